@@ -1,0 +1,7 @@
+namespace TradeNova.Trading.Orders;
+
+public enum OrderSide
+{
+    Buy,
+    Sell,
+}
