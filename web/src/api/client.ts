@@ -1,0 +1,154 @@
+import { ApiError, networkError, responseToError } from './problem';
+import type { TokenStore } from '../auth/tokenStore';
+import type {
+  LoginRequest,
+  Portfolio,
+  RegisterRequest,
+  RegisterResponse,
+  TokenResponse,
+} from './types';
+
+type Fetch = typeof fetch;
+
+export interface ApiClientOptions {
+  tokens: TokenStore;
+  /** Called once the session cannot be recovered (refresh failed); the app goes back to login. */
+  onSessionExpired?: () => void;
+  fetch?: Fetch;
+}
+
+interface RequestOptions {
+  body?: unknown;
+  /** Send the bearer token and recover from a 401 with one refresh. Default true. */
+  auth?: boolean;
+  signal?: AbortSignal;
+}
+
+/**
+ * A small typed client over the gateway. Every URL is relative (`/api/v1/...`): the SPA is served by
+ * the gateway, and in development Vite forwards `/api` to it.
+ */
+export class ApiClient {
+  private readonly tokens: TokenStore;
+  private readonly fetchImpl: Fetch;
+  private onSessionExpired: (() => void) | undefined;
+  private refreshing: Promise<boolean> | null = null;
+
+  constructor(options: ApiClientOptions) {
+    this.tokens = options.tokens;
+    this.onSessionExpired = options.onSessionExpired;
+    // Bind so that window.fetch is not called with the client as `this`.
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  setSessionExpiredHandler(handler: (() => void) | undefined): void {
+    this.onSessionExpired = handler;
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const auth = options.auth ?? true;
+    let response = await this.send(method, path, options, auth);
+
+    if (response.status === 401 && auth) {
+      const refreshed = await this.refresh();
+      if (!refreshed) {
+        this.expireSession();
+        throw await responseToError(response);
+      }
+      response = await this.send(method, path, options, auth);
+      if (response.status === 401) {
+        this.expireSession();
+      }
+    }
+
+    if (!response.ok) throw await responseToError(response);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /**
+   * Exchanges the refresh token for a new pair. Concurrent 401s share one refresh, because a
+   * refresh token is single-use: a second exchange of the same token would revoke the session.
+   */
+  refresh(): Promise<boolean> {
+    if (!this.refreshing) {
+      this.refreshing = this.doRefresh().finally(() => {
+        this.refreshing = null;
+      });
+    }
+    return this.refreshing;
+  }
+
+  private async doRefresh(): Promise<boolean> {
+    const refreshToken = this.tokens.refreshToken;
+    if (!refreshToken) return false;
+    try {
+      const response = await this.send(
+        'POST',
+        '/api/v1/identity/refresh',
+        { body: { refreshToken } },
+        false,
+      );
+      if (!response.ok) return false;
+      const pair = (await response.json()) as TokenResponse;
+      this.tokens.set({ accessToken: pair.accessToken, refreshToken: pair.refreshToken });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private expireSession(): void {
+    this.tokens.clear();
+    this.onSessionExpired?.();
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    options: RequestOptions,
+    auth: boolean,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    const token = this.tokens.accessToken;
+    if (auth && token) headers.Authorization = `Bearer ${token}`;
+    const init: RequestInit = { method, headers };
+    if (options.body !== undefined) init.body = JSON.stringify(options.body);
+    if (options.signal) init.signal = options.signal;
+    try {
+      return await this.fetchImpl(path, init);
+    } catch (cause) {
+      if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+      throw networkError(cause);
+    }
+  }
+
+  // --- Identity ---------------------------------------------------------------------------------
+
+  register(body: RegisterRequest): Promise<RegisterResponse> {
+    return this.request('POST', '/api/v1/identity/register', { body, auth: false });
+  }
+
+  async login(body: LoginRequest): Promise<TokenResponse> {
+    const pair = await this.request<TokenResponse>('POST', '/api/v1/identity/login', {
+      body,
+      auth: false,
+    });
+    this.tokens.set({ accessToken: pair.accessToken, refreshToken: pair.refreshToken });
+    return pair;
+  }
+
+  logout(): void {
+    this.tokens.clear();
+  }
+
+  // --- Portfolio --------------------------------------------------------------------------------
+
+  getPortfolio(signal?: AbortSignal): Promise<Portfolio> {
+    return this.request('GET', '/api/v1/portfolio', signal ? { signal } : {});
+  }
+}
+
+export { ApiError };

@@ -1,0 +1,45 @@
+/** Response shapes from docs/platform-contract.md. Decimals arrive as numbers (or strings). */
+export type Decimal = number | string;
+
+export interface RegisterRequest {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+export interface RegisterResponse {
+  userId: string;
+  email: string;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface TokenResponse {
+  accessToken: string;
+  tokenType: string;
+  expiresIn: number;
+  refreshToken: string;
+}
+
+export interface Position {
+  symbol: string;
+  quantity: Decimal;
+  averagePrice?: Decimal;
+  marketPrice?: Decimal;
+  marketValue?: Decimal;
+  unrealizedPnl?: Decimal;
+}
+
+export interface Portfolio {
+  portfolioId: string;
+  userId: string;
+  mode: string;
+  currency: string;
+  cash: Decimal;
+  equity: Decimal;
+  positions: Position[];
+  openedAt: string;
+}

@@ -1,0 +1,52 @@
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useAuth } from '../auth/AuthContext';
+import type { TokenStore } from '../auth/tokenStore';
+import { useAccountHub } from '../realtime/useAccountHub';
+import { Logo } from './Logo';
+
+const hubLabels = { connecting: 'Connecting', live: 'Live', offline: 'Offline' } as const;
+
+/** The signed-in frame: top bar with the product, the user's email and sign-out. */
+export function AppLayout({ tokens }: { tokens: TokenStore }) {
+  const auth = useAuth();
+  const navigate = useNavigate();
+  const hub = useAccountHub(tokens, auth.status === 'authenticated');
+
+  function logout() {
+    auth.logout();
+    navigate('/login', { replace: true });
+  }
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="topbar__left">
+          <Logo />
+          <nav aria-label="Main">
+            <NavLink to="/portfolio" className="topbar__link">
+              Portfolio
+            </NavLink>
+          </nav>
+        </div>
+        <div className="topbar__right">
+          <span
+            className={`live live--${hub}`}
+            title={hub === 'offline' ? 'Real-time updates unavailable; data refreshes on reload.' : undefined}
+          >
+            <span className="live__dot" aria-hidden="true" />
+            {hubLabels[hub]}
+          </span>
+          <span className="topbar__email" data-testid="user-email">
+            {auth.email ?? 'Signed in'}
+          </span>
+          <button type="button" className="button button--ghost" onClick={logout}>
+            Log out
+          </button>
+        </div>
+      </header>
+      <main className="content">
+        <Outlet />
+      </main>
+    </div>
+  );
+}
