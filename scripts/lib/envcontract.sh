@@ -1,0 +1,38 @@
+# The environment contract (docs/platform-contract.md) for the local topology, and the test settings.
+# shellcheck shell=bash
+
+# Keys every service and the gateway get from `./tradenova up`.
+service_env() {
+  local svc
+  for svc in "${TN_SERVICES[@]}"; do
+    echo "ConnectionStrings__${svc}db=$(pg_service_conn "$svc")"
+  done
+  echo "ConnectionStrings__messaging=$(rmq_amqp_uri)/$TN_VHOST"
+  for svc in "${TN_SERVICES[@]}"; do
+    echo "services__${svc}__http__0=http://127.0.0.1:${TN_SERVICE_PORT[$svc]}"
+  done
+  echo "TradeNova__Jwt__Issuer=tradenova-identity"
+  echo "TradeNova__Jwt__Audience=tradenova"
+  echo "TradeNova__Gateway__SpaRoot=$TN_ROOT/web/dist"
+  echo "ASPNETCORE_ENVIRONMENT=Development"
+}
+
+test_env() {
+  echo "TRADENOVA_TEST_PG_ADMIN=$(pg_admin_conn)"
+  echo "TRADENOVA_TEST_AMQP=$(rmq_amqp_uri)"
+  echo "TRADENOVA_TEST_RABBIT_MGMT=$(rmq_mgmt_uri)"
+  echo "TRADENOVA_CHROMIUM=${TRADENOVA_CHROMIUM:-$(command -v chromium || echo /usr/bin/chromium)}"
+  echo "TRADENOVA_TEST_OUTPUT=${TRADENOVA_TEST_OUTPUT:-$TN_ROOT/test-output}"
+}
+
+write_test_env() {
+  ensure_state_dir
+  (umask 077; test_env >"$TN_STATE/test.env.tmp") && mv "$TN_STATE/test.env.tmp" "$TN_STATE/test.env"
+}
+
+env_main() {
+  require_root
+  ensure_state_dir
+  write_test_env
+  if [[ ${1:-} == --test ]]; then test_env; else service_env; fi
+}
