@@ -1,0 +1,8 @@
+namespace TradeNova.Trading.Broker;
+
+/// <summary>The leg of a bracket that filled.</summary>
+public enum BracketLeg
+{
+    StopLoss,
+    TakeProfit,
+}

@@ -1,0 +1,129 @@
+using TradeNova.Trading.Data;
+
+namespace TradeNova.Trading.Engine;
+
+/// <summary>Several symbols' bars merged onto one clock: the union of all bar times in increasing order, and for each
+/// symbol and time step the index of its bar at that time (or -1 when it has none). Built once and immutable, so an
+/// optimiser can share one instance across parallel runs and the engine's loop does no merging or lookups.</summary>
+public sealed class MarketDataSet
+{
+    private readonly Dictionary<string, int> _indexBySymbol;
+
+    public MarketDataSet(IEnumerable<BarSeries> series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        Series = series.ToArray();
+        if (Series.Count == 0)
+        {
+            throw new ArgumentException("At least one series is required.", nameof(series));
+        }
+
+        _indexBySymbol = new Dictionary<string, int>(StringComparer.Ordinal);
+        Symbols = new string[Series.Count];
+        Bars = new Bar[Series.Count][];
+        for (var s = 0; s < Series.Count; s++)
+        {
+            var one = Series[s];
+            if (!_indexBySymbol.TryAdd(one.Symbol, s))
+            {
+                throw new ArgumentException($"Symbol {one.Symbol} appears twice.", nameof(series));
+            }
+
+            for (var i = 1; i < one.Bars.Length; i++)
+            {
+                if (one.Bars[i].Time <= one.Bars[i - 1].Time)
+                {
+                    throw new ArgumentException($"Bars of {one.Symbol} are not in strictly increasing time order at index {i}.", nameof(series));
+                }
+            }
+
+            Symbols[s] = one.Symbol;
+            Bars[s] = one.Bars;
+        }
+
+        Timeline = MergeTimes(Bars);
+        BarIndex = new int[Series.Count][];
+        for (var s = 0; s < Series.Count; s++)
+        {
+            BarIndex[s] = AlignToTimeline(Bars[s], Timeline);
+        }
+    }
+
+    public IReadOnlyList<BarSeries> Series { get; }
+
+    /// <summary>Symbol of each series, by series index.</summary>
+    internal string[] Symbols { get; }
+
+    internal Bar[][] Bars { get; }
+
+    /// <summary>Every distinct bar time of every series, increasing.</summary>
+    internal DateTimeOffset[] Timeline { get; }
+
+    /// <summary>[series][time step] = index into <see cref="Bars"/> of that series, or -1 when it has no bar then.</summary>
+    internal int[][] BarIndex { get; }
+
+    public int TimeStepCount => Timeline.Length;
+
+    /// <summary>Total number of bars across all series: the "bar-steps" one run processes.</summary>
+    public int BarCount => Bars.Sum(b => b.Length);
+
+    public int IndexOf(string symbol) => _indexBySymbol.TryGetValue(symbol, out var index) ? index : -1;
+
+    private static DateTimeOffset[] MergeTimes(Bar[][] bars)
+    {
+        if (bars.Length == 1)
+        {
+            return Array.ConvertAll(bars[0], b => b.Time);
+        }
+
+        // k-way merge by cursors: O(total bars × symbols), no sorting, no hashing, deterministic.
+        var cursors = new int[bars.Length];
+        var merged = new List<DateTimeOffset>(bars.Max(b => b.Length));
+        while (true)
+        {
+            var next = DateTimeOffset.MaxValue;
+            var any = false;
+            for (var s = 0; s < bars.Length; s++)
+            {
+                if (cursors[s] < bars[s].Length && bars[s][cursors[s]].Time < next)
+                {
+                    next = bars[s][cursors[s]].Time;
+                    any = true;
+                }
+            }
+
+            if (!any)
+            {
+                return merged.ToArray();
+            }
+
+            merged.Add(next);
+            for (var s = 0; s < bars.Length; s++)
+            {
+                if (cursors[s] < bars[s].Length && bars[s][cursors[s]].Time == next)
+                {
+                    cursors[s]++;
+                }
+            }
+        }
+    }
+
+    private static int[] AlignToTimeline(Bar[] bars, DateTimeOffset[] timeline)
+    {
+        var index = new int[timeline.Length];
+        var cursor = 0;
+        for (var t = 0; t < timeline.Length; t++)
+        {
+            if (cursor < bars.Length && bars[cursor].Time == timeline[t])
+            {
+                index[t] = cursor++;
+            }
+            else
+            {
+                index[t] = -1;
+            }
+        }
+
+        return index;
+    }
+}

@@ -1,0 +1,90 @@
+namespace TradeNova.Trading.Risk;
+
+/// <summary>The equity monitors of one account: start-of-day equity per UTC trading date and peak equity, and the
+/// halts they trigger. It is fed equity observations in time order (the engine after each mark to market, the live
+/// Risk service on each valuation) and allocates nothing per observation, so the backtest hot loop can call it on
+/// every bar.</summary>
+/// <remarks>Start-of-day equity is the last equity observed before the first observation of a new UTC date (the
+/// previous close); a daily-loss halt lifts when the date changes. A drawdown halt lifts only through
+/// <see cref="ResetDrawdownHalt"/>, which also restarts the peak from the current equity.</remarks>
+public sealed class RiskMonitor
+{
+    private readonly decimal? _dailyLossFraction;
+    private readonly decimal? _maxDrawdownFraction;
+    private long _currentDay = long.MinValue;
+    private decimal _lastEquity;
+    private decimal _dailyFloor;
+    private decimal _drawdownFloor;
+    private bool _dailyHalted;
+    private bool _drawdownHalted;
+
+    public RiskMonitor(RiskLimits limits, decimal initialEquity)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        _dailyLossFraction = limits.DailyLossFraction;
+        _maxDrawdownFraction = limits.MaxDrawdownFraction;
+        _lastEquity = initialEquity;
+        StartOfDayEquity = initialEquity;
+        SetPeak(initialEquity);
+    }
+
+    public decimal StartOfDayEquity { get; private set; }
+
+    public decimal PeakEquity { get; private set; }
+
+    public RiskHaltStatus Status =>
+        (_dailyHalted ? RiskHaltStatus.DailyLoss : RiskHaltStatus.None) | (_drawdownHalted ? RiskHaltStatus.Drawdown : RiskHaltStatus.None);
+
+    public RiskHaltStatus Observe(DateTimeOffset time, decimal equity) => Observe(time.UtcTicks, equity);
+
+    /// <summary>Records the equity at <paramref name="utcTicks"/> and returns the halts now in force.</summary>
+    public RiskHaltStatus Observe(long utcTicks, decimal equity)
+    {
+        var day = utcTicks / TimeSpan.TicksPerDay;
+        if (day != _currentDay)
+        {
+            _currentDay = day;
+            StartOfDayEquity = _lastEquity;
+            _dailyHalted = false;
+            if (_dailyLossFraction is { } daily)
+            {
+                _dailyFloor = _lastEquity * (1m - daily);
+            }
+        }
+
+        _lastEquity = equity;
+        if (equity > PeakEquity)
+        {
+            SetPeak(equity);
+        }
+
+        if (_dailyLossFraction is not null && !_dailyHalted && equity <= _dailyFloor)
+        {
+            _dailyHalted = true;
+        }
+
+        if (_maxDrawdownFraction is not null && !_drawdownHalted && equity <= _drawdownFloor)
+        {
+            _drawdownHalted = true;
+        }
+
+        return Status;
+    }
+
+    /// <summary>Lifts a drawdown halt (an operator's or user's decision) and measures future drawdowns from
+    /// <paramref name="currentEquity"/>.</summary>
+    public void ResetDrawdownHalt(decimal currentEquity)
+    {
+        _drawdownHalted = false;
+        SetPeak(currentEquity);
+    }
+
+    private void SetPeak(decimal equity)
+    {
+        PeakEquity = equity;
+        if (_maxDrawdownFraction is { } drawdown)
+        {
+            _drawdownFloor = equity * (1m - drawdown);
+        }
+    }
+}
