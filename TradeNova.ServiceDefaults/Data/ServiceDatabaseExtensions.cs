@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using TradeNova.ServiceDefaults.Health;
+using TradeNova.ServiceDefaults.Messaging.Outbox;
+
+namespace TradeNova.ServiceDefaults.Data;
+
+public static class ServiceDatabaseExtensions
+{
+    /// <summary>
+    /// Registers <typeparamref name="TContext"/> on PostgreSQL from <c>ConnectionStrings:{serviceName}db</c>,
+    /// migration history in the service's schema, a readiness check, and migrations applied before the app serves.
+    /// The context itself sets <c>HasDefaultSchema(serviceName)</c> so design time sees the same model.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string serviceName)
+        where TContext : DbContext
+    {
+        var connectionName = ServiceDatabase.ConnectionName(serviceName);
+        builder.Services.AddOptions<ServiceDatabaseOptions>().BindConfiguration("TradeNova:Database");
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
+
+        builder.Services.AddDbContext<TContext>((services, options) =>
+        {
+            var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(connectionName);
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
+            }
+
+            options.UseServiceNpgsql(connectionString, serviceName);
+            options.AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>());
+        });
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(connectionName, tags: [HealthCheckExtensions.ReadyTag]);
+        builder.Services.AddHostedService<ServiceDatabaseInitializer<TContext>>();
+        return builder;
+    }
+}

@@ -1,0 +1,31 @@
+using TradeNova.ServiceDefaults.Health;
+using TradeNova.ServiceDefaults.Http;
+using TradeNova.ServiceDefaults.Problems;
+using TradeNova.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>The cross-cutting wiring every TradeNova service shares (eShop style).</summary>
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+        builder.Services.AddServiceProblemDetails();
+        builder.Services.AddHttpClientResilience();
+        builder.AddTradeNovaAuthentication();
+        return builder;
+    }
+
+    /// <summary>Error handling middleware plus <c>/alive</c> and <c>/health</c>; call right after <c>Build()</c>.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapDefaultHealthEndpoints();
+        return app;
+    }
+}

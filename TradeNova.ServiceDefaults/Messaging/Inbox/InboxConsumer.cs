@@ -1,0 +1,74 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace TradeNova.ServiceDefaults.Messaging.Inbox;
+
+/// <summary>
+/// Base for every consumer that changes state. In one transaction it records (MessageId, consumer) in
+/// <c>inbox_messages</c>, runs <see cref="HandleAsync"/>, saves (including outbox rows the handler staged) and
+/// commits. A message id this consumer already applied is acknowledged without running the handler.
+/// </summary>
+public abstract class InboxConsumer<TContext, TMessage>(TContext db) : IConsumer<TMessage>
+    where TContext : DbContext
+    where TMessage : class
+{
+    protected TContext Db { get; } = db;
+
+    /// <summary>Identity of this consumer in the inbox; stable across deployments.</summary>
+    protected virtual string ConsumerName => GetType().FullName ?? GetType().Name;
+
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        var messageId = context.MessageId
+            ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; the inbox cannot deduplicate it.");
+        var cancellationToken = context.CancellationToken;
+        var logger = context.GetServiceOrCreateInstance<ILoggerFactory>().CreateLogger(GetType());
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["MessageId"] = messageId, ["Consumer"] = ConsumerName });
+
+        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            if (!await TryRecordAsync(messageId, cancellationToken))
+            {
+                InboxLog.Duplicate(logger, messageId, ConsumerName);
+                await transaction.RollbackAsync(cancellationToken);
+                return;
+            }
+
+            await HandleAsync(context, cancellationToken);
+            await Db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            // A retry gets a clean slate; nothing half-applied stays tracked.
+            Db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    /// <summary>The effect of the message. Stage outgoing events with <c>IOutbox</c>; do not call SaveChanges.</summary>
+    protected abstract Task HandleAsync(ConsumeContext<TMessage> context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts the inbox row; ON CONFLICT DO NOTHING waits for a concurrent delivery of the same id and then
+    /// reports it as already applied, so two replicas never both run the handler.
+    /// </summary>
+    private async Task<bool> TryRecordAsync(Guid messageId, CancellationToken cancellationToken)
+    {
+        var table = Db.Model.FindEntityType(typeof(InboxMessage))
+            ?? throw new InvalidOperationException($"{typeof(TContext).Name} has no inbox; call modelBuilder.AddOutboxAndInbox().");
+        var qualifiedTable = table.GetSchema() is { } schema
+            ? $"\"{schema}\".\"{table.GetTableName()}\""
+            : $"\"{table.GetTableName()}\"";
+#pragma warning disable EF1002, EF1003 // the table name comes from the EF model, never from input; values are parameters
+        var inserted = await Db.Database.ExecuteSqlRawAsync(
+            $"INSERT INTO {qualifiedTable} (message_id, consumer, processed_at) VALUES ({{0}}, {{1}}, {{2}}) ON CONFLICT DO NOTHING",
+            [messageId, ConsumerName, DateTimeOffset.UtcNow],
+            cancellationToken);
+#pragma warning restore EF1002, EF1003
+        return inserted == 1;
+    }
+}

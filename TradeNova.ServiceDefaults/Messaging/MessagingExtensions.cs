@@ -1,0 +1,67 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using TradeNova.ServiceDefaults.Health;
+using TradeNova.ServiceDefaults.Messaging.Outbox;
+
+namespace TradeNova.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit over RabbitMQ from <c>ConnectionStrings:messaging</c>, queues named
+    /// <c>{serviceName}-{consumer}</c>, a readiness check, and the outbox (<see cref="IOutbox"/>, relay, cleanup)
+    /// on <typeparamref name="TContext"/>. Call after <c>AddServiceDatabase&lt;TContext&gt;</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceMessaging<TContext>(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        Action<IBusRegistrationConfigurator>? configure = null)
+        where TContext : DbContext
+    {
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration("TradeNova:Outbox");
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.AddScoped<IOutbox, EfOutbox<TContext>>();
+        builder.Services.AddScoped<OutboxBatchPublisher<TContext>>();
+        builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.Services.AddHostedService<OutboxCleanup<TContext>>();
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "messaging";
+                health.Tags.Add(HealthCheckExtensions.ReadyTag);
+            });
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500))));
+            configure?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var connectionString = context.GetRequiredService<IConfiguration>().GetConnectionString("messaging");
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("ConnectionStrings:messaging is not configured.");
+                }
+
+                var connection = RabbitMqConnection.Parse(connectionString);
+                rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
+                {
+                    host.Username(connection.Username);
+                    host.Password(connection.Password);
+                    if (connection.UseTls)
+                    {
+                        host.UseSsl(ssl => ssl.ServerName = connection.Host);
+                    }
+                });
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

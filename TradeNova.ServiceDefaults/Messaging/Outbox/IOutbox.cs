@@ -1,0 +1,11 @@
+namespace TradeNova.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>
+/// Stages integration events in the service's DbContext. Nothing leaves the process until the caller's
+/// <c>SaveChangesAsync</c> (or transaction) commits; then the relay publishes.
+/// </summary>
+public interface IOutbox
+{
+    void Add<T>(T message)
+        where T : class;
+}

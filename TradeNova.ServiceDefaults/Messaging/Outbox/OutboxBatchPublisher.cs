@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace TradeNova.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>
+/// Claims one batch of due rows with <c>FOR UPDATE SKIP LOCKED</c> (so replicas never publish the same row
+/// concurrently), publishes each with MessageId = row id, and records the outcome in the same transaction.
+/// </summary>
+public sealed partial class OutboxBatchPublisher<TContext>(
+    TContext db,
+    IPublishEndpoint publisher,
+    TimeProvider time,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxBatchPublisher<TContext>> logger)
+    where TContext : DbContext
+{
+    /// <summary>Returns how many rows were published.</summary>
+    public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var table = db.Model.FindEntityType(typeof(OutboxMessage))
+            ?? throw new InvalidOperationException($"{typeof(TContext).Name} has no outbox; call modelBuilder.AddOutboxAndInbox().");
+        var qualifiedTable = table.GetSchema() is { } schema
+            ? $"\"{schema}\".\"{table.GetTableName()}\""
+            : $"\"{table.GetTableName()}\"";
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow();
+#pragma warning disable EF1002, EF1003 // the table name comes from the EF model, never from input; values are parameters
+        var batch = await db.Set<OutboxMessage>()
+            .FromSqlRaw(
+                $"SELECT * FROM {qualifiedTable} WHERE sent_at IS NULL AND next_attempt_at <= {{0}} " +
+                $"ORDER BY created_at, id LIMIT {{1}} FOR UPDATE SKIP LOCKED",
+                now,
+                settings.BatchSize)
+            .ToListAsync(cancellationToken);
+#pragma warning restore EF1002, EF1003
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        var published = 0;
+        foreach (var row in batch)
+        {
+            try
+            {
+                await PublishAsync(row, settings.PublishTimeout, cancellationToken);
+                row.SentAt = time.GetUtcNow();
+                published++;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                row.Attempts++;
+                row.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}", 2000);
+                row.NextAttemptAt = time.GetUtcNow() + RetryDelay(row.Attempts, settings.MaxRetryDelay);
+                LogPublishFailed(ex, row.Id, row.MessageType, row.Attempts);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return published;
+    }
+
+    private async Task PublishAsync(OutboxMessage row, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var type = MessageTypeNames.Resolve(row.MessageType)
+            ?? throw new InvalidOperationException($"Message type '{row.MessageType}' cannot be resolved.");
+        var message = JsonSerializer.Deserialize(row.Body, type, JsonSerializerOptions.Web)
+            ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
+
+        using var activity = MessagingTelemetry.ActivitySource.StartActivity(
+            $"outbox publish {type.Name}", ActivityKind.Producer, row.TraceParent);
+        activity?.SetTag("messaging.message.id", row.Id);
+
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        await publisher.Publish(message, type, context => context.MessageId = row.Id, timeoutSource.Token);
+    }
+
+    /// <summary>1 s, 2 s, 4 s, ... capped, so a broker outage does not turn into a hot loop.</summary>
+    internal static TimeSpan RetryDelay(int attempts, TimeSpan max) =>
+        TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Max(0, attempts - 1)), max.TotalSeconds));
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {MessageId} ({MessageType}) failed, attempt {Attempts}")]
+    private partial void LogPublishFailed(Exception exception, Guid messageId, string messageType, int attempts);
+}

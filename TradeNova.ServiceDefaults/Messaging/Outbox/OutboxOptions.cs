@@ -1,0 +1,20 @@
+namespace TradeNova.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>Bound from <c>TradeNova:Outbox</c>.</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>Rows claimed per transaction; small so a slow broker never holds many row locks.</summary>
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>How often the relay looks for rows nobody signalled (e.g. stranded by a crash).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Sent outbox rows and inbox entries older than this are pruned.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace TradeNova.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>
+/// Publishes committed outbox rows: immediately after a signalled commit, and on a short poll so rows
+/// left behind by a crash or a broker outage are retried.
+/// </summary>
+internal sealed partial class OutboxRelay<TContext>(
+    IServiceScopeFactory scopes,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxRelay<TContext>> logger) : BackgroundService
+    where TContext : DbContext
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var published = 0;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var batchPublisher = scope.ServiceProvider.GetRequiredService<OutboxBatchPublisher<TContext>>();
+                published = await batchPublisher.PublishDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogRelayFailed(ex, typeof(TContext).Name);
+            }
+
+            if (published == 0)
+            {
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay for {Context} failed; retrying at the next poll")]
+    private partial void LogRelayFailed(Exception exception, string context);
+}

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TradeNova.ServiceDefaults.Problems;
+
+public static class ProblemDetailsExtensions
+{
+    /// <summary>
+    /// RFC 7807 responses for exceptions, bare status codes and <c>TypedResults.Problem</c>, all with a stable
+    /// TradeNova <c>type</c> and the trace id so a user report can be matched to a trace.
+    /// </summary>
+    public static IServiceCollection AddServiceProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            if (string.IsNullOrEmpty(problem.Type) || !problem.Type.StartsWith(ProblemTypes.BaseUri, StringComparison.Ordinal))
+            {
+                problem.Type = problem is HttpValidationProblemDetails
+                    ? ProblemTypes.Validation
+                    : ProblemTypes.ForStatus(problem.Status ?? context.HttpContext.Response.StatusCode);
+            }
+
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+        });
+        return services;
+    }
+}

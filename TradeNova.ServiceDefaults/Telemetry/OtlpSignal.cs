@@ -1,0 +1,8 @@
+namespace TradeNova.ServiceDefaults.Telemetry;
+
+public enum OtlpSignal
+{
+    Traces,
+    Metrics,
+    Logs,
+}
