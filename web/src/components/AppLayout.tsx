@@ -4,7 +4,7 @@ import type { TokenStore } from '../auth/tokenStore';
 import { useAccountHub } from '../realtime/useAccountHub';
 import { Logo } from './Logo';
 
-const hubLabels = { connecting: 'Connecting', live: 'Live', offline: 'Offline' } as const;
+const hubLabels = { connecting: 'Connecting…', live: 'Live', offline: 'Not live' } as const;
 
 /** The signed-in frame: top bar with the product, the user's email and sign-out. */
 export function AppLayout({ tokens }: { tokens: TokenStore }) {

@@ -20,7 +20,7 @@ export function PortfolioPage({ polling = defaultPolling }: { polling?: Portfoli
     return (
       <StatusPanel title="Opening your portfolio…">
         <p className="muted">
-          We are setting up your paper account with $10,000.00 of starting cash. This usually takes a
+          We are setting up your paper trading account and its starting cash. This usually takes a
           few seconds.
         </p>
         <span className="spinner" aria-hidden="true" />

@@ -67,7 +67,7 @@ export function RegisterPage() {
   }
 
   return (
-    <AuthCard title="Create your account" subtitle="Start with a $10,000.00 paper portfolio.">
+    <AuthCard title="Create your account" subtitle="Every account starts with a paper portfolio to trade risk-free.">
       <form className="form" onSubmit={onSubmit} noValidate>
         <ErrorAlert error={submitError} shownFields={FIELDS} />
         <TextField
