@@ -1,5 +1,6 @@
 using TradeNova.Trading.Broker;
 using TradeNova.Trading.Results;
+using TradeNova.Trading.Statistics;
 
 namespace TradeNova.Trading.Engine;
 
@@ -8,6 +9,8 @@ namespace TradeNova.Trading.Engine;
 /// <param name="EquityCurve">Equity at the last time step of each UTC date.</param>
 /// <param name="BarsInMarket">Time steps at whose close at least one position was held.</param>
 /// <param name="TotalBars">Time steps of the merged clock.</param>
+/// <param name="Statistics">The platform's performance report of the run, or null when
+/// <see cref="BacktestOptions.ComputeStatistics"/> is off.</param>
 public sealed record BacktestResult(
     decimal InitialCash,
     decimal FinalCash,
@@ -19,4 +22,5 @@ public sealed record BacktestResult(
     IReadOnlyList<ClosedTrade> Trades,
     IReadOnlyList<EquityPoint> EquityCurve,
     IReadOnlyList<RejectedOrder> Rejections,
-    IReadOnlyList<OpenPosition> OpenPositions);
+    IReadOnlyList<OpenPosition> OpenPositions,
+    PerformanceReport? Statistics);

@@ -3,6 +3,7 @@ using TradeNova.Trading.Costs;
 using TradeNova.Trading.Data;
 using TradeNova.Trading.Results;
 using TradeNova.Trading.Risk;
+using TradeNova.Trading.Statistics;
 using TradeNova.Trading.Strategies;
 
 namespace TradeNova.Trading.Engine;
@@ -140,6 +141,11 @@ internal sealed partial class BacktestRun : IStrategyContext
             }
         }
 
+        var equityCurve = _equityCurve.AsSpan(0, _equityCount).ToArray();
+        var trades = _trades.ToArray();
+        var statistics = _options.ComputeStatistics
+            ? PerformanceStatistics.Compute(new StatisticsInput(equityCurve, trades, _fees, _barsInMarket, _timeline.Length, _options.Benchmark))
+            : null;
         return new BacktestResult(
             _options.InitialCash,
             _cash,
@@ -148,9 +154,10 @@ internal sealed partial class BacktestRun : IStrategyContext
             _barsInMarket,
             _timeline.Length,
             _fills.ToArray(),
-            _trades.ToArray(),
-            _equityCurve.AsSpan(0, _equityCount).ToArray(),
+            trades,
+            equityCurve,
             _rejections.ToArray(),
-            open);
+            open,
+            statistics);
     }
 }
