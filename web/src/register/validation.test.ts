@@ -14,6 +14,11 @@ test('a password of 9 characters is rejected like the server would', () => {
   );
 });
 
+test('a password longer than 128 characters is rejected', () => {
+  expect(validateRegister({ ...valid, password: 'p'.repeat(128) }).password).toBeUndefined();
+  expect(validateRegister({ ...valid, password: 'p'.repeat(129) }).password).toMatch(/at most 128/);
+});
+
 test('email must look like an address', () => {
   expect(validateRegister({ ...valid, email: '' }).email).toBe('Enter your email address.');
   expect(validateRegister({ ...valid, email: 'not-an-email' }).email).toMatch(/valid email/);
@@ -23,5 +28,6 @@ test('email must look like an address', () => {
 
 test('display name is required and bounded', () => {
   expect(validateRegister({ ...valid, displayName: '   ' }).displayName).toBe('Enter a display name.');
-  expect(validateRegister({ ...valid, displayName: 'x'.repeat(101) }).displayName).toMatch(/at most 100/);
+  expect(validateRegister({ ...valid, displayName: 'x'.repeat(64) }).displayName).toBeUndefined();
+  expect(validateRegister({ ...valid, displayName: 'x'.repeat(65) }).displayName).toMatch(/at most 64/);
 });

@@ -6,9 +6,10 @@ export interface RegisterInput {
 
 export type RegisterErrors = Partial<Record<keyof RegisterInput, string>>;
 
-/** Mirrors Identity's rules so that the user learns them before a round trip; the server decides. */
+/** Mirrors Identity's RegisterRequestValidator so that the user learns them before a round trip; the server decides. */
 export const PASSWORD_MIN_LENGTH = 10;
-export const DISPLAY_NAME_MAX_LENGTH = 100;
+export const PASSWORD_MAX_LENGTH = 128;
+export const DISPLAY_NAME_MAX_LENGTH = 64;
 export const EMAIL_MAX_LENGTH = 254;
 
 // One "@", something on each side, a dot in the domain, no spaces: what a mail address needs to
@@ -30,6 +31,8 @@ export function validateRegister(input: RegisterInput): RegisterErrors {
 
   if (input.password.length < PASSWORD_MIN_LENGTH)
     errors.password = `Password must be at least ${PASSWORD_MIN_LENGTH} characters.`;
+  else if (input.password.length > PASSWORD_MAX_LENGTH)
+    errors.password = `Password must be at most ${PASSWORD_MAX_LENGTH} characters.`;
 
   return errors;
 }
