@@ -8,7 +8,8 @@ namespace TradeNova.Trading.Indicators;
 /// updated in O(1) with the sliding-window form of Welford's algorithm (when x_new replaces x_old:
 /// mean' = mean + (x_new - x_old) / n, M2' = M2 + (x_new - x_old)(x_new - mean' + x_old - mean)), which avoids the
 /// cancellation of the sum-of-squares formula, and are recomputed exactly every
-/// <see cref="IndicatorPeriod.RecomputeInterval"/> updates.</summary>
+/// <see cref="IndicatorPeriod.RecomputeInterval"/> updates. A window of identical values (a halted or illiquid symbol)
+/// gets exactly σ = 0 rather than the square root of a rounding residual, so %B is then NaN, not noise.</summary>
 public sealed class BollingerBands : IIndicator
 {
     private readonly double[] _window;
@@ -19,6 +20,7 @@ public sealed class BollingerBands : IIndicator
     private double _mean;
     private double _m2;
     private double _last;
+    private int _identicalRun;
 
     public BollingerBands(int period = 20, double multiplier = 2.0, PriceSource source = PriceSource.Close)
     {
@@ -60,6 +62,7 @@ public sealed class BollingerBands : IIndicator
 
     public void Update(double value)
     {
+        _identicalRun = _count > 0 && value == _last ? _identicalRun + 1 : 1;
         _last = value;
         if (_count == Period)
         {
@@ -71,6 +74,11 @@ public sealed class BollingerBands : IIndicator
             _next = _next + 1 == Period ? 0 : _next + 1;
             if (++_sinceRecompute == IndicatorPeriod.RecomputeInterval)
                 Recompute();
+            if (_identicalRun >= Period)
+            {
+                _mean = value;
+                _m2 = 0;
+            }
             return;
         }
 
@@ -91,6 +99,7 @@ public sealed class BollingerBands : IIndicator
         _mean = 0;
         _m2 = 0;
         _last = 0;
+        _identicalRun = 0;
     }
 
     private void Recompute()
