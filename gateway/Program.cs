@@ -1,4 +1,8 @@
+using TradeNova.Gateway.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddGatewayServices();
+
 var app = builder.Build();
-app.MapGet("/alive", () => "ok");
+app.UseGateway();
 app.Run();

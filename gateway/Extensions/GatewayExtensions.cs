@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TradeNova.Gateway.Health;
+using TradeNova.Gateway.RateLimiting;
+using TradeNova.Gateway.Routing;
+using TradeNova.Gateway.Security;
+using TradeNova.Gateway.Spa;
+
+namespace TradeNova.Gateway.Extensions;
+
+public static partial class GatewayExtensions
+{
+    /// <summary>Where the gateway listens when nothing else is configured: loopback only, the contract's port.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5100";
+
+    public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["http_ports"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        builder.AddTradeNovaAuthentication();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"])
+            .AddCheck<IdentityJwksHealthCheck>("identity-jwks", tags: ["ready"]);
+
+        builder.Services.AddGatewayRateLimiting(builder.Configuration);
+        builder.Services.AddOptions<SpaOptions>().Bind(builder.Configuration.GetSection(SpaOptions.SectionName));
+
+        var routeTable = GatewayRouteTable.Build(builder.Configuration);
+        builder.Services.AddSingleton(routeTable);
+        builder.Services.AddReverseProxy().LoadFromMemory(routeTable.Routes, routeTable.Clusters);
+        return builder;
+    }
+
+    /// <summary>
+    /// Order matters: SPA files are served before authentication and rate limiting; identity headers are stripped before
+    /// anything reads them; the limiter runs after authentication so it can partition by user.
+    /// </summary>
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        foreach (var service in app.Services.GetRequiredService<GatewayRouteTable>().MissingServices)
+            LogServiceNotConfigured(app.Logger, service, GatewayServiceNames.ConfigurationKey(service));
+
+        app.UseExceptionHandler();
+        app.UseSecurityHeaders();
+        app.UseIdentityHeaderStripping();
+        app.UseSpaStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/alive", new() { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapReverseProxy();
+        app.MapSpaFallback();
+        return app;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Service {Service} is not configured ({ConfigurationKey}); the gateway has no route to it")]
+    private static partial void LogServiceNotConfigured(ILogger logger, string service, string configurationKey);
+}

@@ -1,0 +1,13 @@
+namespace TradeNova.Gateway.RateLimiting;
+
+/// <summary>Limits for <c>/api</c>, bound from <c>TradeNova:RateLimits</c>.</summary>
+public sealed class GatewayRateLimitOptions
+{
+    public const string SectionName = "TradeNova:RateLimits";
+
+    /// <summary>Per authenticated user (the token's <c>sub</c>).</summary>
+    public FixedWindowLimit PerUser { get; set; } = new() { PermitLimit = 300, WindowSeconds = 60 };
+
+    /// <summary>Per client IP for calls without a valid token.</summary>
+    public FixedWindowLimit PerIp { get; set; } = new() { PermitLimit = 120, WindowSeconds = 60 };
+}

@@ -1,0 +1,7 @@
+namespace TradeNova.Gateway.RateLimiting;
+
+public enum RateLimitPartitionKind
+{
+    User,
+    Ip,
+}
