@@ -12,4 +12,9 @@ public static class ServiceDatabase
     public static DbContextOptionsBuilder UseServiceNpgsql(
         this DbContextOptionsBuilder options, string connectionString, string serviceName) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable, serviceName));
+
+    public static DbContextOptionsBuilder<TContext> UseServiceNpgsql<TContext>(
+        this DbContextOptionsBuilder<TContext> options, string connectionString, string serviceName)
+        where TContext : DbContext =>
+        (DbContextOptionsBuilder<TContext>)((DbContextOptionsBuilder)options).UseServiceNpgsql(connectionString, serviceName);
 }

@@ -1,4 +1,15 @@
+using TradeNova.Identity.Apis;
+using TradeNova.Identity.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
 var app = builder.Build();
-app.MapGet("/alive", () => "ok");
+
+app.MapDefaultEndpoints();
+app.MapJwksApi();
+app.MapIdentityApiV1();
+
 app.Run();

@@ -1,0 +1,154 @@
+using Microsoft.AspNetCore.Identity;
+using TradeNova.Contracts.Identity;
+using TradeNova.Identity.Audit;
+using TradeNova.Identity.Tokens;
+using TradeNova.ServiceDefaults.Auth;
+using TradeNova.ServiceDefaults.Data;
+using TradeNova.ServiceDefaults.Messaging.Outbox;
+using TradeNova.ServiceDefaults.Problems;
+
+namespace TradeNova.Identity.Apis;
+
+public static class IdentityApi
+{
+    public static RouteGroupBuilder MapIdentityApiV1(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/identity").WithTags("Identity");
+        api.MapPost("/register", RegisterAsync).AllowAnonymous();
+        api.MapPost("/login", LoginAsync).AllowAnonymous();
+        api.MapPost("/refresh", RefreshAsync).AllowAnonymous();
+        api.MapGet("/me", GetMeAsync).RequireAuthorization();
+        return api;
+    }
+
+    public static async Task<Results<Created<RegisteredResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        RegisterRequest request,
+        IdentityContext db,
+        IPasswordHasher<User> hasher,
+        IOutbox outbox,
+        AuditLog audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var errors = RegisterRequestValidator.Validate(request);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var email = request.Email!.Trim();
+        var normalized = User.Normalize(email);
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
+        {
+            return DuplicateEmail();
+        }
+
+        var now = time.GetUtcNow();
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(now),
+            Email = email,
+            NormalizedEmail = normalized,
+            DisplayName = request.DisplayName!.Trim(),
+            PasswordHash = "",
+            Role = TradeNovaRoles.Subscriber,
+            Plan = UserDefaults.Plan,
+            SubscriptionStatus = UserDefaults.SubscriptionStatus,
+            CreatedAt = now,
+        };
+        user.PasswordHash = hasher.HashPassword(user, request.Password!);
+        db.Users.Add(user);
+        outbox.Add(new UserRegistered(user.Id, user.Email, user.DisplayName, now));
+        audit.Record(AuditActions.Registered, user.Id, user.Email);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // Lost a race with a concurrent registration of the same address.
+            return DuplicateEmail();
+        }
+
+        return TypedResults.Created($"/api/v1/identity/users/{user.Id}", new RegisteredResponse(user.Id, user.Email));
+    }
+
+    public static async Task<Results<Ok<IssuedTokens>, ProblemHttpResult>> LoginAsync(
+        LoginRequest request,
+        IdentityContext db,
+        IPasswordHasher<User> hasher,
+        TokenService tokens,
+        AuditLog audit,
+        CancellationToken cancellationToken)
+    {
+        var email = request.Email?.Trim() ?? "";
+        var normalized = User.Normalize(email);
+        var user = email.Length == 0 ? null : await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+        var verdict = user is null
+            ? BurnVerification(hasher, request.Password)
+            : hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password ?? "");
+
+        if (user is null || verdict == PasswordVerificationResult.Failed)
+        {
+            audit.Record(AuditActions.LoginFailed, user?.Id, email.Length > 254 ? email[..254] : email);
+            await db.SaveChangesAsync(cancellationToken);
+            return ProblemResults.Unauthorized("invalid-credentials", "Email or password is incorrect.");
+        }
+
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.PasswordHash = hasher.HashPassword(user, request.Password!);
+        }
+
+        var issued = await tokens.IssueAsync(user, familyId: Guid.NewGuid(), cancellationToken);
+        audit.Record(AuditActions.LoginSucceeded, user.Id, user.Email);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(issued);
+    }
+
+    public static async Task<Results<Ok<IssuedTokens>, ProblemHttpResult>> RefreshAsync(
+        RefreshRequest request,
+        TokenService tokens,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.RefreshToken) || request.RefreshToken.Length > 256)
+        {
+            return ProblemResults.Unauthorized("invalid-refresh-token", "The refresh token is not valid.");
+        }
+
+        var (outcome, issued) = await tokens.RefreshAsync(request.RefreshToken, cancellationToken);
+        return outcome == RefreshOutcome.Rotated && issued is not null
+            ? TypedResults.Ok(issued)
+            : ProblemResults.Unauthorized("invalid-refresh-token", "The refresh token is not valid.");
+    }
+
+    public static async Task<Results<Ok<MeResponse>, NotFound>> GetMeAsync(
+        ClaimsPrincipal principal,
+        IdentityContext db,
+        CancellationToken cancellationToken)
+    {
+        var userId = principal.GetUserId();
+        var me = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new MeResponse(u.Id, u.Email, u.DisplayName, u.Role, u.Plan, u.SubscriptionStatus, u.CreatedAt))
+            .SingleOrDefaultAsync(cancellationToken);
+        return me is null ? TypedResults.NotFound() : TypedResults.Ok(me);
+    }
+
+    private static ProblemHttpResult DuplicateEmail() =>
+        ProblemResults.Conflict("email-taken", "An account with this email already exists.");
+
+    /// <summary>Spends the same hashing time for an unknown email as for a wrong password, so timing does not reveal accounts.</summary>
+    private static PasswordVerificationResult BurnVerification(IPasswordHasher<User> hasher, string? password)
+    {
+        hasher.VerifyHashedPassword(DummyUser, DummyHash.Value, password ?? "");
+        return PasswordVerificationResult.Failed;
+    }
+
+    private static readonly User DummyUser = new()
+    {
+        Email = "", NormalizedEmail = "", DisplayName = "", PasswordHash = "", Role = "", Plan = "", SubscriptionStatus = "",
+    };
+
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<User>().HashPassword(DummyUser, Guid.NewGuid().ToString()));
+}

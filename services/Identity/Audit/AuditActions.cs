@@ -1,0 +1,9 @@
+namespace TradeNova.Identity.Audit;
+
+public static class AuditActions
+{
+    public const string Registered = "user.registered";
+    public const string LoginSucceeded = "login.succeeded";
+    public const string LoginFailed = "login.failed";
+    public const string RefreshReused = "refresh.reused";
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity;
+using TradeNova.Identity.Audit;
+using TradeNova.Identity.IntegrationEvents.EventHandling;
+using TradeNova.Identity.Tokens;
+using TradeNova.ServiceDefaults.Auth;
+using TradeNova.ServiceDefaults.Data;
+using TradeNova.ServiceDefaults.Messaging;
+
+namespace TradeNova.Identity.Extensions;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<IdentityContext>(IdentityContext.Schema);
+        builder.AddServiceMessaging<IdentityContext>(IdentityContext.Schema, bus =>
+        {
+            bus.AddConsumer<SubscriptionActivatedIntegrationEventHandler>();
+            bus.AddConsumer<SubscriptionDeactivatedIntegrationEventHandler>();
+        });
+
+        var services = builder.Services;
+        services.AddOptions<IdentityTokenOptions>().BindConfiguration("TradeNova:Identity:Tokens");
+        services.AddHttpContextAccessor();
+        services.AddSingleton<SigningKeyStore>();
+        // Registered after AddServiceDefaults: this replaces the JWKS-over-HTTP key source.
+        services.AddSingleton<ISigningKeySource, LocalSigningKeySource>();
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<AuditLog>();
+        return builder;
+    }
+}

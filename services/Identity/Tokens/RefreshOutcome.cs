@@ -1,0 +1,9 @@
+namespace TradeNova.Identity.Tokens;
+
+public enum RefreshOutcome
+{
+    Rotated,
+    Unknown,
+    Expired,
+    Reused,
+}

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Options;
+using TradeNova.Identity.Audit;
+
+namespace TradeNova.Identity.Tokens;
+
+/// <summary>Issues token pairs and rotates refresh tokens; a replayed (already rotated) token revokes its family.</summary>
+public sealed class TokenService(
+    IdentityContext db,
+    AccessTokenIssuer accessTokens,
+    AuditLog audit,
+    TimeProvider time,
+    IOptions<IdentityTokenOptions> options)
+{
+    /// <summary>Stages a new refresh token for <paramref name="user"/> (caller saves) and signs an access token.</summary>
+    public async Task<IssuedTokens> IssueAsync(User user, Guid familyId, CancellationToken cancellationToken)
+    {
+        var refreshToken = RefreshTokenHasher.NewToken();
+        var now = time.GetUtcNow();
+        db.RefreshTokens.Add(new RefreshToken
+        {
+            Id = Guid.CreateVersion7(now),
+            UserId = user.Id,
+            FamilyId = familyId,
+            TokenHash = RefreshTokenHasher.Hash(refreshToken),
+            CreatedAt = now,
+            ExpiresAt = now + options.Value.RefreshTokenLifetime,
+        });
+        var accessToken = await accessTokens.IssueAsync(user, cancellationToken);
+        return new IssuedTokens(accessToken, "Bearer", (int)accessTokens.Lifetime.TotalSeconds, refreshToken);
+    }
+
+    public async Task<(RefreshOutcome Outcome, IssuedTokens? Tokens)> RefreshAsync(string presented, CancellationToken cancellationToken)
+    {
+        var hash = RefreshTokenHasher.Hash(presented);
+        var stored = await db.RefreshTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        if (stored is null)
+        {
+            return (RefreshOutcome.Unknown, null);
+        }
+
+        var now = time.GetUtcNow();
+        if (stored.RotatedAt is not null || stored.RevokedAt is not null)
+        {
+            return (await RevokeFamilyAsync(stored, now, cancellationToken), null);
+        }
+
+        if (stored.ExpiresAt <= now)
+        {
+            return (RefreshOutcome.Expired, null);
+        }
+
+        // Conditional update: of two concurrent refreshes with the same token exactly one wins; the other is a reuse.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.RefreshTokens
+            .Where(t => t.Id == stored.Id && t.RotatedAt == null && t.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RotatedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return (await RevokeFamilyAsync(stored, now, cancellationToken), null);
+        }
+
+        var user = await db.Users.SingleAsync(u => u.Id == stored.UserId, cancellationToken);
+        var tokens = await IssueAsync(user, stored.FamilyId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (RefreshOutcome.Rotated, tokens);
+    }
+
+    private async Task<RefreshOutcome> RevokeFamilyAsync(RefreshToken reused, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.RefreshTokens
+            .Where(t => t.FamilyId == reused.FamilyId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        audit.Record(AuditActions.RefreshReused, reused.UserId, null, $"family {reused.FamilyId} revoked");
+        await db.SaveChangesAsync(cancellationToken);
+        return RefreshOutcome.Reused;
+    }
+}
