@@ -1,3 +1,5 @@
+using TradeNova.ServiceDefaults.Problems;
+
 namespace TradeNova.ServiceDefaults.Auth;
 
 /// <summary>Names shared by the gateway and every service for bearer authentication.</summary>
@@ -15,7 +17,7 @@ public static class TradeNovaAuthDefaults
     /// <summary>Paths under which <see cref="AccessTokenQueryParameter"/> is honoured.</summary>
     public const string HubPathPrefix = "/hubs";
 
-    public const string InvalidTokenProblemType = "https://tradenova.dev/problems/invalid-token";
-    public const string UnauthorizedProblemType = "https://tradenova.dev/problems/unauthorized";
-    public const string ForbiddenProblemType = "https://tradenova.dev/problems/forbidden";
+    public const string InvalidTokenProblemType = ProblemTypes.BaseUri + "invalid-token";
+    public const string UnauthorizedProblemType = ProblemTypes.Unauthorized;
+    public const string ForbiddenProblemType = ProblemTypes.Forbidden;
 }

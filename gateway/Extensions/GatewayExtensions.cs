@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TradeNova.Gateway.Health;
 using TradeNova.Gateway.RateLimiting;
 using TradeNova.Gateway.Routing;
 using TradeNova.Gateway.Security;
 using TradeNova.Gateway.Spa;
+using TradeNova.ServiceDefaults.Health;
 
 namespace TradeNova.Gateway.Extensions;
 
@@ -17,11 +17,9 @@ public static partial class GatewayExtensions
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["http_ports"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
-        builder.AddTradeNovaAuthentication();
-        builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"])
-            .AddCheck<IdentityJwksHealthCheck>("identity-jwks", tags: ["ready"]);
+        // Telemetry, problem details, HTTP resilience, bearer authentication, "self" liveness. No database here.
+        builder.AddServiceDefaults();
+        builder.Services.AddHealthChecks().AddCheck<IdentityJwksHealthCheck>("identity-jwks", tags: [HealthCheckExtensions.ReadyTag]);
 
         builder.Services.AddGatewayRateLimiting(builder.Configuration);
         builder.Services.AddOptions<SpaOptions>().Bind(builder.Configuration.GetSection(SpaOptions.SectionName));
@@ -41,7 +39,7 @@ public static partial class GatewayExtensions
         foreach (var service in app.Services.GetRequiredService<GatewayRouteTable>().MissingServices)
             LogServiceNotConfigured(app.Logger, service, GatewayServiceNames.ConfigurationKey(service));
 
-        app.UseExceptionHandler();
+        app.MapDefaultEndpoints();
         app.UseSecurityHeaders();
         app.UseIdentityHeaderStripping();
         app.UseSpaStaticFiles();
@@ -50,8 +48,6 @@ public static partial class GatewayExtensions
         app.UseRateLimiter();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/alive", new() { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous();
         app.MapReverseProxy();
         app.MapSpaFallback();
         return app;

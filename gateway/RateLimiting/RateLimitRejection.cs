@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using TradeNova.ServiceDefaults.Problems;
 
 namespace TradeNova.Gateway.RateLimiting;
 
 /// <summary>Writes a rejected request as 429 ProblemDetails with <c>Retry-After</c> in whole seconds.</summary>
 public static class RateLimitRejection
 {
-    public const string ProblemType = "https://tradenova.dev/problems/rate-limited";
+    public const string ProblemType = ProblemTypes.TooManyRequests;
 
     public static async ValueTask WriteAsync(OnRejectedContext context, CancellationToken ct)
     {

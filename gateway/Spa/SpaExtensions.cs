@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using TradeNova.ServiceDefaults.Problems;
 
 namespace TradeNova.Gateway.Spa;
 
@@ -43,7 +44,7 @@ public static partial class SpaExtensions
             title: "Not found",
             detail: $"No API route matches '{context.Request.Path}'.",
             statusCode: StatusCodes.Status404NotFound,
-            type: "https://tradenova.dev/problems/not-found");
+            type: ProblemTypes.NotFound);
 
     private static Results<PhysicalFileHttpResult, ProblemHttpResult> ServeIndex(HttpContext context, IOptions<SpaOptions> options, IWebHostEnvironment environment)
     {
