@@ -89,5 +89,6 @@ with_lock() {
   "$@"
   local rc=$?
   flock -u 9
+  exec 9>&-
   return $rc
 }

@@ -52,7 +52,7 @@ pg_start() {
   fi
   log "starting PostgreSQL on 127.0.0.1:$TN_PG_PORT"
   touch "$PG_LOG" && chown postgres:postgres "$PG_LOG"
-  as_postgres "$TN_PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start >/dev/null \
+  as_postgres "$TN_PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start >/dev/null 9>&- \
     || { tail -20 "$PG_LOG" >&2; die "PostgreSQL did not start"; }
 }
 

@@ -72,7 +72,7 @@ rmq_start() {
   fi
   rmq_configure
   log "starting RabbitMQ on 127.0.0.1:$TN_AMQP_PORT (management 127.0.0.1:$TN_MGMT_PORT)"
-  (cd "$RMQ_BASE" && as_rabbit "$TN_RABBIT_BIN/rabbitmq-server" -detached) >>"$RMQ_BASE/log/start.log" 2>&1 \
+  (cd "$RMQ_BASE" && as_rabbit "$TN_RABBIT_BIN/rabbitmq-server" -detached) 9>&- >>"$RMQ_BASE/log/start.log" 2>&1 \
     || die "rabbitmq-server failed to start; see $RMQ_BASE/log"
   wait_until 60 test -s "$RMQ_BASE/rabbitmq.pid" || die "RabbitMQ wrote no pid file; see $RMQ_BASE/log"
   rmqctl wait --timeout 90 "$RMQ_BASE/rabbitmq.pid" >/dev/null 2>&1 || die "RabbitMQ did not start; see $RMQ_BASE/log"
@@ -110,7 +110,7 @@ rmq_stop() {
     as_rabbit epmd -kill >/dev/null 2>&1 || true
     local epid
     for epid in $(pgrep -x epmd); do
-      if tr '\0' ' ' <"/proc/$epid/environ" 2>/dev/null | grep -q "ERL_EPMD_PORT=$TN_EPMD_PORT\b"; then
+      if tr '\0' ' ' 2>/dev/null <"/proc/$epid/environ" | grep -q "ERL_EPMD_PORT=$TN_EPMD_PORT\b"; then
         kill "$epid" 2>/dev/null || true
       fi
     done
