@@ -1,0 +1,3 @@
+namespace TradeNova.Trading.Strategies.Rules;
+
+public sealed record ConstantOperand(double Value) : Operand;
