@@ -1,5 +1,6 @@
 using TradeNova.Trading.Engine;
 using TradeNova.Trading.Orders;
+using TradeNova.Trading.Strategies;
 using static TradeNova.Trading.Tests.Engine.TestBars;
 
 namespace TradeNova.Trading.Tests.Engine;
@@ -39,7 +40,7 @@ public class PortfolioTests
     public void Selling_short_is_rejected_unless_enabled()
     {
         var aaa = Daily("AAA", Flat(100m), Flat(100m), Flat(90m));
-        void Script(Strategies.IStrategyContext ctx, int step)
+        void Script(IStrategyContext ctx, int step)
         {
             if (step == 0)
                 ctx.Submit(new OrderRequest("AAA", OrderSide.Sell, OrderSizing.Shares(10)));
@@ -62,7 +63,7 @@ public class PortfolioTests
     public void Fractional_shares_are_opt_in()
     {
         var aaa = Daily("AAA", Flat(300m), Flat(300m));
-        void Script(Strategies.IStrategyContext ctx, int step)
+        void Script(IStrategyContext ctx, int step)
         {
             if (step == 0)
                 ctx.Submit(new OrderRequest("AAA", OrderSide.Buy, OrderSizing.AllCash()));
