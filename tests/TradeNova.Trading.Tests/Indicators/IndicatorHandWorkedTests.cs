@@ -1,7 +1,7 @@
 using TradeNova.Trading.Data;
 using TradeNova.Trading.Indicators;
 
-namespace TradeNova.Trading.Tests.Indicators;
+namespace TradeNova.Trading.Tests.IndicatorTests;
 
 /// <summary>Small series whose values are worked out by hand.</summary>
 public sealed class IndicatorHandWorkedTests

@@ -1,7 +1,7 @@
 using TradeNova.Trading.Data;
 using TradeNova.Trading.Indicators;
 
-namespace TradeNova.Trading.Tests.Indicators;
+namespace TradeNova.Trading.Tests.IndicatorTests;
 
 /// <summary>Properties over long random series: incremental values stay equal to a from-scratch computation (no drift,
 /// correct deque), updates allocate nothing, and Reset really starts over.</summary>

@@ -1,4 +1,4 @@
-namespace TradeNova.Trading.Tests.Indicators;
+namespace TradeNova.Trading.Tests.IndicatorTests;
 
 /// <summary>Every value of every indicator, on the bundled S&amp;P 500 history, against the npm package
 /// <c>technicalindicators</c>. Tolerance: |ours - theirs| ≤ 1e-9 × max(|ours|, |theirs|), or ≤ 1e-9 absolute for values

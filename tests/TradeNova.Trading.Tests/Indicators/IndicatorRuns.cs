@@ -1,7 +1,7 @@
 using TradeNova.Trading.Data;
 using TradeNova.Trading.Indicators;
 
-namespace TradeNova.Trading.Tests.Indicators;
+namespace TradeNova.Trading.Tests.IndicatorTests;
 
 /// <summary>The C# side of the reference comparison: for every series name the reference script prints, how to compute
 /// it with this library, bar by bar, as an array with NaN where the indicator is not ready.</summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace TradeNova.Trading.Tests.Indicators;
+namespace TradeNova.Trading.Tests.IndicatorTests;
 
 /// <summary>Runs an independent reference script (node or python) and returns its standard output; a non-zero exit
 /// fails the test with the script's error output, so a broken reference can never pass silently.</summary>

@@ -1,4 +1,4 @@
-namespace TradeNova.Trading.Tests.Indicators;
+namespace TradeNova.Trading.Tests.IndicatorTests;
 
 /// <summary>Paths inside the repository, found from the test binary's location so tests work from any directory.</summary>
 internal static class RepositoryFiles

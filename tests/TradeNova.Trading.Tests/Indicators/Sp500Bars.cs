@@ -1,7 +1,7 @@
 using System.Globalization;
 using TradeNova.Trading.Data;
 
-namespace TradeNova.Trading.Tests.Indicators;
+namespace TradeNova.Trading.Tests.IndicatorTests;
 
 /// <summary>The bundled S&amp;P 500 CSV read straight from the repository, independently of the library's loader, so the
 /// indicator comparison does not depend on the engine half of the library.</summary>

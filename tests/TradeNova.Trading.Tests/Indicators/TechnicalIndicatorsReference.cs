@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace TradeNova.Trading.Tests.Indicators;
+namespace TradeNova.Trading.Tests.IndicatorTests;
 
 /// <summary>Runs tests/reference/indicators/compute-indicators.js (npm <c>technicalindicators</c>, pinned in
 /// tests/reference/package.json) once per test class over the bundled S&amp;P 500 CSV. It needs
