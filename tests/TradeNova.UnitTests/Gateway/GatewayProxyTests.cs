@@ -72,6 +72,8 @@ public sealed class GatewayProxyTests(GatewayFixture fixture) : IClassFixture<Ga
         request.Headers.Add("X-User-Id", Guid.NewGuid().ToString());
         request.Headers.Add("X-User-Role", "admin");
         request.Headers.Add("X-Correlation-Id", "keep-me");
+        request.Headers.Add("X-Forwarded-For", "198.51.100.66");
+        request.Headers.Add("X-Forwarded-Host", "evil.example");
 
         var echo = await ReadEchoAsync(await fixture.Gateway.Client.SendAsync(request, Ct));
 
