@@ -1,3 +1,4 @@
+using TradeNova.Trading.Orders;
 using TradeNova.Trading.Strategies.BuiltIn;
 using static TradeNova.Trading.Tests.StrategyTests.StrategyDriver;
 
@@ -15,7 +16,7 @@ public sealed class BuiltInStrategyTests
         var strategy = new SmaCrossoverStrategy(new SmaCrossoverParameters("SPX", 2, 3));
         var context = RunCloses(strategy, "SPX", 10, 10, 10, 11, 12, 9, 8, 8, 12);
         context.Signals().ShouldBe(["3:Buy:SPX:AllCash", "5:Sell:SPX:EntirePosition", "8:Buy:SPX:AllCash"]);
-        context.Orders.ShouldAllBe(o => o.Order.Type == Orders.OrderType.Market);
+        context.Orders.ShouldAllBe(o => o.Order.Type == OrderType.Market);
     }
 
     [Fact]
