@@ -17,6 +17,10 @@ public static partial class GatewayExtensions
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["http_ports"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
+        // SignalR sends the access token in the query string; these two log every request URL at Information.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Yarp.ReverseProxy.Forwarder", LogLevel.Warning);
+
         // Telemetry, problem details, HTTP resilience, bearer authentication, "self" liveness. No database here.
         builder.AddServiceDefaults();
         builder.Services.AddHealthChecks().AddCheck<IdentityJwksHealthCheck>("identity-jwks", tags: [HealthCheckExtensions.ReadyTag]);

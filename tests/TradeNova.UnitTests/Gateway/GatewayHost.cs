@@ -24,7 +24,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public string SpaRoot { get; }
 
-    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?> settings)
+    public static async Task<GatewayHost> StartAsync(IDictionary<string, string?> settings, ILoggerProvider? logs = null)
     {
         var spaRoot = Directory.CreateTempSubdirectory("tradenova-spa-").FullName;
         Directory.CreateDirectory(Path.Combine(spaRoot, "assets"));
@@ -33,6 +33,8 @@ public sealed class GatewayHost : IAsyncDisposable
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
+        if (logs is not null)
+            builder.Logging.AddProvider(logs);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["TradeNova:Gateway:SpaRoot"] = spaRoot });
         builder.AddGatewayServices();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
