@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Sockets;
+using TradeNova.IntegrationTests.Infrastructure;
+
+namespace TradeNova.IntegrationTests.Platform;
+
+/// <summary>
+/// The whole platform as real processes: the six built services and the gateway, each on a free loopback
+/// port, sharing a fresh database (one role + schema per service) and a fresh vhost. Builds nothing: it runs
+/// <c>services/&lt;Svc&gt;/bin/&lt;Config&gt;/net10.0</c> where Config is this test assembly's own configuration.
+/// Process output goes to <c>TRADENOVA_TEST_OUTPUT/platform-&lt;run&gt;/&lt;name&gt;.log</c>.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public static readonly IReadOnlyList<string> Services = TestInfrastructure.Services;
+
+    /// <summary>Generous limits for the shared gateway, so tests do not throttle each other.</summary>
+    private static readonly Dictionary<string, string> SharedGatewayLimits = new()
+    {
+        ["TradeNova__RateLimits__PerIp__PermitLimit"] = "1000",
+        ["TradeNova__RateLimits__PerIp__WindowSeconds"] = "60",
+        ["TradeNova__RateLimits__PerUser__PermitLimit"] = "1000",
+        ["TradeNova__RateLimits__PerUser__WindowSeconds"] = "60",
+    };
+
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(180);
+
+    private readonly Dictionary<string, ServiceProcess> _processes = new(StringComparer.Ordinal);
+    private readonly List<ServiceProcess> _extraGateways = [];
+    private TestInfrastructure? _infrastructure;
+    private Dictionary<string, string> _gatewayEnvironment = [];
+
+    public string OutputDirectory { get; } = Path.Combine(
+        TestSettings.Current.OutputDirectory, $"platform-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}");
+
+    public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
+    public ServiceProcess Gateway => _processes["gateway"];
+
+    public Uri GatewayAddress => Gateway.BaseAddress;
+
+    public TestInfrastructure Infrastructure => _infrastructure ?? throw new InvalidOperationException("Platform not started.");
+
+    public ServiceProcess this[string name] => _processes[name];
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(OutputDirectory);
+        _infrastructure = await TestInfrastructure.CreateAsync(Services);
+
+        var ports = FreePorts(Services.Count + 1);
+        var serviceUrls = Services.Select((service, i) => (service, port: ports[i])).ToList();
+        var common = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__messaging"] = _infrastructure.Vhost.AmqpUri,
+            ["TradeNova__Jwt__Issuer"] = "tradenova-identity",
+            ["TradeNova__Jwt__Audience"] = "tradenova",
+            ["TradeNova__Gateway__SpaRoot"] = Path.Combine(TestSettings.RepositoryRoot, "web", "dist"),
+            ["Logging__LogLevel__Default"] = "Information",
+        };
+        foreach (var (service, port) in serviceUrls)
+        {
+            common[$"services__{service}__http__0"] = $"http://127.0.0.1:{port}";
+        }
+
+        foreach (var (service, port) in serviceUrls)
+        {
+            var environment = new Dictionary<string, string>(common)
+            {
+                [$"ConnectionStrings__{service}db"] = _infrastructure.Database.ConnectionStringFor(service),
+                ["OTEL_SERVICE_NAME"] = service,
+            };
+            _processes[service] = NewProcess(service, port, environment);
+        }
+
+        _gatewayEnvironment = new Dictionary<string, string>(common) { ["OTEL_SERVICE_NAME"] = "gateway" };
+        _processes["gateway"] = NewProcess("gateway", ports[^1], Merge(_gatewayEnvironment, SharedGatewayLimits));
+
+        foreach (var process in _processes.Values)
+        {
+            process.Start();
+        }
+
+        await Task.WhenAll(_processes.Values.Select(process => process.WaitHealthyAsync(StartupTimeout)));
+    }
+
+    /// <summary>A second gateway in front of the same services, with its own settings (e.g. tiny rate limits).</summary>
+    public async Task<ServiceProcess> StartExtraGatewayAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var gateway = NewProcess($"gateway-{_extraGateways.Count + 1}", FreePorts(1)[0], Merge(_gatewayEnvironment, settings));
+        _extraGateways.Add(gateway);
+        gateway.Start();
+        await gateway.WaitHealthyAsync(StartupTimeout);
+        return gateway;
+    }
+
+    /// <summary>Kills one service abruptly (Process.Kill), like a crash.</summary>
+    public Task KillAsync(string name) => _processes[name].KillAsync();
+
+    /// <summary>Starts a killed service again on the same port and waits for its health.</summary>
+    public async Task RestartAsync(string name)
+    {
+        var process = _processes[name];
+        process.Start();
+        await process.WaitHealthyAsync(StartupTimeout);
+    }
+
+    public HttpClient CreateGatewayClient() => new() { BaseAddress = GatewayAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _processes.Values.Concat(_extraGateways))
+        {
+            try
+            {
+                await process.DisposeAsync();
+            }
+            catch (Exception error) when (error is InvalidOperationException or OperationCanceledException)
+            {
+                // Already gone; nothing left to stop.
+            }
+        }
+
+        if (_infrastructure is not null)
+        {
+            await _infrastructure.DisposeAsync();
+        }
+    }
+
+    private ServiceProcess NewProcess(string name, int port, IReadOnlyDictionary<string, string> environment)
+    {
+        var project = name.StartsWith("gateway", StringComparison.Ordinal) ? "Gateway" : char.ToUpperInvariant(name[0]) + name[1..];
+        var folder = project == "Gateway"
+            ? Path.Combine(TestSettings.RepositoryRoot, "gateway")
+            : Path.Combine(TestSettings.RepositoryRoot, "services", project);
+        var dll = Path.Combine(folder, "bin", Configuration, "net10.0", $"TradeNova.{project}.dll");
+        return new ServiceProcess(name, dll, port, environment, Path.Combine(OutputDirectory, $"{name}.log"));
+    }
+
+    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> first, IReadOnlyDictionary<string, string> second)
+    {
+        var merged = new Dictionary<string, string>(first, StringComparer.Ordinal);
+        foreach (var (key, value) in second)
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+
+    /// <summary>Distinct ports the OS reports free on 127.0.0.1 (held open together so none repeats).</summary>
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(listener => listener.Start());
+            return listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            listeners.ForEach(listener => listener.Stop());
+        }
+    }
+}
