@@ -16,7 +16,7 @@ public static class AffordableQuantity
             return 0m;
         }
 
-        var high = decimal.Floor(cash / price / increment);
+        var high = WholeQuotient.Floor(cash, price * increment);
         if (Fits(high, cash, price, commission, increment))
         {
             return high * increment;

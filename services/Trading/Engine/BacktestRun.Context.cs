@@ -1,3 +1,4 @@
+using TradeNova.Trading.Broker;
 using TradeNova.Trading.Data;
 using TradeNova.Trading.Orders;
 using TradeNova.Trading.Risk;
@@ -123,8 +124,8 @@ internal sealed partial class BacktestRun
     private decimal EstimateQuantity(OrderRequest order, decimal referencePrice, decimal position) => order.Sizing.Mode switch
     {
         SizingMode.Shares => order.Sizing.Value,
-        SizingMode.PercentOfEquity => RoundDown(order.Sizing.Value * _equity / referencePrice),
-        SizingMode.AllCash => RoundDown(_cash / referencePrice),
+        SizingMode.PercentOfEquity => RoundDown(order.Sizing.Value * _equity, referencePrice),
+        SizingMode.AllCash => RoundDown(_cash, referencePrice),
         _ => ClosableQuantity(order.Side, position),
     };
 
@@ -167,7 +168,8 @@ internal sealed partial class BacktestRun
     private void Reject(long orderId, OrderRequest order, string code, string message) =>
         _rejections.Add(new RejectedOrder(orderId, _timeline[_step], order, code, message));
 
-    private decimal RoundDown(decimal quantity) => decimal.Floor(quantity / _increment) * _increment;
+    /// <summary>The quantity <paramref name="value"/> buys at <paramref name="price"/>, rounded down to the share increment.</summary>
+    private decimal RoundDown(decimal value, decimal price) => WholeQuotient.Floor(value, price * _increment) * _increment;
 
     private static decimal ClosableQuantity(OrderSide side, decimal position) =>
         side == OrderSide.Sell ? Math.Max(position, 0m) : Math.Max(-position, 0m);

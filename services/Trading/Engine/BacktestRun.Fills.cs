@@ -41,7 +41,22 @@ internal sealed partial class BacktestRun
             }
         }
 
-        _pending.RemoveAll(static o => o.IsDone);
+        RemoveDone();
+    }
+
+    /// <summary>Drops filled and cancelled orders, keeping the others in submission order.</summary>
+    private void RemoveDone()
+    {
+        var kept = 0;
+        for (var i = 0; i < _pending.Count; i++)
+        {
+            if (!_pending[i].IsDone)
+            {
+                _pending[kept++] = _pending[i];
+            }
+        }
+
+        _pending.RemoveRange(kept, _pending.Count - kept);
     }
 
     private void FillStrategyOrder(PendingOrder order, in Bar bar)
@@ -109,7 +124,7 @@ internal sealed partial class BacktestRun
             case SizingMode.AllCash:
                 return AffordableQuantity.Compute(_cash, price, _commission, _increment);
             case SizingMode.PercentOfEquity:
-                var wanted = RoundDown(request.Sizing.Value * _equity / price);
+                var wanted = RoundDown(request.Sizing.Value * _equity, price);
                 var closable = ClosableQuantity(request.Side, position);
                 return wanted <= closable ? wanted : Math.Min(wanted, closable + AffordableQuantity.Compute(_cash, price, _commission, _increment));
             default:

@@ -25,6 +25,8 @@ internal sealed partial class BacktestRun : IStrategyContext
     private readonly Bar[][] _bars;
     private readonly int[][] _barIndex;
     private readonly DateTimeOffset[] _timeline;
+    private readonly long[] _utcDay;
+    private readonly int[] _dayIndex;
     private readonly PositionLedger[] _positions;
     private readonly decimal[] _lastClose;
     private readonly bool[] _hasPrice;
@@ -34,8 +36,6 @@ internal sealed partial class BacktestRun : IStrategyContext
     private readonly List<ClosedTrade> _trades = [];
     private readonly List<RejectedOrder> _rejections = [];
     private readonly EquityPoint[] _equityCurve;
-    private int _equityCount;
-    private long _lastEquityDay = long.MinValue;
     private int _step;
     private long _nextOrderId = 1;
     private decimal _cash;
@@ -57,6 +57,8 @@ internal sealed partial class BacktestRun : IStrategyContext
         _bars = data.Bars;
         _barIndex = data.BarIndex;
         _timeline = data.Timeline;
+        _utcDay = data.UtcDay;
+        _dayIndex = data.DayIndex;
         _positions = new PositionLedger[_symbols.Length];
         for (var s = 0; s < _symbols.Length; s++)
         {
@@ -66,7 +68,7 @@ internal sealed partial class BacktestRun : IStrategyContext
         _lastClose = new decimal[_symbols.Length];
         _hasPrice = new bool[_symbols.Length];
         _pendingStrategyOrders = new int[_symbols.Length];
-        _equityCurve = new EquityPoint[_timeline.Length];
+        _equityCurve = new EquityPoint[data.DayCount];
         _cash = options.InitialCash;
         _equity = options.InitialCash;
         _monitor = new RiskMonitor(_limits, options.InitialCash);
@@ -75,6 +77,7 @@ internal sealed partial class BacktestRun : IStrategyContext
     public BacktestResult Execute()
     {
         var symbolCount = _symbols.Length;
+        var monitorActive = _monitor.IsActive;
         for (var t = 0; t < _timeline.Length; t++)
         {
             _step = t;
@@ -108,25 +111,17 @@ internal sealed partial class BacktestRun : IStrategyContext
             }
 
             _equity = equity;
-            var ticks = _timeline[t].UtcTicks;
-            RecordEquity(t, ticks, equity);
-            _halt = _monitor.Observe(ticks, equity);
+            // Written at every step of a date, so the last step of the date stays: a daily curve without a division.
+            _equityCurve[_dayIndex[t]] = new EquityPoint(_timeline[t], equity);
+            if (monitorActive)
+            {
+                _halt = _monitor.ObserveOnDay(_utcDay[t], equity);
+            }
+
             _strategy.OnBar(this);
         }
 
         return BuildResult();
-    }
-
-    private void RecordEquity(int step, long ticks, decimal equity)
-    {
-        var day = ticks / TimeSpan.TicksPerDay;
-        if (day != _lastEquityDay)
-        {
-            _lastEquityDay = day;
-            _equityCount++;
-        }
-
-        _equityCurve[_equityCount - 1] = new EquityPoint(_timeline[step], equity);
     }
 
     private BacktestResult BuildResult()
@@ -141,7 +136,7 @@ internal sealed partial class BacktestRun : IStrategyContext
             }
         }
 
-        var equityCurve = _equityCurve.AsSpan(0, _equityCount).ToArray();
+        var equityCurve = _equityCurve;
         var trades = _trades.ToArray();
         var statistics = _options.ComputeStatistics
             ? PerformanceStatistics.Compute(new StatisticsInput(equityCurve, trades, _fees, _barsInMarket, _timeline.Length, _options.Benchmark))

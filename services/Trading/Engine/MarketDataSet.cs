@@ -42,6 +42,21 @@ public sealed class MarketDataSet
         }
 
         Timeline = MergeTimes(Bars);
+        UtcDay = new long[Timeline.Length];
+        DayIndex = new int[Timeline.Length];
+        var dayCount = 0;
+        for (var t = 0; t < Timeline.Length; t++)
+        {
+            UtcDay[t] = Timeline[t].UtcTicks / TimeSpan.TicksPerDay;
+            if (t == 0 || UtcDay[t] != UtcDay[t - 1])
+            {
+                dayCount++;
+            }
+
+            DayIndex[t] = dayCount - 1;
+        }
+
+        DayCount = dayCount;
         BarIndex = new int[Series.Count][];
         for (var s = 0; s < Series.Count; s++)
         {
@@ -58,6 +73,15 @@ public sealed class MarketDataSet
 
     /// <summary>Every distinct bar time of every series, increasing.</summary>
     internal DateTimeOffset[] Timeline { get; }
+
+    /// <summary>UTC date of each time step as a day number (days since 0001-01-01), for the daily-loss monitor.</summary>
+    internal long[] UtcDay { get; }
+
+    /// <summary>Index of each time step's UTC date among the distinct dates (0, 0, 1, 2, 2, ... for intraday bars).</summary>
+    internal int[] DayIndex { get; }
+
+    /// <summary>Number of distinct UTC dates: the length of the daily equity curve.</summary>
+    internal int DayCount { get; }
 
     /// <summary>[series][time step] = index into <see cref="Bars"/> of that series, or -1 when it has no bar then.</summary>
     internal int[][] BarIndex { get; }

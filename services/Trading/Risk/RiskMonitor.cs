@@ -9,8 +9,10 @@ namespace TradeNova.Trading.Risk;
 /// <see cref="ResetDrawdownHalt"/>, which also restarts the peak from the current equity.</remarks>
 public sealed class RiskMonitor
 {
-    private readonly decimal? _dailyLossFraction;
-    private readonly decimal? _maxDrawdownFraction;
+    private readonly bool _dailyLossOn;
+    private readonly bool _drawdownOn;
+    private readonly decimal _dailyKeep;
+    private readonly decimal _drawdownKeep;
     private long _currentDay = long.MinValue;
     private decimal _lastEquity;
     private decimal _dailyFloor;
@@ -21,12 +23,17 @@ public sealed class RiskMonitor
     public RiskMonitor(RiskLimits limits, decimal initialEquity)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        _dailyLossFraction = limits.DailyLossFraction;
-        _maxDrawdownFraction = limits.MaxDrawdownFraction;
+        _dailyLossOn = limits.DailyLossFraction is not null;
+        _drawdownOn = limits.MaxDrawdownFraction is not null;
+        _dailyKeep = 1m - (limits.DailyLossFraction ?? 0m);
+        _drawdownKeep = 1m - (limits.MaxDrawdownFraction ?? 0m);
         _lastEquity = initialEquity;
         StartOfDayEquity = initialEquity;
         SetPeak(initialEquity);
     }
+
+    /// <summary>False when both monitored limits are off: the engine then skips the monitor altogether.</summary>
+    public bool IsActive => _dailyLossOn || _drawdownOn;
 
     public decimal StartOfDayEquity { get; private set; }
 
@@ -38,17 +45,21 @@ public sealed class RiskMonitor
     public RiskHaltStatus Observe(DateTimeOffset time, decimal equity) => Observe(time.UtcTicks, equity);
 
     /// <summary>Records the equity at <paramref name="utcTicks"/> and returns the halts now in force.</summary>
-    public RiskHaltStatus Observe(long utcTicks, decimal equity)
+    public RiskHaltStatus Observe(long utcTicks, decimal equity) => ObserveOnDay(utcTicks / TimeSpan.TicksPerDay, equity);
+
+    /// <summary>As <see cref="Observe(long, decimal)"/>, for callers that already know the UTC day number (days since
+    /// 0001-01-01): the engine precomputes it once per data set instead of dividing on every bar.</summary>
+    public RiskHaltStatus ObserveOnDay(long utcDay, decimal equity)
     {
-        var day = utcTicks / TimeSpan.TicksPerDay;
+        var day = utcDay;
         if (day != _currentDay)
         {
             _currentDay = day;
             StartOfDayEquity = _lastEquity;
             _dailyHalted = false;
-            if (_dailyLossFraction is { } daily)
+            if (_dailyLossOn)
             {
-                _dailyFloor = _lastEquity * (1m - daily);
+                _dailyFloor = _lastEquity * _dailyKeep;
             }
         }
 
@@ -58,12 +69,12 @@ public sealed class RiskMonitor
             SetPeak(equity);
         }
 
-        if (_dailyLossFraction is not null && !_dailyHalted && equity <= _dailyFloor)
+        if (_dailyLossOn && !_dailyHalted && equity <= _dailyFloor)
         {
             _dailyHalted = true;
         }
 
-        if (_maxDrawdownFraction is not null && !_drawdownHalted && equity <= _drawdownFloor)
+        if (_drawdownOn && !_drawdownHalted && equity <= _drawdownFloor)
         {
             _drawdownHalted = true;
         }
@@ -82,9 +93,9 @@ public sealed class RiskMonitor
     private void SetPeak(decimal equity)
     {
         PeakEquity = equity;
-        if (_maxDrawdownFraction is { } drawdown)
+        if (_drawdownOn)
         {
-            _drawdownFloor = equity * (1m - drawdown);
+            _drawdownFloor = equity * _drawdownKeep;
         }
     }
 }

@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Attributes;
+using TradeNova.Trading.Engine;
+using TradeNova.Trading.Risk;
+using TradeNova.Trading.Strategies.BuiltIn;
+
+namespace TradeNova.Benchmarks;
+
+/// <summary>Single-symbol throughput over the S&amp;P 500 history. OperationsPerInvoke is the bar count, so the reported
+/// time is per bar-step. Baseline: a plain loop reading each bar's close, the least any strategy must do.</summary>
+public class SingleSymbolBenchmarks
+{
+    public const int Bars = 5_105;
+
+    private static readonly BacktestEngine Engine = new(new BacktestOptions { Risk = RiskLimits.None, ComputeStatistics = false });
+    private static readonly BacktestEngine EngineWithStatistics = new(new BacktestOptions { Risk = RiskLimits.None });
+    private static readonly BacktestEngine EngineWithPlatformRisk = new(new BacktestOptions { ComputeStatistics = false });
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        if (BenchmarkData.SingleSymbol.BarCount != Bars)
+        {
+            throw new InvalidOperationException($"Expected {Bars} bars, found {BenchmarkData.SingleSymbol.BarCount}.");
+        }
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Bars, Description = "Empty loop over bars")]
+    public double EmptyLoopOverBars()
+    {
+        var sum = 0.0;
+        foreach (var bar in BenchmarkData.Sp500.Bars)
+        {
+            sum += (double)bar.Close;
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Bars, Description = "Engine, idle strategy")]
+    public double EngineIdleStrategy()
+    {
+        var strategy = new IdleStrategy("SPX");
+        Engine.Run(strategy, BenchmarkData.SingleSymbol);
+        return strategy.Sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Bars, Description = "SMA(10/30) crossover, 1 symbol")]
+    public decimal SmaCrossover() =>
+        Engine.Run(new SmaCrossoverStrategy(new SmaCrossoverParameters("SPX", 10, 30)), BenchmarkData.SingleSymbol).FinalEquity;
+
+    [Benchmark(OperationsPerInvoke = Bars, Description = "SMA crossover + statistics")]
+    public decimal SmaCrossoverWithStatistics() =>
+        EngineWithStatistics.Run(new SmaCrossoverStrategy(new SmaCrossoverParameters("SPX", 10, 30)), BenchmarkData.SingleSymbol).FinalEquity;
+
+    [Benchmark(OperationsPerInvoke = Bars, Description = "SMA crossover, platform risk rules")]
+    public int SmaCrossoverWithPlatformRisk() =>
+        EngineWithPlatformRisk.Run(new SmaCrossoverStrategy(new SmaCrossoverParameters("SPX", 10, 30)), BenchmarkData.SingleSymbol).Rejections.Count;
+}
