@@ -82,6 +82,31 @@ public sealed class RiskMonitor
         return Status;
     }
 
+    /// <summary>The monitor's memory, to persist.</summary>
+    public RiskMonitorState Capture() => new(
+        _currentDay == long.MinValue ? null : _currentDay, _lastEquity, StartOfDayEquity, PeakEquity, _dailyHalted, _drawdownHalted);
+
+    /// <summary>A monitor that continues from a persisted state under (possibly changed) limits: thresholds are
+    /// recomputed from the limits, halts already in force stay in force.</summary>
+    public static RiskMonitor Restore(RiskLimits limits, RiskMonitorState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var monitor = new RiskMonitor(limits, state.LastEquity)
+        {
+            _currentDay = state.CurrentUtcDay ?? long.MinValue,
+            StartOfDayEquity = state.StartOfDayEquity,
+            _dailyHalted = state.DailyLossHalted,
+            _drawdownHalted = state.DrawdownHalted,
+        };
+        monitor.SetPeak(state.PeakEquity);
+        if (monitor._dailyLossOn)
+        {
+            monitor._dailyFloor = state.StartOfDayEquity * monitor._dailyKeep;
+        }
+
+        return monitor;
+    }
+
     /// <summary>Lifts a drawdown halt (an operator's or user's decision) and measures future drawdowns from
     /// <paramref name="currentEquity"/>.</summary>
     public void ResetDrawdownHalt(decimal currentEquity)

@@ -53,4 +53,22 @@ public class RiskMonitorTests
 
         monitor.Observe(Monday, 1m).ShouldBe(RiskHaltStatus.None);
     }
+
+    [Fact]
+    public void A_restored_monitor_continues_exactly_where_the_captured_one_stopped()
+    {
+        var original = new RiskMonitor(RiskLimits.PlatformDefaults, 100_000m);
+        original.Observe(Monday, 110_000m);
+        original.Observe(Monday.AddDays(1), 108_000m);
+
+        var restored = RiskMonitor.Restore(RiskLimits.PlatformDefaults, original.Capture());
+
+        restored.Capture().ShouldBe(original.Capture());
+        // Same day, start-of-day 110,000: 104,500 is exactly 5% down → both monitors halt.
+        restored.Observe(Monday.AddDays(1).AddHours(1), 104_500m).ShouldBe(original.Observe(Monday.AddDays(1).AddHours(1), 104_500m));
+        restored.Status.ShouldBe(RiskHaltStatus.DailyLoss);
+        // Next day: the daily halt lifts, then 93,500 is both 10.5% below the day's start (104,500) and 15% below the
+        // peak (110,000 × 0.85).
+        restored.Observe(Monday.AddDays(2), 93_500m).ShouldBe(RiskHaltStatus.DailyLoss | RiskHaltStatus.Drawdown);
+    }
 }
