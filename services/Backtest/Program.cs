@@ -1,4 +1,14 @@
+using TradeNova.Backtest.Apis;
+using TradeNova.Backtest.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
 var app = builder.Build();
-app.MapGet("/alive", () => "ok");
+
+app.MapDefaultEndpoints();
+app.MapBacktestApiV1();
+
 app.Run();

@@ -1,4 +1,14 @@
+using TradeNova.Billing.Apis;
+using TradeNova.Billing.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
 var app = builder.Build();
-app.MapGet("/alive", () => "ok");
+
+app.MapDefaultEndpoints();
+app.MapBillingApiV1();
+
 app.Run();

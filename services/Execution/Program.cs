@@ -1,4 +1,14 @@
+using TradeNova.Execution.Apis;
+using TradeNova.Execution.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
 var app = builder.Build();
-app.MapGet("/alive", () => "ok");
+
+app.MapDefaultEndpoints();
+app.MapExecutionApiV1();
+
 app.Run();

@@ -1,4 +1,16 @@
+using TradeNova.Portfolio.Apis;
+using TradeNova.Portfolio.Extensions;
+using TradeNova.Portfolio.Hubs;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
 var app = builder.Build();
-app.MapGet("/alive", () => "ok");
+
+app.MapDefaultEndpoints();
+app.MapPortfolioApiV1();
+app.MapHub<AccountHub>(AccountHub.Path);
+
 app.Run();

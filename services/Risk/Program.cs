@@ -1,4 +1,14 @@
+using TradeNova.Risk.Apis;
+using TradeNova.Risk.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
 var app = builder.Build();
-app.MapGet("/alive", () => "ok");
+
+app.MapDefaultEndpoints();
+app.MapRiskApiV1();
+
 app.Run();

@@ -1,0 +1,3 @@
+namespace TradeNova.Backtest.Apis;
+
+public sealed record QuotaResponse(Guid UserId, int MaxConcurrentJobs, int DailyRunLimit, int RunsUsedToday, DateOnly UsageDate);

@@ -1,0 +1,3 @@
+namespace TradeNova.Execution.Apis;
+
+public sealed record TradingAccountResponse(Guid UserId, string Mode, DateTimeOffset CreatedAt);
