@@ -7,7 +7,7 @@ namespace TradeNova.Trading.Strategies;
 /// typed values are errors named by their JSON path rather than being ignored or defaulted silently.</summary>
 public static class StrategyJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    internal static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,

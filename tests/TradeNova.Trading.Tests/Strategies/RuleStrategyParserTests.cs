@@ -1,5 +1,6 @@
 using TradeNova.Trading.Indicators;
 using TradeNova.Trading.Strategies.Rules;
+using TradeNova.Trading.Tests.IndicatorTests;
 
 namespace TradeNova.Trading.Tests.StrategyTests;
 
@@ -127,5 +128,14 @@ public sealed class RuleStrategyParserTests
             """);
         result.Errors.Select(e => e.Field).ShouldBe(
             ["$.entry.op", "$.entry.left.indicator", "$.entry.right.period", "$.exit", "$.sizing.fractionOfEquity"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void The_example_in_the_rules_readme_is_valid()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "services", "Trading", "Strategies", "Rules", "README.md"));
+        var start = readme.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
+        var example = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        RuleStrategyParser.Parse(example).Errors.ShouldBeEmpty();
     }
 }
