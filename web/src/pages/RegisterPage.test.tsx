@@ -51,6 +51,26 @@ test('a valid registration signs the user in and opens the portfolio', async () 
   expect(tokens.refreshToken).toBe('r1');
 });
 
+test('a duplicate email shows the server detail and marks the email field', async () => {
+  const { fetch } = fakeFetch({
+    'POST /api/v1/identity/register': () =>
+      problem(409, {
+        type: 'https://tradenova.dev/problems/email-taken',
+        title: 'Conflict',
+        detail: 'An account with this email already exists.',
+      }),
+  });
+  renderApp(<RegisterPage />, { fetch, path: '/register' });
+  const user = userEvent.setup();
+
+  await fill(user, { email: 'ada@example.test', name: 'Ada', password: 'long enough password' });
+  await user.click(screen.getByRole('button', { name: 'Create account' }));
+
+  expect((await screen.findByRole('alert')).textContent).toBe('An account with this email already exists.');
+  expect(screen.getByText('Use a different email, or sign in instead.')).toBeTruthy();
+  expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBe('true');
+});
+
 test('server validation errors are shown on their fields and the detail on top', async () => {
   const { fetch } = fakeFetch({
     'POST /api/v1/identity/register': () =>

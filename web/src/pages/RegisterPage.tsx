@@ -57,8 +57,9 @@ export function RegisterPage() {
           const message = error.fieldErrors[field]?.[0];
           if (message) serverErrors[field] = message;
         }
+        // The alert above already carries the server's explanation; the field only says what to do.
         if (error.status === 409 && !serverErrors.email)
-          serverErrors.email = 'An account with this email already exists.';
+          serverErrors.email = 'Use a different email, or sign in instead.';
         setErrors(serverErrors);
       }
       setSubmitError(error);
