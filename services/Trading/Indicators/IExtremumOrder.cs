@@ -7,13 +7,3 @@ internal interface IExtremumOrder
     /// <summary>True when <paramref name="candidate"/> makes <paramref name="existing"/> useless as a future extremum.</summary>
     static abstract bool Supersedes(double candidate, double existing);
 }
-
-internal readonly struct MaximumOrder : IExtremumOrder
-{
-    public static bool Supersedes(double candidate, double existing) => candidate >= existing;
-}
-
-internal readonly struct MinimumOrder : IExtremumOrder
-{
-    public static bool Supersedes(double candidate, double existing) => candidate <= existing;
-}
