@@ -10,7 +10,7 @@ const hubLabels = { connecting: 'Connecting…', live: 'Live', offline: 'Not liv
 export function AppLayout({ tokens }: { tokens: TokenStore }) {
   const auth = useAuth();
   const navigate = useNavigate();
-  const hub = useAccountHub(tokens, auth.status === 'authenticated');
+  const hub = useAccountHub(tokens, auth.api, auth.status === 'authenticated');
 
   function logout() {
     auth.logout();

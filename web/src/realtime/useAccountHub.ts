@@ -1,16 +1,28 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import type { ApiClient } from '../api/client';
 import type { TokenStore } from '../auth/tokenStore';
+import { readClaims } from '../lib/jwt';
 import { portfolioQueryKey } from '../portfolio/usePortfolio';
 
 export type HubState = 'connecting' | 'live' | 'offline';
+
+/**
+ * The hub sends the token only when it (re)connects, and nothing else refreshes it while the user
+ * just watches the page; a reconnect after the 15-minute lifetime would otherwise be refused.
+ */
+export async function freshAccessToken(tokens: TokenStore, api: ApiClient, now = Date.now()): Promise<string> {
+  const exp = readClaims(tokens.accessToken)?.exp;
+  if (typeof exp === 'number' && exp * 1000 - now < 30_000) await api.refresh();
+  return tokens.accessToken ?? '';
+}
 
 /**
  * Listens on /hubs/account for the signed-in user's updates and refreshes the affected queries.
  * Real-time is an enhancement: if the hub (or the SignalR bundle) is unavailable the app keeps
  * working on plain requests, so every failure here is swallowed and reported only as "offline".
  */
-export function useAccountHub(tokens: TokenStore, enabled: boolean): HubState {
+export function useAccountHub(tokens: TokenStore, api: ApiClient, enabled: boolean): HubState {
   const queryClient = useQueryClient();
   const [state, setState] = useState<HubState>('connecting');
 
@@ -27,7 +39,7 @@ export function useAccountHub(tokens: TokenStore, enabled: boolean): HubState {
         if (disposed) return;
         const connection = new signalR.HubConnectionBuilder()
           .withUrl('/hubs/account', {
-            accessTokenFactory: () => tokens.accessToken ?? '',
+            accessTokenFactory: () => freshAccessToken(tokens, api),
             transport: signalR.HttpTransportType.WebSockets,
           })
           .withAutomaticReconnect()
@@ -60,7 +72,7 @@ export function useAccountHub(tokens: TokenStore, enabled: boolean): HubState {
       disposed = true;
       void stop?.().catch(() => undefined);
     };
-  }, [tokens, enabled, queryClient]);
+  }, [tokens, api, enabled, queryClient]);
 
   return state;
 }
