@@ -36,7 +36,9 @@ public static class PerformanceStatistics
     /// <item><description>Beta = cov(r_p, r_b) / var(r_b) and alpha = (r̄_p - beta × r̄_b) × 252 (Jensen's alpha with
     /// risk-free 0, annualised arithmetically), on the returns of both series restricted to their common dates;
     /// null without a benchmark, with fewer than two common returns or a flat benchmark.</description></item>
-    /// </list></summary>
+    /// </list>
+    /// A ratio that is not a finite number (CAGR of a tenfold gain over a single day overflows) is reported as null, so
+    /// a report can always be serialised.</summary>
     public static PerformanceReport Compute(StatisticsInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -60,8 +62,8 @@ public static class PerformanceStatistics
             Expectancy = trades.Expectancy,
             Exposure = exposure,
             FeesPaid = input.FeesPaid,
-            Alpha = alpha,
-            Beta = beta,
+            Alpha = Finite(alpha),
+            Beta = Finite(beta),
         };
         if (equity.Count == 0)
             return report;
@@ -70,7 +72,7 @@ public static class PerformanceStatistics
         var last = equity[^1];
         var days = (last.Time - first.Time).TotalDays;
         var totalReturn = first.Equity > 0 ? (double)last.Equity / (double)first.Equity - 1.0 : 0.0;
-        var cagr = Cagr(first.Equity, last.Equity, days);
+        var cagr = Finite(Cagr(first.Equity, last.Equity, days));
         var (volatility, sharpe, sortino) = ReturnRatios(DailyReturns.Of(equity));
 
         return report with
@@ -83,12 +85,14 @@ public static class PerformanceStatistics
             NetProfit = last.Equity - first.Equity,
             TotalReturn = totalReturn,
             Cagr = cagr,
-            AnnualizedVolatility = volatility,
-            Sharpe = sharpe,
-            Sortino = sortino,
-            Calmar = cagr is { } c && drawdown.MaxDrawdown > 0 ? c / drawdown.MaxDrawdown : null,
+            AnnualizedVolatility = Finite(volatility),
+            Sharpe = Finite(sharpe),
+            Sortino = Finite(sortino),
+            Calmar = cagr is { } c && drawdown.MaxDrawdown > 0 ? Finite(c / drawdown.MaxDrawdown) : null,
         };
     }
+
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 
     private static double? Cagr(decimal start, decimal end, double days)
     {

@@ -169,4 +169,13 @@ public sealed class PerformanceStatisticsTests
     {
         Compute(Daily(100m, 50m, 0m)).Cagr.ShouldBe(-1);
     }
+
+    [Fact]
+    public void A_cagr_too_large_to_represent_is_undefined_rather_than_infinite()
+    {
+        var report = Compute(Daily(100m, 1000m));
+        report.TotalReturn.ShouldBe(9, 1e-12);
+        report.Cagr.ShouldBeNull();
+        System.Text.Json.JsonSerializer.Serialize(report).ShouldNotBeNullOrEmpty();
+    }
 }

@@ -105,10 +105,12 @@ def compute(data):
     days = (times[-1] - times[0]) / DAY
     report.update(start=times[0], end=times[-1], calendarDays=days, startEquity=first, endEquity=last, netProfit=last - first)
     report["totalReturn"] = float(last) / float(first) - 1.0 if first > 0 else 0.0
+    report["cagr"] = None
     if days > 0 and first > 0:
-        report["cagr"] = (float(last) / float(first)) ** (CALENDAR_YEAR / days) - 1.0 if last > 0 else -1.0
-    else:
-        report["cagr"] = None
+        try:
+            report["cagr"] = (float(last) / float(first)) ** (CALENDAR_YEAR / days) - 1.0 if last > 0 else -1.0
+        except OverflowError:  # not representable: undefined, as in the C# report
+            pass
 
     returns = daily_returns(values)
     report["annualizedVolatility"] = report["sharpe"] = report["sortino"] = None
