@@ -24,6 +24,14 @@ TN_DB=tradenova
 TN_VHOST=tradenova
 TN_RABBIT_ADMIN=tnadmin
 TN_PG_BIN=/usr/lib/postgresql/15/bin
+
+# PostgreSQL and RabbitMQ run as their own OS users and must reach their folders. Those live in .tradenova;
+# only in a checkout those users cannot traverse (e.g. under /root) do they move to /var/lib/tradenova/<id>.
+if runuser -u postgres -- test -x "$TN_ROOT" 2>/dev/null || ! id postgres >/dev/null 2>&1; then
+  TN_DAEMON_STATE="$TN_STATE"
+else
+  TN_DAEMON_STATE="/var/lib/tradenova/$(printf '%s' "$TN_ROOT" | md5sum | cut -c1-12)"
+fi
 TN_RABBIT_BIN=/usr/lib/rabbitmq/bin
 
 log()  { printf '\033[1;34m[tradenova]\033[0m %s\n' "$*" >&2; }
@@ -77,7 +85,7 @@ apt_install() {
 }
 
 ensure_state_dir() {
-  install -d -m 755 "$TN_STATE" "$TN_RUN"
+  install -d -m 755 "$TN_STATE" "$TN_RUN" "$TN_DAEMON_STATE"
   install -d -m 700 "$TN_SECRETS"
 }
 

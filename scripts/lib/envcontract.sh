@@ -1,11 +1,12 @@
 # The environment contract (docs/platform-contract.md) for the local topology, and the test settings.
 # shellcheck shell=bash
 
-# Keys every service and the gateway get from `./tradenova up`.
+# The contract for the local topology. With an app name (identity, ..., gateway), only what that process
+# gets from `./tradenova up`: a service sees its own database role only, the gateway none.
 service_env() {
-  local svc
+  local only=${1:-} svc
   for svc in "${TN_SERVICES[@]}"; do
-    echo "ConnectionStrings__${svc}db=$(pg_service_conn "$svc")"
+    [[ -z $only || $only == "$svc" ]] && echo "ConnectionStrings__${svc}db=$(pg_service_conn "$svc")"
   done
   echo "ConnectionStrings__messaging=$(rmq_amqp_uri)/$TN_VHOST"
   for svc in "${TN_SERVICES[@]}"; do
@@ -15,6 +16,7 @@ service_env() {
   echo "TradeNova__Jwt__Audience=tradenova"
   echo "TradeNova__Gateway__SpaRoot=$TN_ROOT/web/dist"
   echo "ASPNETCORE_ENVIRONMENT=Development"
+  return 0
 }
 
 test_env() {

@@ -1,11 +1,12 @@
 # PostgreSQL 15 from the Debian package, run as the postgres OS user with data under .tradenova/pg.
 # shellcheck shell=bash
 
-PG_DATA="$TN_STATE/pg"
-PG_SOCK="$TN_STATE/pgsock"
-PG_LOG="$TN_STATE/pg.log"
+PG_DATA="$TN_DAEMON_STATE/pg"
+PG_SOCK="$TN_DAEMON_STATE/pgsock"
+PG_LOG="$TN_DAEMON_STATE/pg.log"
 
-as_postgres() { runuser -u postgres -- "$@"; }
+# From a folder the postgres user can read: the checkout itself may be closed to it.
+as_postgres() { (cd "$TN_DAEMON_STATE" && runuser -u postgres -- "$@"); }
 
 pg_running() { as_postgres "$TN_PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; }
 
@@ -19,7 +20,7 @@ pg_init() {
   [[ -f $PG_DATA/PG_VERSION ]] && return 0
   log "initialising PostgreSQL in $PG_DATA"
   install -d -m 700 -o postgres -g postgres "$PG_DATA"
-  local pwfile="$TN_STATE/.pg-initpw"
+  local pwfile="$TN_DAEMON_STATE/.pg-initpw"
   (umask 077; secret pg-superuser >"$pwfile")
   chown postgres:postgres "$pwfile"
   as_postgres "$TN_PG_BIN/initdb" -D "$PG_DATA" -U postgres --pwfile="$pwfile" \

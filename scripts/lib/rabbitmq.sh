@@ -1,12 +1,13 @@
 # RabbitMQ 3.10 from the Debian package, run as the rabbitmq OS user with everything under .tradenova/rabbitmq.
 # shellcheck shell=bash
 
-RMQ_BASE="$TN_STATE/rabbitmq"
+RMQ_BASE="$TN_DAEMON_STATE/rabbitmq"
 RMQ_NODE="tradenova@localhost"
 
 # Every rabbitmq script runs as the rabbitmq user with this environment, so server and CLI agree on
 # node name, epmd port and Erlang cookie (HOME), and nothing listens beyond 127.0.0.1.
 as_rabbit() {
+  cd "$TN_DAEMON_STATE" || return 1
   runuser -u rabbitmq -- env \
     HOME="$RMQ_BASE" \
     RABBITMQ_CONF_ENV_FILE=/dev/null \
@@ -25,6 +26,9 @@ as_rabbit() {
     ERL_EPMD_ADDRESS=127.0.0.1 \
     ERL_EPMD_PORT="$TN_EPMD_PORT" \
     "$@"
+  local rc=$?
+  cd "$OLDPWD" || true
+  return $rc
 }
 
 rmqctl() { as_rabbit "$TN_RABBIT_BIN/rabbitmqctl" -q "$@"; }

@@ -37,7 +37,7 @@ app_start() {
     return 1
   fi
   local -a envs
-  mapfile -t envs < <(service_env)
+  mapfile -t envs < <(service_env "$app")
   (
     cd "$(dirname "$dll")" || exit 1
     # setsid: the process outlives this shell and a Ctrl-C in it; stdin closed; one log per app.
