@@ -22,6 +22,7 @@ internal static class StatisticsScenarios
         ["only-winning-trades-and-a-recovery"] = () => new StatisticsInput(
             Curve(1000m, 1100m, 1050m, 1100m, 1210m), [Trade(3m, 10m, 12.5m, 0.5m), Trade(1m, 100m, 110m, 0m)], 0.5m, 2, 5,
             Curve(50m, 51m, 50.5m, 52m, 53m)),
+        ["tenfold-in-a-day"] = () => new StatisticsInput(Curve(100m, 1000m, 990m), [], 0m, 2, 3),
     };
 
     private static EquityPoint[] Curve(params decimal[] values) =>
