@@ -27,8 +27,14 @@ public static class MessagingExtensions
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.AddScoped<IOutbox, EfOutbox<TContext>>();
         builder.Services.AddScoped<OutboxBatchPublisher<TContext>>();
-        builder.Services.AddHostedService<OutboxRelay<TContext>>();
-        builder.Services.AddHostedService<OutboxCleanup<TContext>>();
+
+        // The host's start waits for the bus and its queues to be bound, so the relay (started after it) cannot publish
+        // the first events after a deploy into exchanges nobody listens on yet.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(host =>
+        {
+            host.WaitUntilStarted = true;
+            host.StopTimeout = TimeSpan.FromSeconds(30);
+        });
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -62,6 +68,10 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+
+        // Registered after MassTransit's hosted service: hosted services start in order, so the relay runs once the bus is up.
+        builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.Services.AddHostedService<OutboxCleanup<TContext>>();
         return builder;
     }
 }

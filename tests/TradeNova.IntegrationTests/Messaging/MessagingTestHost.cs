@@ -1,0 +1,60 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TradeNova.ServiceDefaults.Data;
+using TradeNova.ServiceDefaults.Messaging;
+
+namespace TradeNova.IntegrationTests.Messaging;
+
+/// <summary>
+/// A generic host wired exactly as a service is (<c>AddServiceDatabase</c> + <c>AddServiceMessaging</c>) with the
+/// test consumer; starting it starts the bus and the outbox relay, disposing it is a relay "crash".
+/// </summary>
+public sealed class MessagingTestHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private bool _started;
+
+    public MessagingTestHost(string connectionString, string amqpUri)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{ServiceDatabase.ConnectionName(MessagingTestContext.Schema)}"] = connectionString,
+            ["ConnectionStrings:messaging"] = amqpUri,
+            ["TradeNova:Database:MigrateOnStartup"] = "false",
+            ["TradeNova:Outbox:PollInterval"] = "00:00:00.250",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton<DeliveryLog>();
+        builder.AddServiceDatabase<MessagingTestContext>(MessagingTestContext.Schema);
+        builder.AddServiceMessaging<MessagingTestContext>(MessagingTestContext.Schema, bus =>
+        {
+            bus.AddConsumer<TestAccountOpenedConsumer>();
+            bus.AddConsumeObserver(provider => provider.GetRequiredService<DeliveryLog>());
+        });
+        _host = builder.Build();
+    }
+
+    public IServiceProvider Services => _host.Services;
+
+    public DeliveryLog Deliveries => _host.Services.GetRequiredService<DeliveryLog>();
+
+    public async Task StartAsync()
+    {
+        await _host.StartAsync(TestContext.Current.CancellationToken);
+        _started = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_started)
+        {
+            await _host.StopAsync(CancellationToken.None);
+        }
+
+        _host.Dispose();
+    }
+}
