@@ -35,7 +35,8 @@ internal sealed partial class BacktestRun : IStrategyContext
     private readonly List<Fill> _fills = [];
     private readonly List<ClosedTrade> _trades = [];
     private readonly List<RejectedOrder> _rejections = [];
-    private readonly EquityPoint[] _equityCurve;
+    private readonly decimal[] _dailyEquity;
+    private readonly DateTimeOffset[] _dayCloseTimes;
     private int _step;
     private long _nextOrderId = 1;
     private decimal _cash;
@@ -68,7 +69,8 @@ internal sealed partial class BacktestRun : IStrategyContext
         _lastClose = new decimal[_symbols.Length];
         _hasPrice = new bool[_symbols.Length];
         _pendingStrategyOrders = new int[_symbols.Length];
-        _equityCurve = new EquityPoint[data.DayCount];
+        _dailyEquity = new decimal[data.DayCount];
+        _dayCloseTimes = data.DayCloseTimes;
         _cash = options.InitialCash;
         _equity = options.InitialCash;
         _monitor = new RiskMonitor(_limits, options.InitialCash);
@@ -112,7 +114,7 @@ internal sealed partial class BacktestRun : IStrategyContext
 
             _equity = equity;
             // Written at every step of a date, so the last step of the date stays: a daily curve without a division.
-            _equityCurve[_dayIndex[t]] = new EquityPoint(_timeline[t], equity);
+            _dailyEquity[_dayIndex[t]] = equity;
             if (monitorActive)
             {
                 _halt = _monitor.ObserveOnDay(_utcDay[t], equity);
@@ -136,8 +138,8 @@ internal sealed partial class BacktestRun : IStrategyContext
             }
         }
 
-        var equityCurve = _equityCurve;
-        var trades = _trades.ToArray();
+        var equityCurve = new DailyEquityCurve(_dayCloseTimes, _dailyEquity);
+        var trades = _trades.AsReadOnly();
         var statistics = _options.ComputeStatistics
             ? PerformanceStatistics.Compute(new StatisticsInput(equityCurve, trades, _fees, _barsInMarket, _timeline.Length, _options.Benchmark))
             : null;
@@ -148,10 +150,10 @@ internal sealed partial class BacktestRun : IStrategyContext
             _fees,
             _barsInMarket,
             _timeline.Length,
-            _fills.ToArray(),
+            _fills.AsReadOnly(),
             trades,
             equityCurve,
-            _rejections.ToArray(),
+            _rejections.AsReadOnly(),
             open,
             statistics);
     }

@@ -57,6 +57,15 @@ public sealed class MarketDataSet
         }
 
         DayCount = dayCount;
+        DayCloseTimes = dayCount == Timeline.Length ? Timeline : new DateTimeOffset[dayCount];
+        if (!ReferenceEquals(DayCloseTimes, Timeline))
+        {
+            for (var t = 0; t < Timeline.Length; t++)
+            {
+                DayCloseTimes[DayIndex[t]] = Timeline[t];
+            }
+        }
+
         BarIndex = new int[Series.Count][];
         for (var s = 0; s < Series.Count; s++)
         {
@@ -82,6 +91,9 @@ public sealed class MarketDataSet
 
     /// <summary>Number of distinct UTC dates: the length of the daily equity curve.</summary>
     internal int DayCount { get; }
+
+    /// <summary>Time of the last step of each UTC date (the timeline itself when every step is a new date).</summary>
+    internal DateTimeOffset[] DayCloseTimes { get; }
 
     /// <summary>[series][time step] = index into <see cref="Bars"/> of that series, or -1 when it has no bar then.</summary>
     internal int[][] BarIndex { get; }
