@@ -118,10 +118,14 @@ run_down() {
   log "stopped; nothing left running"
 }
 
-# Live (not zombie) processes that belong to this checkout: services, postgres on our data dir, rabbit on our node.
+# Live (not zombie) processes this runner starts for this checkout: the apps on our ports, PostgreSQL on our
+# data folder, RabbitMQ on our base folder, epmd on our port. (Other people's test runs in the tree are not ours.)
 leftover_processes() {
-  ps -eo pid=,stat=,args= | awk '$2 !~ /^Z/' | grep -F -e "$TN_ROOT/" -e "$RMQ_NODE" \
-    | grep -vE "ps -eo|grep -F|awk " || true
+  local ports="$TN_GATEWAY_PORT" app
+  for app in "${TN_SERVICES[@]}"; do ports+="|${TN_SERVICE_PORT[$app]}"; done
+  ps -eo pid=,stat=,args= | awk '$2 !~ /^Z/' \
+    | grep -E -e "TradeNova\.[A-Za-z]+\.dll --urls http://127\.0\.0\.1:($ports)( |\$)" -e "-D $PG_DATA( |\$)" -e "$RMQ_BASE" \
+    | grep -vE "ps -eo|grep -E" || true
   port_open "$TN_EPMD_PORT" && echo "epmd still on port $TN_EPMD_PORT"
   return 0
 }
