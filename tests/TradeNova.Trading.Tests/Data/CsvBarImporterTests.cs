@@ -141,4 +141,13 @@ public class CsvBarImporterTests
         Errors(Import("")).ShouldHaveSingleItem().ShouldStartWith("line 1: The file is empty");
         Errors(Import("date,open,high,low,close,volume\n")).ShouldBe(["line 1: The file has a header but no data rows."]);
     }
+
+    [Fact]
+    public void A_stray_quote_is_reported_on_its_line()
+    {
+        var result = Import("date,open,high,low,close,volume\n2024-01-02,10,11,9,10,100\n2024-01-03,1\"0,11,9,10,100\n2024-01-04,10,11,9,10,100\n");
+
+        result.Series.ShouldBeNull();
+        Errors(result).ShouldBe(["line 3: Malformed CSV (a stray or unbalanced quote)."]);
+    }
 }

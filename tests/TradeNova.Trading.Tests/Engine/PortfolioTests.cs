@@ -74,4 +74,38 @@ public class PortfolioTests
         // Fractional (steps of 0.000001): floor(10,000 / 300 / 0.000001) × 0.000001 = 33.333333
         Scenario.Run(Scenario.Plain with { AllowFractionalShares = true }, Script, aaa).Fills.ShouldHaveSingleItem().Quantity.ShouldBe(33.333333m);
     }
+
+    [Fact]
+    public void Percent_of_equity_is_sized_at_the_fill_price()
+    {
+        var aaa = Daily("AAA", Flat(100m), (101m, 102m, 100m, 101m));
+
+        var result = Scenario.Run(Scenario.Plain, (ctx, step) =>
+        {
+            if (step == 0)
+                ctx.Submit(new OrderRequest("AAA", OrderSide.Buy, OrderSizing.PercentOfEquity(0.5m)));
+        }, aaa);
+
+        // 50% of 10,000 = 5,000 at the fill price 101 (not the signal close 100): floor(5,000 / 101) = 49 shares.
+        result.Fills.ShouldHaveSingleItem().Quantity.ShouldBe(49m);
+        // Cash 10,000 - 49 × 101 = 5,051; equity 5,051 + 49 × 101 = 10,000.
+        result.FinalEquity.ShouldBe(10_000m);
+    }
+
+    [Fact]
+    public void The_strategy_sees_only_the_current_step()
+    {
+        var aaa = Daily("AAA", Flat(100m), null, Flat(102m));
+        var bbb = Daily("BBB", Flat(50m), Flat(51m), Flat(52m));
+        var seen = new List<string>();
+
+        Scenario.Run(Scenario.Plain, (ctx, step) =>
+        {
+            var a = ctx.TryGetBar("AAA", out var barA) ? $"{barA.Close}@{(barA.Time == ctx.Time ? "now" : "other")}" : "none";
+            var b = ctx.TryGetBar("BBB", out var barB) ? $"{barB.Close}@{(barB.Time == ctx.Time ? "now" : "other")}" : "none";
+            seen.Add($"{a} {b}");
+        }, aaa, bbb);
+
+        seen.ShouldBe(["100@now 50@now", "none 51@now", "102@now 52@now"]);
+    }
 }
