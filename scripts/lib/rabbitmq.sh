@@ -76,9 +76,16 @@ rmq_start() {
   fi
   rmq_configure
   log "starting RabbitMQ on 127.0.0.1:$TN_AMQP_PORT (management 127.0.0.1:$TN_MGMT_PORT)"
-  (cd "$RMQ_BASE" && as_rabbit "$TN_RABBIT_BIN/rabbitmq-server" -detached) 9>&- >>"$RMQ_BASE/log/start.log" 2>&1 \
-    || die "rabbitmq-server failed to start; see $RMQ_BASE/log"
-  wait_until 60 test -s "$RMQ_BASE/rabbitmq.pid" || die "RabbitMQ wrote no pid file; see $RMQ_BASE/log"
+  # epmd first, and listening, before the node registers with it (a race otherwise kills a fresh node).
+  port_open "$TN_EPMD_PORT" || as_rabbit epmd -daemon 9>&- </dev/null >/dev/null 2>&1
+  wait_until 10 port_open "$TN_EPMD_PORT" || die "epmd did not open port $TN_EPMD_PORT"
+  rm -f "$RMQ_BASE/rabbitmq.pid"
+  # Not -detached: run in the background in its own session so that an early failure lands in start.log.
+  (as_rabbit setsid "$TN_RABBIT_BIN/rabbitmq-server" 9>&- </dev/null >>"$RMQ_BASE/log/start.log" 2>&1 &)
+  if ! wait_until 60 test -s "$RMQ_BASE/rabbitmq.pid"; then
+    tail -20 "$RMQ_BASE/log/start.log" >&2
+    die "RabbitMQ wrote no pid file; see $RMQ_BASE/log"
+  fi
   rmqctl wait --timeout 90 "$RMQ_BASE/rabbitmq.pid" >/dev/null 2>&1 || die "RabbitMQ did not start; see $RMQ_BASE/log"
   wait_until 60 port_open "$TN_MGMT_PORT" || die "RabbitMQ management did not open port $TN_MGMT_PORT"
 }
