@@ -28,14 +28,6 @@ public static class MessagingExtensions
         builder.Services.AddScoped<IOutbox, EfOutbox<TContext>>();
         builder.Services.AddScoped<OutboxBatchPublisher<TContext>>();
 
-        // The host's start waits for the bus and its queues to be bound, so the relay (started after it) cannot publish
-        // the first events after a deploy into exchanges nobody listens on yet.
-        builder.Services.AddOptions<MassTransitHostOptions>().Configure(host =>
-        {
-            host.WaitUntilStarted = true;
-            host.StopTimeout = TimeSpan.FromSeconds(30);
-        });
-
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
@@ -69,7 +61,6 @@ public static class MessagingExtensions
             });
         });
 
-        // Registered after MassTransit's hosted service: hosted services start in order, so the relay runs once the bus is up.
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
         builder.Services.AddHostedService<OutboxCleanup<TContext>>();
         return builder;

@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,10 +9,13 @@ namespace TradeNova.ServiceDefaults.Messaging.Outbox;
 
 /// <summary>
 /// Publishes committed outbox rows: immediately after a signalled commit, and on a short poll so rows
-/// left behind by a crash or a broker outage are retried.
+/// left behind by a crash or a broker outage are retried. It publishes only while the bus is healthy (connected,
+/// queues bound): during an outage rows simply wait instead of burning attempts, and the first events after a deploy
+/// are not published into exchanges nobody is bound to yet.
 /// </summary>
 internal sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
+    IBusControl bus,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
@@ -23,6 +27,12 @@ internal sealed partial class OutboxRelay<TContext>(
         while (!stoppingToken.IsCancellationRequested)
         {
             var published = 0;
+            if (bus.CheckHealth().Status != BusHealthStatus.Healthy)
+            {
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                continue;
+            }
+
             try
             {
                 await using var scope = scopes.CreateAsyncScope();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TradeNova.IntegrationTests.Infrastructure;
 using TradeNova.ServiceDefaults.Data;
 using TradeNova.ServiceDefaults.Messaging;
 
@@ -46,6 +47,9 @@ public sealed class MessagingTestHost : IAsyncDisposable
     {
         await _host.StartAsync(TestContext.Current.CancellationToken);
         _started = true;
+        // Publishing before the test queue is bound would drop the message; wait as the relay does.
+        var bus = _host.Services.GetRequiredService<IBusControl>();
+        await Poll.UntilAsync(() => Task.FromResult(bus.CheckHealth().Status == BusHealthStatus.Healthy), TimeSpan.FromSeconds(30), "bus healthy");
     }
 
     public async ValueTask DisposeAsync()
