@@ -49,7 +49,7 @@ pg_start() {
   install -d -m 755 -o postgres -g postgres "$PG_SOCK"
   if pg_running; then return 0; fi
   if port_open "$TN_PG_PORT"; then
-    die "port $TN_PG_PORT is taken by another PostgreSQL (another checkout?). Stop it, or set TRADENOVA_PG_PORT."
+    die "port $TN_PG_PORT is already in use (another checkout's PostgreSQL?). Stop it, or set TRADENOVA_PG_PORT."
   fi
   log "starting PostgreSQL on 127.0.0.1:$TN_PG_PORT"
   touch "$PG_LOG" && chown postgres:postgres "$PG_LOG"

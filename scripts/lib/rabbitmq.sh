@@ -72,7 +72,7 @@ CONF
 rmq_start() {
   if rmq_running; then return 0; fi
   if port_open "$TN_AMQP_PORT"; then
-    die "port $TN_AMQP_PORT is taken by another RabbitMQ (another checkout?). Stop it, or set TRADENOVA_AMQP_PORT."
+    die "port $TN_AMQP_PORT is already in use (another checkout's RabbitMQ?). Stop it, or set TRADENOVA_AMQP_PORT."
   fi
   rmq_configure
   log "starting RabbitMQ on 127.0.0.1:$TN_AMQP_PORT (management 127.0.0.1:$TN_MGMT_PORT)"

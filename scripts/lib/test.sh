@@ -74,9 +74,34 @@ test_prepare() {
   npm_install_if_needed "$TN_ROOT/web" || true
 }
 
+# Runs on every exit, also when setup dies half-way: CI cleanup, then the report and the one summary line.
+test_finish() {
+  local rc=$?
+  trap - EXIT
+  if ((!TEST_RUNNERS_DONE)); then
+    record "setup" 0 1 0 "(./tradenova test stopped before all runners ran, exit $rc)"
+  fi
+  if [[ ${CI:-} == true ]]; then
+    log "CI: stopping everything"
+    run_down || warn "CI cleanup left something running"
+  fi
+  echo
+  printf '%s\n' "${TEST_REPORT[@]}"
+  echo "suite took $((SECONDS - TEST_STARTED)) s"
+  if ((TOTAL_SKIPPED)); then
+    echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed, $TOTAL_SKIPPED skipped"
+  else
+    echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"
+  fi
+  ((TOTAL_FAILED == 0 && ${#TEST_REPORT[@]} > 0)) && exit 0
+  exit 1
+}
+
 test_main() {
   require_root
-  local started=$SECONDS
+  TEST_STARTED=$SECONDS
+  TEST_RUNNERS_DONE=0
+  trap test_finish EXIT
   ensure_state_dir
   export TRADENOVA_TEST_OUTPUT="${TRADENOVA_TEST_OUTPUT:-$TN_ROOT/test-output}"
   mkdir -p "$TRADENOVA_TEST_OUTPUT"
@@ -106,19 +131,6 @@ test_main() {
     run_dotnet_tests "$project"
   done
   [[ -f $TN_ROOT/web/package.json ]] && run_vitest "$TN_ROOT/web"
-
-  if [[ ${CI:-} == true ]]; then
-    log "CI: stopping everything"
-    run_down || warn "CI cleanup left something running"
-  fi
-
-  echo
-  printf '%s\n' "${TEST_REPORT[@]}"
-  echo "suite took $((SECONDS - started)) s"
-  if ((TOTAL_SKIPPED)); then
-    echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed, $TOTAL_SKIPPED skipped"
-  else
-    echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"
-  fi
-  ((TOTAL_FAILED == 0 && ${#TEST_REPORT[@]} > 0))
+  TEST_RUNNERS_DONE=1
+  exit 0
 }
