@@ -30,6 +30,7 @@ public static class IdentityApi
         TimeProvider time,
         CancellationToken cancellationToken)
     {
+        using var activity = IdentityTelemetry.ActivitySource.StartActivity("register user");
         var errors = RegisterRequestValidator.Validate(request);
         if (errors.HasErrors)
         {
@@ -57,6 +58,7 @@ public static class IdentityApi
             CreatedAt = now,
         };
         user.PasswordHash = hasher.HashPassword(user, request.Password!);
+        activity?.SetTag("tradenova.user_id", user.Id);
         db.Users.Add(user);
         outbox.Add(new UserRegistered(user.Id, user.Email, user.DisplayName, now));
         audit.Record(AuditActions.Registered, user.Id, user.Email);
@@ -81,6 +83,7 @@ public static class IdentityApi
         AuditLog audit,
         CancellationToken cancellationToken)
     {
+        using var activity = IdentityTelemetry.ActivitySource.StartActivity("login");
         var email = request.Email?.Trim() ?? "";
         var normalized = User.Normalize(email);
         var user = email.Length == 0 ? null : await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
@@ -88,6 +91,7 @@ public static class IdentityApi
             ? BurnVerification(hasher, request.Password)
             : hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password ?? "");
 
+        activity?.SetTag("tradenova.login.succeeded", user is not null && verdict != PasswordVerificationResult.Failed);
         if (user is null || verdict == PasswordVerificationResult.Failed)
         {
             audit.Record(AuditActions.LoginFailed, user?.Id, email.Length > 254 ? email[..254] : email);

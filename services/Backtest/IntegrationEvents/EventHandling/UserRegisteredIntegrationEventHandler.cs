@@ -10,6 +10,8 @@ public sealed class UserRegisteredIntegrationEventHandler(BacktestContext db, Ti
 {
     protected override async Task HandleAsync(ConsumeContext<UserRegistered> context, CancellationToken cancellationToken)
     {
+        using var activity = BacktestTelemetry.ActivitySource.StartActivity("create backtest quota");
+        activity?.SetTag("tradenova.user_id", context.Message.UserId);
         var userId = context.Message.UserId;
         if (await Db.Quotas.AnyAsync(q => q.UserId == userId, cancellationToken))
         {

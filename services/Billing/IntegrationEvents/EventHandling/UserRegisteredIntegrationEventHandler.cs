@@ -10,6 +10,8 @@ public sealed class UserRegisteredIntegrationEventHandler(BillingContext db, Tim
 {
     protected override async Task HandleAsync(ConsumeContext<UserRegistered> context, CancellationToken cancellationToken)
     {
+        using var activity = BillingTelemetry.ActivitySource.StartActivity("create customer");
+        activity?.SetTag("tradenova.user_id", context.Message.UserId);
         var message = context.Message;
         if (await Db.Customers.AnyAsync(c => c.UserId == message.UserId, cancellationToken))
         {

@@ -10,6 +10,8 @@ public sealed class UserRegisteredIntegrationEventHandler(ExecutionDbContext db,
 {
     protected override async Task HandleAsync(ConsumeContext<UserRegistered> context, CancellationToken cancellationToken)
     {
+        using var activity = ExecutionTelemetry.ActivitySource.StartActivity("open trading account");
+        activity?.SetTag("tradenova.user_id", context.Message.UserId);
         var userId = context.Message.UserId;
         if (await Db.TradingAccounts.AnyAsync(a => a.UserId == userId, cancellationToken))
         {

@@ -12,6 +12,8 @@ public sealed class UserRegisteredIntegrationEventHandler(PortfolioContext db, I
 {
     protected override async Task HandleAsync(ConsumeContext<UserRegistered> context, CancellationToken cancellationToken)
     {
+        using var activity = PortfolioTelemetry.ActivitySource.StartActivity("open portfolio");
+        activity?.SetTag("tradenova.user_id", context.Message.UserId);
         var userId = context.Message.UserId;
         if (await Db.Portfolios.AnyAsync(p => p.UserId == userId, cancellationToken))
         {

@@ -10,6 +10,8 @@ public sealed class UserRegisteredIntegrationEventHandler(RiskContext db, TimePr
 {
     protected override async Task HandleAsync(ConsumeContext<UserRegistered> context, CancellationToken cancellationToken)
     {
+        using var activity = RiskTelemetry.ActivitySource.StartActivity("create risk profile");
+        activity?.SetTag("tradenova.user_id", context.Message.UserId);
         var userId = context.Message.UserId;
         if (await Db.RiskProfiles.AnyAsync(p => p.UserId == userId, cancellationToken))
         {
