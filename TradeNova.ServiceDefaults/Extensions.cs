@@ -3,6 +3,7 @@ using TradeNova.ServiceDefaults.Http;
 using TradeNova.ServiceDefaults.Problems;
 using TradeNova.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;
@@ -23,7 +24,13 @@ public static class Extensions
     /// <summary>Error handling middleware plus <c>/alive</c> and <c>/health</c>; call right after <c>Build()</c>.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Malformed JSON and the like are the caller's fault (400), also in Development where they are thrown.
+            StatusCodeSelector = exception => exception is BadHttpRequestException badRequest
+                ? badRequest.StatusCode
+                : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.MapDefaultHealthEndpoints();
         return app;

@@ -17,6 +17,9 @@ public sealed partial class SigningKeyStore(
     ILogger<SigningKeyStore> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // Key objects are reused across reloads: the token handler caches crypto providers per key instance.
+    private readonly Dictionary<string, (ECDsaSecurityKey Private, ECDsaSecurityKey Public)> _materialized = new(StringComparer.Ordinal);
     private volatile SigningKeySet? _current;
 
     public async ValueTask<SigningKeySet> GetAsync(CancellationToken cancellationToken, bool forceReload = false)
@@ -93,21 +96,31 @@ public sealed partial class SigningKeyStore(
         LogRotated(kid, retiring.Count);
     }
 
-    private static SigningKeySet ToKeySet(SigningKey active, IReadOnlyList<SigningKey> keys, DateTimeOffset now) =>
-        new(ToSecurityKey(active, includePrivate: true), [.. keys.Select(k => ToSecurityKey(k, includePrivate: false))], now);
-
-    private static ECDsaSecurityKey ToSecurityKey(SigningKey key, bool includePrivate)
+    /// <summary>Called under the gate only.</summary>
+    private SigningKeySet ToKeySet(SigningKey active, IReadOnlyList<SigningKey> keys, DateTimeOffset now)
     {
-        var ecdsa = ECDsa.Create();
-        ecdsa.ImportPkcs8PrivateKey(key.PrivateKey, out _);
-        if (includePrivate)
+        var published = keys.Select(Materialize).ToList();
+        foreach (var stale in _materialized.Keys.Except(keys.Select(k => k.Kid)).ToList())
         {
-            return new ECDsaSecurityKey(ecdsa) { KeyId = key.Kid };
+            _materialized.Remove(stale);
         }
 
+        return new SigningKeySet(Materialize(active).Private, [.. published.Select(k => k.Public)], now);
+    }
+
+    private (ECDsaSecurityKey Private, ECDsaSecurityKey Public) Materialize(SigningKey key)
+    {
+        if (_materialized.TryGetValue(key.Kid, out var existing))
+        {
+            return existing;
+        }
+
+        var ecdsa = ECDsa.Create();
+        ecdsa.ImportPkcs8PrivateKey(key.PrivateKey, out _);
         var publicOnly = ECDsa.Create(ecdsa.ExportParameters(includePrivateParameters: false));
-        ecdsa.Dispose();
-        return new ECDsaSecurityKey(publicOnly) { KeyId = key.Kid };
+        var pair = (new ECDsaSecurityKey(ecdsa) { KeyId = key.Kid }, new ECDsaSecurityKey(publicOnly) { KeyId = key.Kid });
+        _materialized[key.Kid] = pair;
+        return pair;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Signing key {Kid} activated; {Retired} key(s) retired")]
