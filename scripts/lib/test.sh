@@ -15,6 +15,21 @@ record() {
   TEST_REPORT+=("$(printf '%-28s %4s passed %4s failed %4s skipped %s' "$1" "$2" "$3" "$4" "${5:-}")")
 }
 
+# Processes a test runner started (services, browsers) carry TRADENOVA_TEST_RUN_ID in their environment.
+# A runner that crashed or timed out cannot clean up after itself; this does, touching nothing else.
+kill_run_leftovers() {
+  [[ -n ${TRADENOVA_TEST_RUN_ID:-} ]] || return 0
+  local environ pid found=()
+  for environ in /proc/[0-9]*/environ; do
+    pid=${environ#/proc/}; pid=${pid%/environ}
+    [[ $pid == "$$" ]] && continue
+    grep -qzx "TRADENOVA_TEST_RUN_ID=$TRADENOVA_TEST_RUN_ID" "$environ" 2>/dev/null && found+=("$pid")
+  done
+  ((${#found[@]})) || return 0
+  warn "killing ${#found[@]} process(es) left behind by the test run: ${found[*]}"
+  kill -KILL "${found[@]}" 2>/dev/null || true
+}
+
 # A runner that produced no summary, or exited non-zero without reporting a failure, counts as one failure.
 run_dotnet_tests() {
   local project=$1 name logfile rc
@@ -24,6 +39,7 @@ run_dotnet_tests() {
   timeout --kill-after=30 "${TRADENOVA_TEST_TIMEOUT:-600}" \
     dotnet test "$TN_ROOT/$project" --no-build -c "$TN_CONFIG" -nologo </dev/null 2>&1 | tee "$logfile"
   rc=${PIPESTATUS[0]}
+  kill_run_leftovers
   local summary passed=0 failed=0 skipped=0
   summary=$(strip_ansi <"$logfile" | grep -E '(Passed|Failed)!  *- *Failed: *[0-9]+, *Passed: *[0-9]+, *Skipped: *[0-9]+' || true)
   if [[ -z $summary ]]; then
@@ -48,6 +64,7 @@ run_vitest() {
   log "npm test in ${dir#"$TN_ROOT"/}"
   (cd "$dir" && CI=true timeout --kill-after=30 "${TRADENOVA_TEST_TIMEOUT:-600}" npm test </dev/null) 2>&1 | tee "$logfile"
   rc=${PIPESTATUS[0]}
+  kill_run_leftovers
   # vitest 4: "      Tests  12 passed | 1 failed | 2 skipped (15)"
   local line passed=0 failed=0 skipped=0
   line=$(strip_ansi <"$logfile" | grep -E '^ *Tests +[0-9]' | tail -1 || true)
@@ -122,6 +139,9 @@ test_main() {
   fi
   build_spa || warn "SPA build failed; the browser test will see the last web/dist, if any"
 
+  # Exported only now, so that nothing but the runners' own processes carries it (not PostgreSQL/RabbitMQ).
+  TRADENOVA_TEST_RUN_ID="$$-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  export TRADENOVA_TEST_RUN_ID
   for project in "${TN_TEST_PROJECTS[@]}"; do
     if [[ ! -d $TN_ROOT/$project ]]; then continue; fi
     if grep -qxF "$project/$(basename "$project").csproj" <<<"$failed_builds"; then

@@ -77,12 +77,21 @@ public sealed class PlatformFixture : IAsyncLifetime
         _gatewayEnvironment = new Dictionary<string, string>(common) { ["OTEL_SERVICE_NAME"] = "gateway" };
         _processes["gateway"] = NewProcess("gateway", ports[^1], Merge(_gatewayEnvironment, SharedGatewayLimits));
 
-        foreach (var process in _processes.Values)
+        try
         {
-            process.Start();
-        }
+            foreach (var process in _processes.Values)
+            {
+                process.Start();
+            }
 
-        await Task.WhenAll(_processes.Values.Select(process => process.WaitHealthyAsync(StartupTimeout)));
+            await Task.WhenAll(_processes.Values.Select(process => process.WaitHealthyAsync(StartupTimeout)));
+        }
+        catch
+        {
+            // A half-started platform must not outlive the failed fixture.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A second gateway in front of the same services, with its own settings (e.g. tiny rate limits).</summary>
@@ -122,9 +131,11 @@ public sealed class PlatformFixture : IAsyncLifetime
             }
         }
 
-        if (_infrastructure is not null)
+        var infrastructure = _infrastructure;
+        _infrastructure = null;
+        if (infrastructure is not null)
         {
-            await _infrastructure.DisposeAsync();
+            await infrastructure.DisposeAsync();
         }
     }
 
