@@ -60,9 +60,21 @@ app_stop() {
   rm -f "$TN_RUN/$app.pid"
 }
 
+all_apps_healthy() {
+  local app
+  for app in "${TN_APPS[@]}"; do
+    app_pid "$app" >/dev/null && app_healthy "$app" || return 1
+  done
+}
+
 run_up() {
   require_root
   infra_up
+  if all_apps_healthy; then
+    log "already up (./tradenova down first to rebuild and restart)"
+    echo "http://127.0.0.1:$TN_GATEWAY_PORT"
+    return 0
+  fi
   local failed
   if ! failed=$(build_dotnet); then
     warn "did not compile: ${failed//$'\n'/ }; starting whatever was built"
@@ -92,7 +104,7 @@ run_up() {
 
   local unhealthy=()
   for app in "${TN_APPS[@]}"; do
-    app_pid "$app" >/dev/null && app_healthy "$app" || unhealthy+=("$app")
+    { app_pid "$app" >/dev/null && app_healthy "$app"; } || unhealthy+=("$app")
   done
   run_status
   if ((${#unhealthy[@]})); then
