@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,13 +22,17 @@ internal sealed partial class OutboxRelay<TContext>(
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
+    private static readonly TimeSpan DegradedGracePeriod = TimeSpan.FromSeconds(30);
+
+    private Stopwatch? _degradedSince;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             var published = 0;
-            if (bus.CheckHealth().Status != BusHealthStatus.Healthy)
+            if (!CanPublish(bus.CheckHealth().Status))
             {
                 await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
                 continue;
@@ -53,6 +58,28 @@ internal sealed partial class OutboxRelay<TContext>(
                 await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
             }
         }
+    }
+
+    /// <summary>
+    /// Healthy: go. Degraded (connected, but some receive endpoint is not running): wait a while for startup to finish,
+    /// then publish anyway, so one faulted consumer does not stop the whole service's events.
+    /// </summary>
+    private bool CanPublish(BusHealthStatus status)
+    {
+        if (status == BusHealthStatus.Healthy)
+        {
+            _degradedSince = null;
+            return true;
+        }
+
+        if (status != BusHealthStatus.Degraded)
+        {
+            _degradedSince = null;
+            return false;
+        }
+
+        _degradedSince ??= Stopwatch.StartNew();
+        return _degradedSince.Elapsed >= DegradedGracePeriod;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox relay for {Context} failed; retrying at the next poll")]
