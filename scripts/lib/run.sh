@@ -47,19 +47,6 @@ app_start() {
   echo $! >"$TN_RUN/$app.pid"
 }
 
-app_stop() {
-  local app=$1 pid
-  pid=$(app_pid "$app") || { rm -f "$TN_RUN/$app.pid"; return 0; }
-  kill -TERM "$pid" 2>/dev/null
-  local i
-  for i in $(seq 1 40); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.25
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  rm -f "$TN_RUN/$app.pid"
-}
-
 all_apps_healthy() {
   local app
   for app in "${TN_APPS[@]}"; do
@@ -118,8 +105,17 @@ run_up() {
 
 run_down() {
   require_root
-  local app
-  for app in gateway "${TN_SERVICES[@]}"; do app_stop "$app"; done
+  local app pid pids=()
+  # All at once: a graceful ASP.NET Core + MassTransit shutdown takes a few seconds each.
+  for app in gateway "${TN_SERVICES[@]}"; do
+    if pid=$(app_pid "$app"); then pids+=("$pid"); kill -TERM "$pid" 2>/dev/null; fi
+  done
+  local deadline=$((SECONDS + 15))
+  for pid in "${pids[@]}"; do
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.25; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  for app in "${TN_APPS[@]}"; do rm -f "$TN_RUN/$app.pid"; done
   infra_down
   local left
   left=$(leftover_processes)
