@@ -10,6 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapOpenApi();
 app.MapPortfolioApiV1();
 app.MapHub<AccountHub>(AccountHub.Path);
 

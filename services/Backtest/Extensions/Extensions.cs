@@ -11,6 +11,7 @@ public static class Extensions
         builder.AddServiceDatabase<BacktestContext>(BacktestContext.Schema);
         builder.AddServiceMessaging<BacktestContext>(BacktestContext.Schema, bus =>
             bus.AddConsumer<UserRegisteredIntegrationEventHandler>());
+        builder.Services.AddOpenApi();
         return builder;
     }
 }

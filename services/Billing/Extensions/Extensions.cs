@@ -11,6 +11,7 @@ public static class Extensions
         builder.AddServiceDatabase<BillingContext>(BillingContext.Schema);
         builder.AddServiceMessaging<BillingContext>(BillingContext.Schema, bus =>
             bus.AddConsumer<UserRegisteredIntegrationEventHandler>());
+        builder.Services.AddOpenApi();
         return builder;
     }
 }

@@ -11,6 +11,7 @@ public static class Extensions
         builder.AddServiceDatabase<ExecutionDbContext>(ExecutionDbContext.Schema);
         builder.AddServiceMessaging<ExecutionDbContext>(ExecutionDbContext.Schema, bus =>
             bus.AddConsumer<UserRegisteredIntegrationEventHandler>());
+        builder.Services.AddOpenApi();
         return builder;
     }
 }

@@ -29,6 +29,7 @@ public static class Extensions
         services.AddSingleton<AccessTokenIssuer>();
         services.AddScoped<TokenService>();
         services.AddScoped<AuditLog>();
+        services.AddOpenApi();
         return builder;
     }
 }

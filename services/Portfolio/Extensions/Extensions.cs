@@ -21,6 +21,7 @@ public static class Extensions
                 });
         });
         builder.Services.AddSignalR();
+        builder.Services.AddOpenApi();
         return builder;
     }
 }

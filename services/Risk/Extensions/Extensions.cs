@@ -11,6 +11,7 @@ public static class Extensions
         builder.AddServiceDatabase<RiskContext>(RiskContext.Schema);
         builder.AddServiceMessaging<RiskContext>(RiskContext.Schema, bus =>
             bus.AddConsumer<UserRegisteredIntegrationEventHandler>());
+        builder.Services.AddOpenApi();
         return builder;
     }
 }
