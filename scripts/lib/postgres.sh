@@ -61,6 +61,7 @@ pg_start() {
 pg_provision() {
   local svc sql
   sql="SELECT 'CREATE DATABASE $TN_DB' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$TN_DB')\\gexec
+SELECT format('ALTER ROLE postgres WITH PASSWORD %L', :'pw_postgres')\\gexec
 REVOKE ALL ON DATABASE postgres FROM PUBLIC;
 REVOKE ALL ON DATABASE $TN_DB FROM PUBLIC;
 "
@@ -70,7 +71,7 @@ SELECT format('ALTER ROLE tn_$svc WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE
 GRANT CONNECT ON DATABASE $TN_DB TO tn_$svc;
 "
   done
-  local vars=()
+  local vars=(-v "pw_postgres=$(secret pg-superuser)")
   for svc in "${TN_SERVICES[@]}"; do vars+=(-v "pw_$svc=$(secret "pg-tn_$svc")"); done
   printf '%s' "$sql" | pg_psql postgres "${vars[@]}" || die "provisioning roles failed"
 
