@@ -71,9 +71,13 @@ SELECT format('ALTER ROLE tn_$svc WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE
 GRANT CONNECT ON DATABASE $TN_DB TO tn_$svc;
 "
   done
-  local vars=(-v "pw_postgres=$(secret pg-superuser)")
-  for svc in "${TN_SERVICES[@]}"; do vars+=(-v "pw_$svc=$(secret "pg-tn_$svc")"); done
-  printf '%s' "$sql" | pg_psql postgres "${vars[@]}" || die "provisioning roles failed"
+  # Passwords reach psql on stdin (\set), never on a command line other users can see.
+  local vars
+  vars="\\set pw_postgres '$(secret pg-superuser)'
+"
+  for svc in "${TN_SERVICES[@]}"; do vars+="\\set pw_$svc '$(secret "pg-tn_$svc")'
+"; done
+  printf '%s%s' "$vars" "$sql" | pg_psql postgres || die "provisioning roles failed"
 
   sql="SET client_min_messages = warning;
 REVOKE ALL ON SCHEMA public FROM PUBLIC;

@@ -94,10 +94,11 @@ rmq_start() {
 rmq_provision() {
   local pw; pw=$(secret rabbit-admin)
   if ! rmqctl list_users 2>/dev/null | awk '{print $1}' | grep -qx "$TN_RABBIT_ADMIN"; then
-    rmqctl add_user "$TN_RABBIT_ADMIN" "$pw" >/dev/null
+    rmqctl add_user "$TN_RABBIT_ADMIN" <<<"$pw" >/dev/null
   fi
-  rmqctl authenticate_user "$TN_RABBIT_ADMIN" "$pw" >/dev/null 2>&1 \
-    || rmqctl change_password "$TN_RABBIT_ADMIN" "$pw" >/dev/null
+  # Passwords go through stdin: command lines are visible to every user of the machine.
+  rmqctl authenticate_user "$TN_RABBIT_ADMIN" <<<"$pw" >/dev/null 2>&1 \
+    || rmqctl change_password "$TN_RABBIT_ADMIN" <<<"$pw" >/dev/null
   rmqctl set_user_tags "$TN_RABBIT_ADMIN" administrator >/dev/null
   if rmqctl list_users 2>/dev/null | awk '{print $1}' | grep -qx guest; then
     rmqctl delete_user guest >/dev/null
