@@ -1,22 +1,22 @@
 # The environment contract (docs/platform-contract.md) for the local topology, and the test settings.
 # shellcheck shell=bash
 
-# The contract for the local topology. With an app name (identity, ..., gateway), only what that process
-# gets from `./tradenova up`: a service sees its own database role only, the gateway none.
+# The contract for the local topology. With an app name, only what that process gets, as under Aspire
+# (TradeNova.AppHost): a service its own database role, the broker and Identity's URL; the gateway the six
+# service URLs and the SPA folder.
 service_env() {
   local only=${1:-} svc
   for svc in "${TN_SERVICES[@]}"; do
     [[ -z $only || $only == "$svc" ]] && echo "ConnectionStrings__${svc}db=$(pg_service_conn "$svc")"
   done
-  echo "ConnectionStrings__messaging=$(rmq_amqp_uri)/$TN_VHOST"
+  [[ $only != gateway ]] && echo "ConnectionStrings__messaging=$(rmq_amqp_uri)/$TN_VHOST"
   for svc in "${TN_SERVICES[@]}"; do
-    echo "services__${svc}__http__0=http://127.0.0.1:${TN_SERVICE_PORT[$svc]}"
+    [[ -z $only || $only == gateway || $svc == identity ]] && echo "services__${svc}__http__0=http://127.0.0.1:${TN_SERVICE_PORT[$svc]}"
   done
   echo "TradeNova__Jwt__Issuer=tradenova-identity"
   echo "TradeNova__Jwt__Audience=tradenova"
-  echo "TradeNova__Gateway__SpaRoot=$TN_ROOT/web/dist"
+  [[ -z $only || $only == gateway ]] && echo "TradeNova__Gateway__SpaRoot=$TN_ROOT/web/dist"
   echo "ASPNETCORE_ENVIRONMENT=Development"
-  return 0
 }
 
 test_env() {

@@ -40,9 +40,12 @@ app_start() {
   mapfile -t envs < <(service_env "$app")
   (
     cd "$(dirname "$dll")" || exit 1
+    # Exported, not passed as arguments: the values hold passwords and command lines are public.
+    local kv
+    for kv in "${envs[@]}"; do export "${kv?}"; done
+    export OTEL_SERVICE_NAME="$app"
     # setsid: the process outlives this shell and a Ctrl-C in it; stdin closed; one log per app.
-    exec env "${envs[@]}" OTEL_SERVICE_NAME="$app" \
-      setsid dotnet "$dll" --urls "http://127.0.0.1:$port" </dev/null >>"$TN_RUN/$app.log" 2>&1
+    exec setsid dotnet "$dll" --urls "http://127.0.0.1:$port" </dev/null >>"$TN_RUN/$app.log" 2>&1
   ) &
   echo $! >"$TN_RUN/$app.pid"
 }

@@ -53,28 +53,36 @@ public sealed class PlatformFixture : IAsyncLifetime
         var common = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ConnectionStrings__messaging"] = _infrastructure.Vhost.AmqpUri,
             ["TradeNova__Jwt__Issuer"] = "tradenova-identity",
             ["TradeNova__Jwt__Audience"] = "tradenova",
-            ["TradeNova__Gateway__SpaRoot"] = Path.Combine(TestSettings.RepositoryRoot, "web", "dist"),
             ["Logging__LogLevel__Default"] = "Information",
         };
-        foreach (var (service, port) in serviceUrls)
-        {
-            common[$"services__{service}__http__0"] = $"http://127.0.0.1:{port}";
-        }
 
+        // What each process gets under Aspire (TradeNova.AppHost): a service its own database role, the broker
+        // and Identity's URL; the gateway the six service URLs (and, here, the built SPA).
+        var identityUrl = $"http://127.0.0.1:{serviceUrls.Single(s => s.service == "identity").port}";
         foreach (var (service, port) in serviceUrls)
         {
             var environment = new Dictionary<string, string>(common)
             {
                 [$"ConnectionStrings__{service}db"] = _infrastructure.Database.ConnectionStringFor(service),
+                ["ConnectionStrings__messaging"] = _infrastructure.Vhost.AmqpUri,
+                ["services__identity__http__0"] = identityUrl,
                 ["OTEL_SERVICE_NAME"] = service,
             };
             _processes[service] = NewProcess(service, port, environment);
         }
 
-        _gatewayEnvironment = new Dictionary<string, string>(common) { ["OTEL_SERVICE_NAME"] = "gateway" };
+        _gatewayEnvironment = new Dictionary<string, string>(common)
+        {
+            ["TradeNova__Gateway__SpaRoot"] = Path.Combine(TestSettings.RepositoryRoot, "web", "dist"),
+            ["OTEL_SERVICE_NAME"] = "gateway",
+        };
+        foreach (var (service, port) in serviceUrls)
+        {
+            _gatewayEnvironment[$"services__{service}__http__0"] = $"http://127.0.0.1:{port}";
+        }
+
         _processes["gateway"] = NewProcess("gateway", ports[^1], Merge(_gatewayEnvironment, SharedGatewayLimits));
 
         try
