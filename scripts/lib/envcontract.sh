@@ -36,5 +36,5 @@ env_main() {
   require_root
   ensure_state_dir
   write_test_env
-  if [[ ${1:-} == --test ]]; then test_env; else service_env; fi
+  if [[ ${1:-} == --test ]]; then test_env; else service_env ""; fi
 }
