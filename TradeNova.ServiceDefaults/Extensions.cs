@@ -14,6 +14,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         builder.ConfigureOpenTelemetry();
+        builder.SuppressRequestUrlLogging();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceProblemDetails();
         builder.Services.AddHttpClientResilience();
