@@ -21,6 +21,9 @@ public sealed class IdentityFixture : IAsyncLifetime
 
     public IdentityDatabase Database { get; private set; } = null!;
 
+    /// <summary>The run's vhost, as <c>ConnectionStrings__messaging</c> gives it to the service.</summary>
+    public string AmqpUri => _infrastructure?.Vhost.AmqpUri ?? throw new InvalidOperationException("Identity not started.");
+
     public async ValueTask InitializeAsync()
     {
         var output = Path.Combine(

@@ -1,0 +1,30 @@
+using MassTransit;
+using TradeNova.ServiceDefaults.Messaging;
+
+namespace TradeNova.IntegrationTests.Identity;
+
+/// <summary>A bare MassTransit bus on the run's vhost that publishes what Billing would.</summary>
+public sealed class BillingPublisher : IAsyncDisposable
+{
+    private readonly IBusControl _bus;
+
+    private BillingPublisher(IBusControl bus) => _bus = bus;
+
+    public static async Task<BillingPublisher> StartAsync(string amqpUri)
+    {
+        var connection = RabbitMqConnection.Parse(amqpUri);
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
+        {
+            host.Username(connection.Username);
+            host.Password(connection.Password);
+        }));
+        await bus.StartAsync(TestContext.Current.CancellationToken);
+        return new BillingPublisher(bus);
+    }
+
+    public Task PublishAsync<T>(T message)
+        where T : class =>
+        _bus.Publish(message, TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync() => await _bus.StopAsync(CancellationToken.None);
+}
