@@ -18,13 +18,16 @@ public static class Extensions
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceProblemDetails();
         builder.Services.AddHttpClientResilience();
+        builder.Services.AddTrustedForwardedHeaders(builder.Configuration);
         builder.AddTradeNovaAuthentication();
         return builder;
     }
 
-    /// <summary>Error handling middleware plus <c>/alive</c> and <c>/health</c>; call right after <c>Build()</c>.</summary>
+    /// <summary>Forwarded headers from trusted proxies, error handling middleware plus <c>/alive</c> and <c>/health</c>; call right after <c>Build()</c>.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // First, so everything after sees the caller's address rather than the gateway's.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Malformed JSON and the like are the caller's fault (400), also in Development where they are thrown.

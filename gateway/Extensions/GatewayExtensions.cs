@@ -1,3 +1,4 @@
+using TradeNova.ServiceDefaults.Http;
 using TradeNova.Gateway.Health;
 using TradeNova.Gateway.RateLimiting;
 using TradeNova.Gateway.Routing;
@@ -20,6 +21,12 @@ public static partial class GatewayExtensions
         // SignalR sends the access token in the query string; these two log every request URL at Information.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddFilter("Yarp.ReverseProxy.Forwarder", LogLevel.Warning);
+
+        // The gateway is the edge: a caller on this machine is a client, not a proxy, so its X-Forwarded-For is not
+        // believed (it would let a client pick its own per-IP rate-limit partition). A load balancer in front is trusted
+        // only through TradeNova:ForwardedHeaders:KnownNetworks.
+        if (builder.Configuration[ForwardedHeadersSetup.TrustLoopbackKey] is null)
+            builder.Configuration[ForwardedHeadersSetup.TrustLoopbackKey] = "false";
 
         // Telemetry, problem details, HTTP resilience, bearer authentication, "self" liveness. No database here.
         builder.AddServiceDefaults();

@@ -61,6 +61,17 @@ public sealed class GatewayRateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Forged_forwarded_for_header_does_not_give_an_anonymous_caller_a_fresh_budget()
+    {
+        for (var i = 0; i < 3; i++)
+            await Send("/api/v1/identity/login", token: null, forwardedFor: $"198.51.100.{i + 1}");
+
+        using var rejected = await Send("/api/v1/identity/login", token: null, forwardedFor: "198.51.100.200");
+
+        rejected.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
     public async Task Spa_files_and_health_are_not_limited()
     {
         for (var i = 0; i < 10; i++)
@@ -71,9 +82,11 @@ public sealed class GatewayRateLimitTests : IAsyncLifetime
         }
     }
 
-    private Task<HttpResponseMessage> Send(string path, string? token)
+    private Task<HttpResponseMessage> Send(string path, string? token, string? forwardedFor = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (forwardedFor is not null)
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return _gateway.Client.SendAsync(request, Ct);
