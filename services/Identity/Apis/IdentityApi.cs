@@ -72,7 +72,7 @@ public static class IdentityApi
             return DuplicateEmail();
         }
 
-        return TypedResults.Created($"/api/v1/identity/users/{user.Id}", new RegisteredResponse(user.Id, user.Email));
+        return TypedResults.Created("/api/v1/identity/me", new RegisteredResponse(user.Id, user.Email));
     }
 
     public static async Task<Results<Ok<IssuedTokens>, ProblemHttpResult>> LoginAsync(

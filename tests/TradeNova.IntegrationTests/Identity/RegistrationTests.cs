@@ -12,7 +12,7 @@ public sealed class RegistrationTests(IdentityFixture identity)
     private static readonly string SixtyFiveCharacters = new('n', 65);
 
     [Fact]
-    public async Task Register_returns_201_with_the_new_user_id()
+    public async Task Register_returns_201_with_the_new_user_id_and_a_location_that_exists()
     {
         using var client = identity.CreateClient();
         var email = NewEmail("register");
@@ -23,6 +23,8 @@ public sealed class RegistrationTests(IdentityFixture identity)
         body.GetProperty("userId").GetGuid().ShouldNotBe(Guid.Empty);
         body.GetProperty("email").GetString().ShouldBe(email);
         (await identity.Database.CountUsersAsync(email)).ShouldBe(1);
+        // The new user's own resource; reading it needs the user's token.
+        response.Headers.Location?.OriginalString.ShouldBe("/api/v1/identity/me");
     }
 
     [Fact]
