@@ -9,6 +9,7 @@ namespace TradeNova.Trading.Engine;
 /// <param name="EquityCurve">Equity at the last time step of each UTC date.</param>
 /// <param name="BarsInMarket">Time steps at whose close at least one position was held.</param>
 /// <param name="TotalBars">Time steps of the merged clock.</param>
+/// <param name="UnfilledOrders">Orders still pending when the data ended (never filled), in submission order.</param>
 /// <param name="Statistics">The platform's performance report of the run, or null when
 /// <see cref="BacktestOptions.ComputeStatistics"/> is off.</param>
 public sealed record BacktestResult(
@@ -23,4 +24,5 @@ public sealed record BacktestResult(
     IReadOnlyList<EquityPoint> EquityCurve,
     IReadOnlyList<RejectedOrder> Rejections,
     IReadOnlyList<OpenPosition> OpenPositions,
+    IReadOnlyList<UnfilledOrder> UnfilledOrders,
     PerformanceReport? Statistics);

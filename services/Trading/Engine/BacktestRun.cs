@@ -126,6 +126,26 @@ internal sealed partial class BacktestRun : IStrategyContext
         return BuildResult();
     }
 
+    private List<UnfilledOrder> UnfilledOrders()
+    {
+        var unfilled = new List<UnfilledOrder>();
+        foreach (var order in _pending)
+        {
+            if (!order.IsDone)
+            {
+                unfilled.Add(new UnfilledOrder(
+                    order.Id,
+                    order.Request,
+                    order.IsBracket,
+                    order.IsBracket ? order.BracketQuantity : null,
+                    order.StopLossPrice,
+                    order.TakeProfitPrice));
+            }
+        }
+
+        return unfilled;
+    }
+
     private BacktestResult BuildResult()
     {
         var open = new List<OpenPosition>();
@@ -155,6 +175,7 @@ internal sealed partial class BacktestRun : IStrategyContext
             equityCurve,
             _rejections.AsReadOnly(),
             open,
+            UnfilledOrders(),
             statistics);
     }
 }

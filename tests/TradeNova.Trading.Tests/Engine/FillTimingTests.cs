@@ -57,6 +57,45 @@ public class FillTimingTests
     }
 
     [Fact]
+    public void Orders_still_waiting_when_the_data_ends_are_reported_as_unfilled()
+    {
+        var aaa = Daily("AAA", Flat(100m), Flat(100m));
+
+        var result = Scenario.Run(Scenario.Plain, (ctx, step) =>
+        {
+            // A limit far below the market never triggers; a market order decided on the last close has no next bar.
+            if (step == 0)
+                ctx.Submit(new OrderRequest("AAA", OrderSide.Buy, OrderSizing.Shares(5), OrderType.Limit, LimitPrice: 80m));
+            if (step == 1)
+                ctx.Submit(new OrderRequest("AAA", OrderSide.Buy, OrderSizing.Shares(3)));
+        }, aaa);
+
+        result.Fills.ShouldBeEmpty();
+        result.UnfilledOrders.Select(o => (o.Request.Type, o.Request.Sizing.Value, o.IsBracket))
+            .ShouldBe([(OrderType.Limit, 5m, false), (OrderType.Market, 3m, false)]);
+        result.FinalEquity.ShouldBe(10_000m);
+    }
+
+    [Fact]
+    public void Resting_bracket_legs_of_a_position_held_at_the_end_are_reported_as_unfilled()
+    {
+        var aaa = Daily("AAA", Flat(100m), Flat(100m), Flat(101m));
+
+        var result = Scenario.Run(Scenario.Plain, (ctx, step) =>
+        {
+            if (step == 0)
+                ctx.Submit(new OrderRequest("AAA", OrderSide.Buy, OrderSizing.Shares(10), Bracket: new BracketSpec(0.05m, 0.10m)));
+        }, aaa);
+
+        // Entry at day 1's open of 100: stop-loss 95, take-profit 110; day 2's range 101 reaches neither.
+        var legs = result.UnfilledOrders.ShouldHaveSingleItem();
+        legs.IsBracket.ShouldBeTrue();
+        legs.BracketQuantity.ShouldBe(10m);
+        legs.StopLossPrice.ShouldBe(95m);
+        legs.TakeProfitPrice.ShouldBe(110m);
+    }
+
+    [Fact]
     public void Buy_limit_fills_at_the_limit_or_at_a_better_open()
     {
         var aaa = Daily("AAA", Flat(100m), (99m, 100m, 96m, 97m), (94m, 95m, 93m, 94m));
