@@ -32,9 +32,27 @@ write_test_env() {
   (umask 077; test_env >"$TN_STATE/test.env.tmp") && mv "$TN_STATE/test.env.tmp" "$TN_STATE/test.env"
 }
 
+# KEY=VALUE lines as `export KEY='VALUE'`, safe to source (connection strings hold ';').
+as_exports() {
+  local line
+  while IFS= read -r line; do
+    printf "export %s=%q\n" "${line%%=*}" "${line#*=}"
+  done
+}
+
 env_main() {
   require_root
   ensure_state_dir
   write_test_env
-  if [[ ${1:-} == --test ]]; then test_env; else service_env ""; fi
+  local set=service export=0 arg
+  for arg in "$@"; do
+    case $arg in
+      --test) set=test ;;
+      --export) export=1 ;;
+      *) die "env: unknown option $arg (use --test, --export)" ;;
+    esac
+  done
+  if ((export)); then
+    if [[ $set == test ]]; then test_env | as_exports; else service_env "" | as_exports; fi
+  elif [[ $set == test ]]; then test_env; else service_env ""; fi
 }
