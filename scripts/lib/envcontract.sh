@@ -44,15 +44,15 @@ env_main() {
   require_root
   ensure_state_dir
   write_test_env
-  local set=service export=0 arg
+  local which=service export=0 arg
   for arg in "$@"; do
     case $arg in
-      --test) set=test ;;
+      --test) which="test" ;;
       --export) export=1 ;;
       *) die "env: unknown option $arg (use --test, --export)" ;;
     esac
   done
   if ((export)); then
-    if [[ $set == test ]]; then test_env | as_exports; else service_env "" | as_exports; fi
-  elif [[ $set == test ]]; then test_env; else service_env ""; fi
+    if [[ $which == test ]]; then test_env | as_exports; else service_env "" | as_exports; fi
+  elif [[ $which == test ]]; then test_env; else service_env ""; fi
 }
