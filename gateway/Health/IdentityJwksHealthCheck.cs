@@ -24,7 +24,8 @@ public sealed class IdentityJwksHealthCheck(IHttpClientFactory httpClientFactory
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or FormatException or System.Text.Json.JsonException)
         {
-            return HealthCheckResult.Unhealthy("Identity's JWKS is unreachable.", ex);
+            // The message, not the exception: while Identity starts, every probe would otherwise log a full stack trace.
+            return HealthCheckResult.Unhealthy($"Identity's JWKS is unreachable: {ex.GetType().Name}: {ex.Message}");
         }
     }
 }
