@@ -58,11 +58,7 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db) : IConsumer
     /// </summary>
     private async Task<bool> TryRecordAsync(Guid messageId, CancellationToken cancellationToken)
     {
-        var table = Db.Model.FindEntityType(typeof(InboxMessage))
-            ?? throw new InvalidOperationException($"{typeof(TContext).Name} has no inbox; call modelBuilder.AddOutboxAndInbox().");
-        var qualifiedTable = table.GetSchema() is { } schema
-            ? $"\"{schema}\".\"{table.GetTableName()}\""
-            : $"\"{table.GetTableName()}\"";
+        var qualifiedTable = MessagingTables.QualifiedName<InboxMessage>(Db);
 #pragma warning disable EF1002, EF1003 // the table name comes from the EF model, never from input; values are parameters
         var inserted = await Db.Database.ExecuteSqlRawAsync(
             $"INSERT INTO {qualifiedTable} (message_id, consumer, processed_at) VALUES ({{0}}, {{1}}, {{2}}) ON CONFLICT DO NOTHING",

@@ -23,11 +23,7 @@ public sealed partial class OutboxBatchPublisher<TContext>(
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var table = db.Model.FindEntityType(typeof(OutboxMessage))
-            ?? throw new InvalidOperationException($"{typeof(TContext).Name} has no outbox; call modelBuilder.AddOutboxAndInbox().");
-        var qualifiedTable = table.GetSchema() is { } schema
-            ? $"\"{schema}\".\"{table.GetTableName()}\""
-            : $"\"{table.GetTableName()}\"";
+        var qualifiedTable = MessagingTables.QualifiedName<OutboxMessage>(db);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow();
