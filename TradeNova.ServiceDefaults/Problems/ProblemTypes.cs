@@ -14,6 +14,7 @@ public static class ProblemTypes
     public const string TooManyRequests = BaseUri + "too-many-requests";
     public const string InternalError = BaseUri + "internal-error";
     public const string ServiceUnavailable = BaseUri + "service-unavailable";
+    public const string SubscriptionRequired = BaseUri + "subscription-required";
 
     public static string For(string slug) => BaseUri + slug;
 

@@ -15,8 +15,13 @@ public static class GatewayRouteDefinitions
         new("portfolio-hub", GatewayServiceNames.Portfolio, "/hubs/account/{**rest}"),
         new("orders", GatewayServiceNames.Execution, "/api/v1/orders/{**rest}"),
         new("execution", GatewayServiceNames.Execution, "/api/v1/execution/{**rest}"),
+        // Quotes and the price service live in Execution beside the paper exchange that fills against them.
+        new("market", GatewayServiceNames.Execution, "/api/v1/market/{**rest}"),
+        // Stripe calls this without a token; Billing verifies the signature instead.
+        new("billing-stripe-webhook", GatewayServiceNames.Billing, "/api/v1/billing/webhooks/stripe", Anonymous: true),
         new("billing", GatewayServiceNames.Billing, "/api/v1/billing/{**rest}"),
         new("risk", GatewayServiceNames.Risk, "/api/v1/risk/{**rest}"),
         new("backtest", GatewayServiceNames.Backtest, "/api/v1/backtest/{**rest}"),
+        new("backtests", GatewayServiceNames.Backtest, "/api/v1/backtests/{**rest}"),
     ];
 }

@@ -2,7 +2,9 @@ namespace TradeNova.Contracts.Execution;
 
 /// <summary>
 /// An order (or part of it) was filled. <paramref name="Side"/> is <c>buy</c> or <c>sell</c>;
-/// <paramref name="Mode"/> is <c>paper</c> or <c>live</c>. Quantities and prices are exchange precision.
+/// <paramref name="Mode"/> is <c>paper</c> or <c>live</c> (which of the user's portfolios it belongs to).
+/// Quantities and prices are exchange precision. <paramref name="FillId"/> is unique per fill: consumers apply a
+/// fill once by it. <paramref name="StrategyId"/> is set when a running strategy sent the order.
 /// </summary>
 public sealed record OrderFilled(
     Guid UserId,
@@ -14,4 +16,6 @@ public sealed record OrderFilled(
     decimal Price,
     decimal Fee,
     string Mode,
-    DateTimeOffset FilledAt);
+    DateTimeOffset FilledAt,
+    string? ClientOrderId = null,
+    Guid? StrategyId = null);

@@ -1,6 +1,10 @@
 namespace TradeNova.Contracts.Portfolio;
 
-/// <summary>A fresh valuation of the user's portfolio (USD); Risk keeps its equity read model from these.</summary>
+/// <summary>
+/// A fresh valuation of the user's portfolio (USD); Risk keeps its equity, position and drawdown read model from
+/// these. <paramref name="StartOfDayEquity"/> is the equity at the start of the current UTC session;
+/// <paramref name="PeakEquity"/> the highest equity seen. <paramref name="Mode"/> is <c>paper</c> or <c>live</c>.
+/// </summary>
 public sealed record PortfolioValued(
     Guid UserId,
     Guid PortfolioId,
@@ -10,4 +14,8 @@ public sealed record PortfolioValued(
     decimal RealizedPnl,
     decimal UnrealizedPnl,
     int OpenPositions,
-    DateTimeOffset ValuedAt);
+    DateTimeOffset ValuedAt,
+    decimal StartOfDayEquity,
+    decimal PeakEquity,
+    IReadOnlyList<PositionValuation> Positions,
+    string Mode = "paper");

@@ -2,8 +2,12 @@ namespace TradeNova.Contracts.Risk;
 
 /// <summary>
 /// Pre-trade check, request/response to Risk. Answered with <see cref="OrderRiskChecked"/>; the caller treats a
-/// timeout as a rejection. <paramref name="Side"/> is <c>buy</c>/<c>sell</c>, <paramref name="OrderType"/> <c>market</c>/<c>limit</c>/...
-/// <paramref name="ReferencePrice"/> is the price used to size the order (limit price, or last price for market orders).
+/// timeout or a fault as a rejection, never an approval. <paramref name="Side"/> is <c>buy</c>/<c>sell</c>,
+/// <paramref name="OrderType"/> <c>market</c>/<c>limit</c>/<c>stop</c>/<c>stop_limit</c>. <paramref name="Quantity"/>
+/// is in shares (a notional order is converted at <paramref name="ReferencePrice"/>, the limit price or the last price
+/// for market orders). <paramref name="StopLossPrice"/>/<paramref name="TakeProfitPrice"/> are the order's own bracket
+/// legs when it sets them (Risk checks them against the user's limits); null asks for the user's defaults.
+/// <paramref name="Mode"/> is <c>paper</c> or <c>live</c>.
 /// </summary>
 public sealed record CheckOrderRisk(
     Guid UserId,
@@ -13,4 +17,8 @@ public sealed record CheckOrderRisk(
     string OrderType,
     decimal Quantity,
     decimal ReferencePrice,
+    decimal? LimitPrice,
+    decimal? StopLossPrice,
+    decimal? TakeProfitPrice,
+    string Mode,
     DateTimeOffset RequestedAt);
