@@ -100,7 +100,19 @@ apphost_start() {
       --ASPIRE_ALLOW_UNSECURED_TRANSPORT=true \
       </dev/null >"$TN_RUN/apphost.log" 2>&1
   ) &
-  echo $! >"$TN_RUN/apphost.pid"
+  # setsid forks when it leads a process group (job control on): record the AppHost itself, found by its marker.
+  local pid
+  for _ in $(seq 1 20); do
+    for pid in $(platform_pids); do
+      if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "TradeNova.AppHost.dll"; then
+        echo "$pid" >"$TN_RUN/apphost.pid"
+        return 0
+      fi
+    done
+    sleep 0.5
+  done
+  tail -20 "$TN_RUN/apphost.log" >&2
+  die "the AppHost did not start"
 }
 
 # Waits until every app is Running and Healthy as the AppHost reports it. Stops early, with the evidence, when the

@@ -14,17 +14,21 @@ public sealed class AppHostTests
 {
     private static readonly string[] Apps = ["identity", "billing", "portfolio", "execution", "risk", "backtest", "gateway"];
 
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(8);
+    // Seven `dotnet run`s on two cores; generous, because a loaded machine is slow, not broken.
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(10);
 
     [Fact]
     public async Task Every_app_becomes_healthy_and_a_user_registers_and_logs_in_through_the_gateway()
     {
         var cancellation = TestContext.Current.CancellationToken;
         await using var infrastructure = await TestInfrastructure.CreateAsync(TestInfrastructure.Services, cancellation);
+        // Each app's console output and every resource's state, as `./tradenova up` keeps them, for when this fails.
+        var runDirectory = Path.Combine(TestSettings.Current.OutputDirectory, $"apphost-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}");
         string[] arguments =
         [
             "--TradeNova:Infrastructure=Existing",
             "--TradeNova:Environment=Production",
+            $"--TradeNova:RunDirectory={runDirectory}",
             .. TestInfrastructure.Services.Select(service =>
                 $"--ConnectionStrings:{service}db={infrastructure.Database.ConnectionStringFor(service)}"),
             $"--ConnectionStrings:messaging={infrastructure.Vhost.AmqpUri}",
