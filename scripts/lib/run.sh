@@ -10,7 +10,6 @@ TN_OTLP_PORT=$((TN_DASHBOARD_PORT + 4000))
 TN_RESOURCE_SERVICE_PORT=$((TN_DASHBOARD_PORT + 5000))
 
 TN_APPHOST_DLL="$TN_ROOT/TradeNova.AppHost/bin/$TN_CONFIG/net10.0/TradeNova.AppHost.dll"
-TN_APPHOST_CONFIG="$TN_SECRETS/apphost.json"
 TN_RESOURCES="$TN_RUN/resources.tsv"
 
 # Every process the AppHost starts (DCP, its monitors, `dotnet run`, the apps) inherits its environment, so this marker
@@ -48,25 +47,6 @@ platform_healthy() {
 
 dashboard_login_url() {
   grep -oE 'Login to the dashboard at [^ ]+' "$TN_RUN/apphost.log" 2>/dev/null | tail -1 | awk '{print $NF}'
-}
-
-# The existing infrastructure's connection strings, one per service role, for the AppHost only: a file readable by
-# the owner alone, not the environment (which every process the AppHost starts would inherit).
-write_apphost_config() {
-  local svc first=1
-  (
-    umask 077
-    {
-      printf '{\n  "TradeNova": { "Infrastructure": "Existing" },\n  "ConnectionStrings": {\n'
-      for svc in "${TN_SERVICES[@]}"; do
-        ((first)) || printf ',\n'
-        first=0
-        printf '    "%sdb": "%s"' "$svc" "$(pg_service_conn "$svc")"
-      done
-      printf ',\n    "messaging": "%s/%s"\n  }\n}\n' "$(rmq_amqp_uri)" "$TN_VHOST"
-    } >"$TN_APPHOST_CONFIG.tmp"
-  )
-  mv "$TN_APPHOST_CONFIG.tmp" "$TN_APPHOST_CONFIG"
 }
 
 # Ports the platform will listen on; DCP retries a busy one forever without saying so, so check first.

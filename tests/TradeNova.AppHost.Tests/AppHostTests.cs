@@ -15,7 +15,7 @@ public sealed class AppHostTests
     private static readonly string[] Apps = ["identity", "billing", "portfolio", "execution", "risk", "backtest", "gateway"];
 
     // Seven `dotnet run`s on two cores; generous, because a loaded machine is slow, not broken.
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromMinutes(7);
 
     [Fact]
     public async Task Every_app_becomes_healthy_and_a_user_registers_and_logs_in_through_the_gateway()
