@@ -99,7 +99,7 @@ apphost_start() {
 # AppHost exits or an app fails to start or exits.
 wait_platform_healthy() {
   local deadline=$((SECONDS + ${TRADENOVA_HEALTH_TIMEOUT:-600})) rows failed next_report=$((SECONDS + 30))
-  log "waiting until every app is healthy (the dashboard shows progress: $(dashboard_login_url || true))"
+  log "waiting until every app is healthy"
   until platform_healthy; do
     if ! apphost_pid >/dev/null; then
       warn "the AppHost exited; last lines of .tradenova/run/apphost.log:"
@@ -118,6 +118,7 @@ wait_platform_healthy() {
     fi
     if ((SECONDS >= next_report)); then
       log "not yet: $(awk '$2 != "Running" || $3 != "Healthy" { printf "%s(%s/%s) ", $1, $2, $3 }' <<<"$rows")"
+      [[ -n $(dashboard_login_url) ]] && log "progress in the dashboard: $(dashboard_login_url)"
       next_report=$((SECONDS + 30))
     fi
     if ((SECONDS >= deadline)); then
