@@ -4,10 +4,11 @@
 
 # Production unless asked otherwise (TRADENOVA_ENVIRONMENT=Development shows developer pages).
 TN_ENVIRONMENT="${TRADENOVA_ENVIRONMENT:-Production}"
-# The dashboard and its OTLP/resource endpoints sit 10000/14000/15000 above the gateway (5100 -> 15100, 19100, 20100).
+# The dashboard, its OTLP endpoint and its resource service: 10000 above the gateway and the next two (5100 -> 15100,
+# 15101, 15102), so checkouts whose gateways are a few ports apart never collide.
 TN_DASHBOARD_PORT="${TRADENOVA_DASHBOARD_PORT:-$((TN_GATEWAY_PORT + 10000))}"
-TN_OTLP_PORT=$((TN_DASHBOARD_PORT + 4000))
-TN_RESOURCE_SERVICE_PORT=$((TN_DASHBOARD_PORT + 5000))
+TN_OTLP_PORT=$((TN_DASHBOARD_PORT + 1))
+TN_RESOURCE_SERVICE_PORT=$((TN_DASHBOARD_PORT + 2))
 
 TN_APPHOST_DLL="$TN_ROOT/TradeNova.AppHost/bin/$TN_CONFIG/net10.0/TradeNova.AppHost.dll"
 TN_RESOURCES="$TN_RUN/resources.tsv"
