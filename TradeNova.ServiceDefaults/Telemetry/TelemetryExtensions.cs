@@ -71,8 +71,8 @@ public static class TelemetryExtensions
 
     /// <summary>
     /// The exporter gets its own HttpClient, not one from IHttpClientFactory (which http/protobuf would otherwise take):
-    /// a factory client carries the service-discovery and logging handlers, whose loggers come from the logging pipeline
-    /// this exporter is part of (services hung at start-up), and the retry pipeline, though the exporter retries itself.
+    /// a factory client carries the defaults above (the retry pipeline, though the exporter retries by itself, service
+    /// discovery) and a logging handler, so every export would log requests that are exported in turn.
     /// </summary>
     private static void WithOwnHttpClient(OtlpExporterOptions exporter) =>
         exporter.HttpClientFactory = () => new HttpClient { Timeout = TimeSpan.FromMilliseconds(exporter.TimeoutMilliseconds) };
