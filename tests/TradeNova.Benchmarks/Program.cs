@@ -52,6 +52,32 @@ static void PrintDerivedFigures(IEnumerable<Summary> summaries)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {name,-40} mean {Describe(stats.Mean, isGrid, cores)} | median {Describe(stats.Median, isGrid, cores)} | best {Describe(stats.Min, isGrid, cores)}"));
     }
+
+    PrintFloorRatios(summaries);
+}
+
+// The engine's time per bar as a multiple of the hand-written floor loop measured in the same run: on a shared machine
+// the absolute figures move with other people's load, the ratio much less.
+static void PrintFloorRatios(IEnumerable<Summary> summaries)
+{
+    var reports = summaries.SelectMany(s => s.Reports)
+        .Where(r => r.ResultStatistics is not null && r.BenchmarkCase.Descriptor.Type == typeof(SingleSymbolBenchmarks))
+        .ToList();
+    var floor = reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo == SingleSymbolBenchmarks.FloorName);
+    if (floor?.ResultStatistics is not { } floorStats)
+    {
+        return;
+    }
+
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Ratio to the floor loop measured in this run (floor: mean {floorStats.Mean:N1} ns, median {floorStats.Median:N1} ns, best {floorStats.Min:N1} ns per bar; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC):"));
+    foreach (var report in reports)
+    {
+        var stats = report.ResultStatistics!;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo,-40} mean {stats.Mean / floorStats.Mean:N2}× | median {stats.Median / floorStats.Median:N2}× | best {stats.Min / floorStats.Min:N2}×"));
+    }
 }
 
 static string Describe(double nanosecondsPerOperation, bool isGrid, int cores)
