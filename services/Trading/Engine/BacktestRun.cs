@@ -1,6 +1,7 @@
 using TradeNova.Trading.Broker;
 using TradeNova.Trading.Costs;
 using TradeNova.Trading.Data;
+using TradeNova.Trading.Numerics;
 using TradeNova.Trading.Results;
 using TradeNova.Trading.Risk;
 using TradeNova.Trading.Statistics;
@@ -12,7 +13,7 @@ namespace TradeNova.Trading.Engine;
 /// step allocates nothing. The loop at each time step, in this order: (a) pending orders fill against this step's bar
 /// of their symbol, (b) positions are marked at the latest closes, (c) the risk monitors see the new equity, (d) the
 /// strategy runs and (e) its orders pass the pre-trade risk rules into the queue for a later bar.</summary>
-internal sealed partial class BacktestRun : IStrategyContext
+internal sealed partial class BacktestRun : IStrategyContext, IIndexedStrategyContext
 {
     private readonly IStrategy _strategy;
     private readonly BacktestOptions _options;
@@ -28,10 +29,26 @@ internal sealed partial class BacktestRun : IStrategyContext
     private readonly long[] _utcDay;
     private readonly int[] _dayIndex;
     private readonly PositionLedger[] _positions;
-    private readonly decimal[] _lastClose;
-    private readonly bool[] _hasPrice;
+    private readonly double[][] _closes;
+    private readonly IndicatorColumns? _columns;
+    private readonly long[][] _closeMantissas;
+    private readonly byte[][] _closeScales;
+    private readonly bool _closesFitIntegers;
+
+    /// <summary>Index of each symbol's latest bar (-1 before its first): the latest close without copying it.</summary>
+    private readonly int[] _lastIndex;
+
+    /// <summary>Each position as a scaled integer (0 when flat), kept in step with the ledger at every fill.</summary>
+    private readonly long[] _quantityMantissa;
+    private readonly int[] _quantityScale;
     private readonly int[] _pendingStrategyOrders;
     private readonly List<PendingOrder> _pending = [];
+    private readonly Stack<PendingOrder> _freeOrders = new();
+    private readonly bool _zeroSlippage;
+    private readonly bool _zeroCommission;
+
+    /// <summary>No rule can reject or change an order (every limit null): buys skip the size estimate and the check.</summary>
+    private readonly bool _riskOff;
     private readonly List<Fill> _fills = [];
     private readonly List<ClosedTrade> _trades = [];
     private readonly List<RejectedOrder> _rejections = [];
@@ -42,18 +59,27 @@ internal sealed partial class BacktestRun : IStrategyContext
     private decimal _cash;
     private decimal _equity;
     private decimal _fees;
+    private long _cashMantissa;
+    private int _cashScale;
+
+    /// <summary>True while cash and every position fit scaled 64-bit integers (see <see cref="MarkPositions"/>).</summary>
+    private bool _integerMarking;
     private int _openPositions;
     private int _barsInMarket;
     private RiskHaltStatus _halt;
 
-    public BacktestRun(IStrategy strategy, MarketDataSet data, BacktestOptions options)
+    public BacktestRun(IStrategy strategy, MarketDataSet data, BacktestOptions options, IndicatorColumns? columns = null)
     {
         _strategy = strategy;
+        _columns = columns;
         _options = options;
         _limits = options.Risk;
         _commission = options.Commission;
         _slippage = options.Slippage;
+        _zeroSlippage = ReferenceEquals(_slippage, ZeroSlippage.Instance);
+        _zeroCommission = ReferenceEquals(_commission, ZeroCommission.Instance);
         _increment = options.QuantityIncrement;
+        _riskOff = _limits is { MaxPositionFraction: null, MaxOpenPositions: null, DailyLossFraction: null, MaxDrawdownFraction: null, DefaultStopLoss: null, DefaultTakeProfit: null };
         _symbols = data.Symbols;
         _bars = data.Bars;
         _barIndex = data.BarIndex;
@@ -66,13 +92,20 @@ internal sealed partial class BacktestRun : IStrategyContext
             _positions[s] = new PositionLedger(_symbols[s]);
         }
 
-        _lastClose = new decimal[_symbols.Length];
-        _hasPrice = new bool[_symbols.Length];
+        _closes = data.Closes;
+        _closeMantissas = data.CloseMantissas;
+        _closeScales = data.CloseScales;
+        _closesFitIntegers = data.ClosesFitIntegers;
+        _lastIndex = new int[_symbols.Length];
+        Array.Fill(_lastIndex, -1);
+        _quantityMantissa = new long[_symbols.Length];
+        _quantityScale = new int[_symbols.Length];
         _pendingStrategyOrders = new int[_symbols.Length];
         _dailyEquity = new decimal[data.DayCount];
         _dayCloseTimes = data.DayCloseTimes;
         _cash = options.InitialCash;
         _equity = options.InitialCash;
+        RefreshIntegerMarking();
         _monitor = new RiskMonitor(_limits, options.InitialCash);
     }
 
@@ -93,8 +126,7 @@ internal sealed partial class BacktestRun : IStrategyContext
                 var index = _barIndex[s][t];
                 if (index >= 0)
                 {
-                    _lastClose[s] = _bars[s][index].Close;
-                    _hasPrice[s] = true;
+                    _lastIndex[s] = index;
                 }
             }
 
@@ -102,14 +134,7 @@ internal sealed partial class BacktestRun : IStrategyContext
             if (_openPositions != 0)
             {
                 _barsInMarket++;
-                for (var s = 0; s < symbolCount; s++)
-                {
-                    var quantity = _positions[s].Quantity;
-                    if (quantity != 0m)
-                    {
-                        equity += quantity * _lastClose[s];
-                    }
-                }
+                equity = MarkPositions();
             }
 
             _equity = equity;
@@ -125,6 +150,71 @@ internal sealed partial class BacktestRun : IStrategyContext
 
         return BuildResult();
     }
+
+    /// <summary>Cash plus every position at its latest close, exactly as decimal arithmetic computes
+    /// <c>cash + q1 × c1 + q2 × c2 …</c> (value and scale), but in scaled 64-bit integers: no decimal multiplication
+    /// per bar. A product or sum that would not fit 64 bits, or a scale above 28, falls back to the decimal sum.</summary>
+    private decimal MarkPositions()
+    {
+        if (_integerMarking)
+        {
+            var total = _cashMantissa;
+            var scale = _cashScale;
+            var exact = true;
+            for (var s = 0; s < _quantityMantissa.Length && exact; s++)
+            {
+                var quantity = _quantityMantissa[s];
+                if (quantity == 0)
+                {
+                    continue;
+                }
+
+                var index = _lastIndex[s];
+                var termScale = _quantityScale[s] + _closeScales[s][index];
+                exact = termScale <= ScaledDecimal.MaxScale
+                    && ScaledDecimal.TryMultiply(quantity, _closeMantissas[s][index], out var term)
+                    && ScaledDecimal.TryAccumulate(ref total, ref scale, term, termScale);
+            }
+
+            if (exact)
+            {
+                return ScaledDecimal.Compose(total, scale);
+            }
+        }
+
+        var equity = _cash;
+        for (var s = 0; s < _positions.Length; s++)
+        {
+            var quantity = _positions[s].Quantity;
+            if (quantity != 0m)
+            {
+                equity += quantity * LastClose(s);
+            }
+        }
+
+        return equity;
+    }
+
+    /// <summary>Re-reads cash and positions as scaled integers after they changed (a fill), and decides whether
+    /// <see cref="MarkPositions"/> may use them.</summary>
+    private void RefreshIntegerMarking()
+    {
+        var fits = _closesFitIntegers && ScaledDecimal.TryDecompose(_cash, out _cashMantissa, out _cashScale);
+        for (var s = 0; s < _positions.Length && fits; s++)
+        {
+            var quantity = _positions[s].Quantity;
+            fits = ScaledDecimal.TryDecompose(quantity, out _quantityMantissa[s], out _quantityScale[s]);
+            if (quantity == 0m)
+            {
+                // A flat position is skipped, whatever the scale of its zero.
+                _quantityMantissa[s] = 0;
+            }
+        }
+
+        _integerMarking = fits;
+    }
+
+    private decimal LastClose(int s) => _bars[s][_lastIndex[s]].Close;
 
     private List<UnfilledOrder> UnfilledOrders()
     {
@@ -154,7 +244,7 @@ internal sealed partial class BacktestRun : IStrategyContext
             var position = _positions[s];
             if (position.Quantity != 0m)
             {
-                open.Add(new OpenPosition(_symbols[s], position.Quantity, position.AverageEntryPrice, _lastClose[s]));
+                open.Add(new OpenPosition(_symbols[s], position.Quantity, position.AverageEntryPrice, LastClose(s)));
             }
         }
 

@@ -1,0 +1,75 @@
+using TradeNova.Trading.Data;
+using TradeNova.Trading.Engine;
+using TradeNova.Trading.Indicators;
+using TradeNova.Trading.Risk;
+using TradeNova.Trading.Strategies.BuiltIn;
+
+namespace TradeNova.Trading.Tests.Engine;
+
+/// <summary>Shared indicator columns must be the incremental indicators' values, bit for bit, and a run that reads them
+/// must be the run that does not.</summary>
+public class IndicatorColumnsTests
+{
+    private static readonly BarSeries Sp500 = BundledMarketData.Sp500();
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(10)]
+    [InlineData(30)]
+    [InlineData(200)]
+    [InlineData(1500)]
+    public void A_simple_moving_average_column_is_the_incremental_indicator_bit_for_bit(int period)
+    {
+        var columns = new IndicatorColumns(new MarketDataSet([Sp500]));
+        var incremental = new SimpleMovingAverage(period);
+
+        var column = columns.SimpleMovingAverage(Sp500.Symbol, period);
+
+        column.Count.ShouldBe(Sp500.Bars.Length);
+        for (var i = 0; i < Sp500.Bars.Length; i++)
+        {
+            incremental.Update(Sp500.Bars[i]);
+            BitConverter.DoubleToInt64Bits(column[i]).ShouldBe(BitConverter.DoubleToInt64Bits(incremental.Value), $"bar {i}");
+        }
+    }
+
+    [Fact]
+    public void A_column_is_computed_once_per_distinct_parameter()
+    {
+        var columns = new IndicatorColumns(new MarketDataSet([Sp500]));
+
+        var first = columns.SimpleMovingAverage(Sp500.Symbol, 20);
+        var again = columns.SimpleMovingAverage(Sp500.Symbol, 20);
+        columns.SimpleMovingAverage(Sp500.Symbol, 50);
+
+        again.ShouldBeSameAs(first);
+        columns.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_run_reading_the_columns_is_the_run_without_them()
+    {
+        var data = new MarketDataSet([Sp500]);
+        var columns = new IndicatorColumns(data);
+        var engine = new BacktestEngine(new BacktestOptions { Risk = RiskLimits.None });
+
+        var plain = engine.Run(new SmaCrossoverStrategy(new SmaCrossoverParameters(Sp500.Symbol, 7, 41)), data);
+        var shared = engine.Run(new SmaCrossoverStrategy(new SmaCrossoverParameters(Sp500.Symbol, 7, 41)), data, columns);
+
+        shared.Fills.ShouldBe(plain.Fills);
+        shared.Trades.ShouldBe(plain.Trades);
+        shared.EquityCurve.ShouldBe(plain.EquityCurve);
+        shared.Statistics.ShouldBe(plain.Statistics);
+        decimal.GetBits(shared.FinalEquity).ShouldBe(decimal.GetBits(plain.FinalEquity));
+    }
+
+    [Fact]
+    public void Columns_of_another_data_set_are_refused()
+    {
+        var columns = new IndicatorColumns(new MarketDataSet([Sp500]));
+
+        Should.Throw<ArgumentException>(() => new BacktestEngine().Run(
+            new SmaCrossoverStrategy(new SmaCrossoverParameters(Sp500.Symbol, 5, 20)), new MarketDataSet([Sp500]), columns));
+    }
+}
