@@ -34,6 +34,15 @@ internal sealed partial class BacktestRun : IStrategyContext, IIndexedStrategyCo
     private readonly long[][] _closeMantissas;
     private readonly byte[][] _closeScales;
     private readonly bool _closesFitIntegers;
+    private readonly int[] _uniformCloseScale;
+    private readonly long[] _largestCloseMantissa;
+
+    /// <summary>The one symbol held, when only one is and its marked value provably fits 64 bits at one scale for every
+    /// close of its series (see <see cref="PrepareSingleMarking"/>); -1 otherwise.</summary>
+    private int _singleHeld = -1;
+    private long _singleCash;
+    private long _singleQuantity;
+    private int _singleScale;
 
     /// <summary>Index of each symbol's latest bar (-1 before its first): the latest close without copying it.</summary>
     private readonly int[] _lastIndex;
@@ -96,6 +105,8 @@ internal sealed partial class BacktestRun : IStrategyContext, IIndexedStrategyCo
         _closeMantissas = data.CloseMantissas;
         _closeScales = data.CloseScales;
         _closesFitIntegers = data.ClosesFitIntegers;
+        _uniformCloseScale = data.UniformCloseScale;
+        _largestCloseMantissa = data.LargestCloseMantissa;
         _lastIndex = new int[_symbols.Length];
         Array.Fill(_lastIndex, -1);
         _quantityMantissa = new long[_symbols.Length];
@@ -113,7 +124,13 @@ internal sealed partial class BacktestRun : IStrategyContext, IIndexedStrategyCo
     {
         var symbolCount = _symbols.Length;
         var monitorActive = _monitor.IsActive;
-        for (var t = 0; t < _timeline.Length; t++)
+        var strategy = _strategy;
+        var barIndex = _barIndex;
+        var lastIndex = _lastIndex;
+        var dailyEquity = _dailyEquity;
+        var dayIndex = _dayIndex;
+        var timeline = _timeline;
+        for (var t = 0; t < timeline.Length; t++)
         {
             _step = t;
             if (_pending.Count != 0)
@@ -123,35 +140,43 @@ internal sealed partial class BacktestRun : IStrategyContext, IIndexedStrategyCo
 
             for (var s = 0; s < symbolCount; s++)
             {
-                var index = _barIndex[s][t];
+                var index = barIndex[s][t];
                 if (index >= 0)
                 {
-                    _lastIndex[s] = index;
+                    lastIndex[s] = index;
                 }
             }
 
-            var equity = _cash;
-            if (_openPositions != 0)
+            decimal equity;
+            if (_openPositions == 0)
+            {
+                equity = _cash;
+            }
+            else
             {
                 _barsInMarket++;
-                equity = MarkPositions();
+                var single = _singleHeld;
+                equity = single >= 0
+                    ? ScaledDecimal.Compose(_singleCash + _singleQuantity * _closeMantissas[single][lastIndex[single]], _singleScale)
+                    : MarkPositions();
             }
 
             _equity = equity;
             // Written at every step of a date, so the last step of the date stays: a daily curve without a division.
-            _dailyEquity[_dayIndex[t]] = equity;
+            dailyEquity[dayIndex[t]] = equity;
             if (monitorActive)
             {
                 _halt = _monitor.ObserveOnDay(_utcDay[t], equity);
             }
 
-            _strategy.OnBar(this);
+            strategy.OnBar(this);
         }
 
         return BuildResult();
     }
 
-    /// <summary>Cash plus every position at its latest close, exactly as decimal arithmetic computes
+    /// <summary>Cash plus every position at its latest close (the loop inlines the one-symbol case prepared by
+    /// <see cref="PrepareSingleMarking"/>), exactly as decimal arithmetic computes
     /// <c>cash + q1 × c1 + q2 × c2 …</c> (value and scale), but in scaled 64-bit integers: no decimal multiplication
     /// per bar. A product or sum that would not fit 64 bits, or a scale above 28, falls back to the decimal sum.</summary>
     private decimal MarkPositions()
@@ -212,6 +237,54 @@ internal sealed partial class BacktestRun : IStrategyContext, IIndexedStrategyCo
         }
 
         _integerMarking = fits;
+        _singleHeld = fits ? PrepareSingleMarking() : -1;
+    }
+
+    /// <summary>With one symbol held whose closes all have one scale, cash + quantity × close has the same scale at every
+    /// bar (the larger of the two operands'), so both can be aligned to it once per fill; and when the largest close of
+    /// the series keeps the sum inside 64 bits, no bar needs a check. Returns the symbol, or -1 when that does not hold.</summary>
+    private int PrepareSingleMarking()
+    {
+        var held = -1;
+        for (var s = 0; s < _quantityMantissa.Length; s++)
+        {
+            if (_quantityMantissa[s] != 0)
+            {
+                if (held >= 0)
+                {
+                    return -1;
+                }
+
+                held = s;
+            }
+        }
+
+        if (held < 0 || _uniformCloseScale[held] < 0)
+        {
+            return -1;
+        }
+
+        var termScale = _quantityScale[held] + _uniformCloseScale[held];
+        var scale = Math.Max(termScale, _cashScale);
+        var cash = _cashMantissa;
+        var quantity = _quantityMantissa[held];
+        if (scale > ScaledDecimal.MaxScale
+            || !ScaledDecimal.TryScaleUp(ref cash, scale - _cashScale)
+            || !ScaledDecimal.TryScaleUp(ref quantity, scale - termScale))
+        {
+            return -1;
+        }
+
+        var bound = Int128.Abs(quantity) * _largestCloseMantissa[held] + Int128.Abs(cash);
+        if (bound > long.MaxValue)
+        {
+            return -1;
+        }
+
+        _singleCash = cash;
+        _singleQuantity = quantity;
+        _singleScale = scale;
+        return held;
     }
 
     private decimal LastClose(int s) => _bars[s][_lastIndex[s]].Close;

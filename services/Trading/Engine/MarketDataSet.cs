@@ -71,11 +71,15 @@ public sealed class MarketDataSet
         Closes = new double[Series.Count][];
         CloseMantissas = new long[Series.Count][];
         CloseScales = new byte[Series.Count][];
+        UniformCloseScale = new int[Series.Count];
+        LargestCloseMantissa = new long[Series.Count];
         ClosesFitIntegers = true;
         for (var s = 0; s < Series.Count; s++)
         {
             BarIndex[s] = AlignToTimeline(Bars[s], Timeline);
             ClosesFitIntegers &= BuildCloseColumns(Bars[s], out Closes[s], out CloseMantissas[s], out CloseScales[s]);
+            UniformCloseScale[s] = CloseScales[s].Length > 0 && Array.TrueForAll(CloseScales[s], c => c == CloseScales[s][0]) ? CloseScales[s][0] : -1;
+            LargestCloseMantissa[s] = CloseMantissas[s].Length == 0 ? 0 : CloseMantissas[s].Max(m => m == long.MinValue ? long.MaxValue : Math.Abs(m));
         }
     }
 
@@ -112,6 +116,12 @@ public sealed class MarketDataSet
 
     /// <summary>[series][bar index] = the close's decimal scale.</summary>
     internal byte[][] CloseScales { get; }
+
+    /// <summary>[series] = the scale every close of the series has, or -1 when they differ.</summary>
+    internal int[] UniformCloseScale { get; }
+
+    /// <summary>[series] = the largest absolute close mantissa, bounding a position's marked value in advance.</summary>
+    internal long[] LargestCloseMantissa { get; }
 
     /// <summary>True when every close's mantissa fits 63 bits, so positions can be marked in integer arithmetic.</summary>
     internal bool ClosesFitIntegers { get; }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TradeNova.Trading.Numerics;
 
 /// <summary>A <see cref="decimal"/> as a signed 64-bit mantissa and a power-of-ten scale (value = mantissa / 10^scale),
@@ -29,6 +31,7 @@ internal static class ScaledDecimal
 
     /// <summary>The decimal mantissa / 10^scale with exactly that scale (trailing zeros kept, as decimal arithmetic
     /// keeps them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static decimal Compose(long mantissa, int scale)
     {
         var magnitude = mantissa < 0 ? (ulong)-mantissa : (ulong)mantissa;

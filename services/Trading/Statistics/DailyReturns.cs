@@ -6,16 +6,20 @@ namespace TradeNova.Trading.Statistics;
 /// A step whose previous value is not positive has no defined return and is skipped.</summary>
 internal static class DailyReturns
 {
-    public static double[] Of(IReadOnlyList<EquityPoint> points)
+    public static double[] Of(IReadOnlyList<EquityPoint> points) => Of(new EquityColumns(points));
+
+    public static double[] Of(in EquityColumns curve)
     {
-        var returns = new List<double>(Math.Max(0, points.Count - 1));
-        for (var i = 1; i < points.Count; i++)
+        var equity = curve.Doubles;
+        var returns = new double[Math.Max(0, equity.Length - 1)];
+        var count = 0;
+        for (var i = 1; i < equity.Length; i++)
         {
-            var previous = (double)points[i - 1].Equity;
+            var previous = equity[i - 1];
             if (previous > 0)
-                returns.Add((double)points[i].Equity / previous - 1.0);
+                returns[count++] = equity[i] / previous - 1.0;
         }
-        return [.. returns];
+        return count == returns.Length ? returns : returns[..count];
     }
 
     public static double Mean(ReadOnlySpan<double> values)

@@ -8,35 +8,65 @@ namespace TradeNova.Trading.Statistics;
 /// last point when equity never recovers. This is measured over every drawdown, not only the deepest one.</param>
 internal readonly record struct DrawdownProfile(double MaxDrawdown, double LongestDurationDays)
 {
-    public static DrawdownProfile Of(IReadOnlyList<EquityPoint> points)
+    /// <summary>Relative distance within which two doubles converted from decimals may compare differently from the
+    /// decimals themselves (each conversion is within a few units in the last place).</summary>
+    private const double Ambiguous = 1e-13;
+
+    public static DrawdownProfile Of(IReadOnlyList<EquityPoint> points) => Of(new EquityColumns(points));
+
+    /// <summary>The comparisons and the drawdown fractions are the exact decimal ones, but made in doubles wherever the
+    /// doubles cannot disagree with the decimals: a decimal comparison only when two values are within
+    /// <see cref="Ambiguous"/> of each other, and a decimal division only at a point whose drawdown may be the new
+    /// maximum. The result is the one the all-decimal scan gives.</summary>
+    public static DrawdownProfile Of(in EquityColumns curve)
     {
-        if (points.Count == 0)
+        if (curve.Count == 0)
             return default;
 
-        var peak = points[0].Equity;
-        var peakTime = points[0].Time;
+        var values = curve.Values;
+        var doubles = curve.Doubles;
+        var times = curve.Times;
+        var peak = values[0];
+        var peakDouble = doubles[0];
+        var peakTime = times[0];
         var underwater = false;
         var maxDrawdown = 0m;
+        var maxDrawdownDouble = 0.0;
         var longest = 0.0;
-        foreach (var point in points)
+        for (var i = 0; i < values.Length; i++)
         {
-            if (point.Equity >= peak)
+            var value = doubles[i];
+            var tolerance = Math.Abs(peakDouble) * Ambiguous;
+            var atOrAbovePeak = value - peakDouble > tolerance || (peakDouble - value <= tolerance && values[i] >= peak);
+            if (atOrAbovePeak)
             {
                 if (underwater)
-                    longest = Math.Max(longest, (point.Time - peakTime).TotalDays);
-                peak = point.Equity;
-                peakTime = point.Time;
+                    longest = Math.Max(longest, (times[i] - peakTime).TotalDays);
+                peak = values[i];
+                peakDouble = value;
+                peakTime = times[i];
                 underwater = false;
                 continue;
             }
 
             underwater = true;
-            if (peak > 0)
-                maxDrawdown = Math.Max(maxDrawdown, (peak - point.Equity) / peak);
+            if (peakDouble > 0)
+            {
+                var estimate = (peakDouble - value) / peakDouble;
+                if (estimate >= maxDrawdownDouble - (Ambiguous + Ambiguous * Math.Abs(estimate)))
+                {
+                    var drawdown = (peak - values[i]) / peak;
+                    if (drawdown > maxDrawdown)
+                    {
+                        maxDrawdown = drawdown;
+                        maxDrawdownDouble = (double)drawdown;
+                    }
+                }
+            }
         }
 
         if (underwater)
-            longest = Math.Max(longest, (points[^1].Time - peakTime).TotalDays);
+            longest = Math.Max(longest, (times[^1] - peakTime).TotalDays);
         return new DrawdownProfile((double)maxDrawdown, longest);
     }
 }

@@ -44,7 +44,8 @@ public static class PerformanceStatistics
         ArgumentNullException.ThrowIfNull(input);
         var equity = input.Equity;
         var trades = TradeSummary.Of(input.Trades);
-        var drawdown = DrawdownProfile.Of(equity);
+        var columns = new EquityColumns(equity);
+        var drawdown = DrawdownProfile.Of(columns);
         var (alpha, beta) = BenchmarkRegression.Fit(equity, input.Benchmark);
         var exposure = input.TotalBars > 0 ? (double)input.BarsInMarket / input.TotalBars : 0.0;
 
@@ -73,7 +74,7 @@ public static class PerformanceStatistics
         var days = (last.Time - first.Time).TotalDays;
         var totalReturn = first.Equity > 0 ? (double)last.Equity / (double)first.Equity - 1.0 : 0.0;
         var cagr = Finite(Cagr(first.Equity, last.Equity, days));
-        var (volatility, sharpe, sortino) = ReturnRatios(DailyReturns.Of(equity));
+        var (volatility, sharpe, sortino) = ReturnRatios(DailyReturns.Of(columns));
 
         return report with
         {

@@ -2,6 +2,7 @@ using TradeNova.Trading.Data;
 using TradeNova.Trading.Engine;
 using TradeNova.Trading.Indicators;
 using TradeNova.Trading.Risk;
+using TradeNova.Trading.Strategies;
 using TradeNova.Trading.Strategies.BuiltIn;
 
 namespace TradeNova.Trading.Tests.Engine;
@@ -32,6 +33,42 @@ public class IndicatorColumnsTests
             incremental.Update(Sp500.Bars[i]);
             BitConverter.DoubleToInt64Bits(column[i]).ShouldBe(BitConverter.DoubleToInt64Bits(incremental.Value), $"bar {i}");
         }
+    }
+
+    [Fact]
+    public void Crossing_signals_from_one_pass_and_from_columns_are_the_bar_by_bar_indicators_crossings()
+    {
+        var data = new MarketDataSet([Sp500]);
+        var columns = new IndicatorColumns(data);
+        var closes = data.Closes[0];
+        foreach (var (fast, slow) in new[] { (1, 2), (2, 3), (5, 20), (10, 30), (13, 1100), (50, 200), (199, 200) })
+        {
+            var expected = BarByBar(fast, slow);
+
+            CrossSignals.OfMovingAverages(closes, fast, slow).ShouldBe(expected, $"one pass {fast}/{slow}");
+            CrossSignals.OfColumns(columns.SimpleMovingAverage(0, fast), columns.SimpleMovingAverage(0, slow), slow)
+                .ShouldBe(expected, $"columns {fast}/{slow}");
+        }
+    }
+
+    /// <summary>What the strategy computes when it updates its indicators one bar at a time.</summary>
+    private static sbyte[] BarByBar(int fastPeriod, int slowPeriod)
+    {
+        var fast = new SimpleMovingAverage(fastPeriod);
+        var slow = new SimpleMovingAverage(slowPeriod);
+        var cross = new CrossDetector();
+        var signals = new sbyte[Sp500.Bars.Length];
+        for (var i = 0; i < signals.Length; i++)
+        {
+            var close = (double)Sp500.Bars[i].Close;
+            fast.Update(close);
+            slow.Update(close);
+            if (slow.IsReady)
+                signals[i] = (sbyte)cross.Update(fast.Value, slow.Value);
+        }
+
+        signals.ShouldContain((sbyte)CrossDirection.Above);
+        return signals;
     }
 
     [Fact]
