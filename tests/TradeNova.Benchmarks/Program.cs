@@ -11,6 +11,13 @@ using TradeNova.Benchmarks;
 // Usage: dotnet run -c Release --project tests/TradeNova.Benchmarks -- [--quick] [BenchmarkDotNet arguments]
 //   --quick  few warm-up and measured iterations: the whole suite finishes in a few minutes on 2 cores.
 // Benchmarks run in process (no generated project to build), so they measure exactly the build being run.
+//   --floor-ratio [rounds]  the engine against the floor loop in single interleaved runs (best and median), no BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "--floor-ratio")
+{
+    FloorRatio.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40);
+    return;
+}
+
 var quick = args.Contains("--quick");
 var rest = args.Where(a => a != "--quick").ToList();
 if (!rest.Contains("--filter"))
@@ -63,7 +70,7 @@ static void PrintFloorRatios(IEnumerable<Summary> summaries)
     var reports = summaries.SelectMany(s => s.Reports)
         .Where(r => r.ResultStatistics is not null && r.BenchmarkCase.Descriptor.Type == typeof(SingleSymbolBenchmarks))
         .ToList();
-    var floor = reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo == SingleSymbolBenchmarks.FloorName);
+    var floor = reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'') == SingleSymbolBenchmarks.FloorName);
     if (floor?.ResultStatistics is not { } floorStats)
     {
         return;
