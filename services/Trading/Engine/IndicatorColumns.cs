@@ -6,8 +6,8 @@ namespace TradeNova.Trading.Engine;
 /// <summary>Indicator series of a <see cref="MarketDataSet"/> computed once per distinct parameter and shared by every run
 /// of a parameter search: a grid of 1,000 SMA crossovers over 70 distinct lengths computes 70 columns, not 2,000
 /// incremental averages. A column holds, for each bar of a symbol, the value the incremental indicator has after that
-/// bar (NaN until it is ready), computed by the same code (<see cref="RollingMean"/>), so it is the same double bit for
-/// bit. Thread-safe; columns are immutable once built. Pass it to
+/// bar (NaN until it is ready), computed with the same operations in the same order (<see cref="MovingAverageColumn"/>),
+/// so it is the same double bit for bit (tested). Thread-safe; columns are immutable once built. Pass it to
 /// <see cref="BacktestEngine.Run(Strategies.IStrategy, MarketDataSet, IndicatorColumns?)"/>.</summary>
 public sealed class IndicatorColumns
 {
@@ -47,13 +47,7 @@ public sealed class IndicatorColumns
     private static double[] Compute(double[] closes, int period)
     {
         var values = new double[closes.Length];
-        var mean = new RollingMean(period);
-        for (var i = 0; i < closes.Length; i++)
-        {
-            mean.Update(closes[i]);
-            values[i] = mean.Value;
-        }
-
+        MovingAverageColumn.Compute(closes, period, values);
         return values;
     }
 }

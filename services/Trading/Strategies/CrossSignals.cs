@@ -1,89 +1,94 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using TradeNova.Trading.Indicators;
 
 namespace TradeNova.Trading.Strategies;
 
 /// <summary>The crossings of two moving averages over a whole close column, bar by bar, as the SMA crossover strategy
-/// would detect them updating its averages one bar at a time: nothing until the slow average is ready, then
-/// <see cref="CrossDetector"/> on the two values. The values are the same doubles (<see cref="RollingMean"/>), so the
-/// signals are the same; computing them in one tight pass keeps the averages' running sums in registers.</summary>
+/// detects them updating its averages one bar at a time: nothing until the slow average is ready, then
+/// <see cref="CrossDetector"/> on the two values. The averages are the same doubles (<see cref="MovingAverageColumn"/>),
+/// so the signals are the same; a test compares them with the bar-by-bar indicators.</summary>
 internal static class CrossSignals
 {
-    /// <summary>[bar] = (sbyte)<see cref="CrossDirection"/> of SMA(fast) against SMA(slow) at that bar. The two running
-    /// sums are <see cref="RollingMean"/>'s arithmetic written out over locals (same operations in the same order, so
-    /// the same doubles; a test compares them with the columns), which keeps them in registers.</summary>
+    /// <summary>[bar] = (sbyte)<see cref="CrossDirection"/> of SMA(fast) against SMA(slow) at that bar.</summary>
     public static sbyte[] OfMovingAverages(double[] closes, int fastPeriod, int slowPeriod)
     {
-        var signals = new sbyte[closes.Length];
-        var fastWindow = new double[fastPeriod];
-        var slowWindow = new double[slowPeriod];
-        int fastNext = 0, fastCount = 0, fastSince = 0, slowNext = 0, slowCount = 0, slowSince = 0;
-        double fastSum = 0, slowSum = 0, fastValue = double.NaN;
-        var cross = new CrossDetector();
-        for (var i = 0; i < closes.Length; i++)
+        var fast = ArrayPool<double>.Shared.Rent(closes.Length);
+        var slow = ArrayPool<double>.Shared.Rent(closes.Length);
+        try
         {
-            var close = closes[i];
-            if (fastCount == fastPeriod)
+            MovingAverageColumn.Compute(closes, fastPeriod, fast);
+            MovingAverageColumn.Compute(closes, slowPeriod, slow);
+            return OfColumns(fast.AsSpan(0, closes.Length), slow.AsSpan(0, closes.Length), slowPeriod);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(fast);
+            ArrayPool<double>.Shared.Return(slow);
+        }
+    }
+
+    /// <summary>The same from two columns (NaN until ready; the slow one is ready from bar <paramref name="slowPeriod"/>
+    /// - 1). With the fast period below the slow one both values are defined from there, and "above" at bar i is
+    /// fast &gt; slow at i and not at i - 1, "below" fast &lt; slow at i and not at i - 1: compared four bars at a time
+    /// into 64-bar masks. Otherwise the detector runs bar by bar.</summary>
+    public static sbyte[] OfColumns(ReadOnlySpan<double> fast, ReadOnlySpan<double> slow, int slowPeriod)
+    {
+        var signals = new sbyte[slow.Length];
+        var start = slowPeriod - 1;
+        if (start >= slow.Length)
+            return signals;
+
+        if (double.IsNaN(fast[start]) || double.IsNaN(slow[start]))
+        {
+            var cross = new CrossDetector();
+            for (var i = start; i < slow.Length; i++)
+                signals[i] = (sbyte)cross.Update(fast[i], slow[i]);
+            return signals;
+        }
+
+        var previousAbove = fast[start] > slow[start];
+        var previousBelow = fast[start] < slow[start];
+        ref var fastData = ref MemoryMarshal.GetReference(fast);
+        ref var slowData = ref MemoryMarshal.GetReference(slow);
+        for (var block = start + 1; block < slow.Length; block += 64)
+        {
+            var count = Math.Min(64, slow.Length - block);
+            ulong above = 0, below = 0;
+            var j = 0;
+            if (Vector256.IsHardwareAccelerated)
             {
-                fastSum = fastSum - fastWindow[fastNext] + close;
-                fastWindow[fastNext] = close;
-                if (++fastSince == IndicatorPeriod.RecomputeInterval)
+                for (; j + 4 <= count; j += 4)
                 {
-                    fastSince = 0;
-                    fastSum = Sum(fastWindow);
+                    var f = Vector256.LoadUnsafe(ref fastData, (nuint)(block + j));
+                    var s = Vector256.LoadUnsafe(ref slowData, (nuint)(block + j));
+                    above |= (ulong)Vector256.GreaterThan(f, s).ExtractMostSignificantBits() << j;
+                    below |= (ulong)Vector256.LessThan(f, s).ExtractMostSignificantBits() << j;
                 }
             }
-            else
+
+            for (; j < count; j++)
             {
-                fastSum += close;
-                fastWindow[fastNext] = close;
-                fastCount++;
+                above |= (fast[block + j] > slow[block + j] ? 1UL : 0UL) << j;
+                below |= (fast[block + j] < slow[block + j] ? 1UL : 0UL) << j;
             }
 
-            fastNext = fastNext + 1 == fastPeriod ? 0 : fastNext + 1;
-            if (fastCount == fastPeriod)
-                fastValue = fastSum / fastPeriod;
-
-            if (slowCount == slowPeriod)
+            var crossAbove = above & ~((above << 1) | (previousAbove ? 1UL : 0UL));
+            var crossBelow = below & ~((below << 1) | (previousBelow ? 1UL : 0UL));
+            var events = crossAbove | crossBelow;
+            while (events != 0)
             {
-                slowSum = slowSum - slowWindow[slowNext] + close;
-                slowWindow[slowNext] = close;
-                if (++slowSince == IndicatorPeriod.RecomputeInterval)
-                {
-                    slowSince = 0;
-                    slowSum = Sum(slowWindow);
-                }
-            }
-            else
-            {
-                slowSum += close;
-                slowWindow[slowNext] = close;
-                slowCount++;
+                var k = BitOperations.TrailingZeroCount(events);
+                events &= events - 1;
+                signals[block + k] = (sbyte)((crossAbove >> k & 1) != 0 ? CrossDirection.Above : CrossDirection.Below);
             }
 
-            slowNext = slowNext + 1 == slowPeriod ? 0 : slowNext + 1;
-            if (slowCount == slowPeriod)
-                signals[i] = (sbyte)cross.Update(fastValue, slowSum / slowPeriod);
+            previousAbove = (above >> (count - 1) & 1) != 0;
+            previousBelow = (below >> (count - 1) & 1) != 0;
         }
 
         return signals;
-    }
-
-    /// <summary>The same from two precomputed columns (NaN until ready): the slow column is ready from bar
-    /// <paramref name="slowPeriod"/> - 1.</summary>
-    public static sbyte[] OfColumns(double[] fast, double[] slow, int slowPeriod)
-    {
-        var signals = new sbyte[slow.Length];
-        var cross = new CrossDetector();
-        for (var i = slowPeriod - 1; i < slow.Length; i++)
-            signals[i] = (sbyte)cross.Update(fast[i], slow[i]);
-        return signals;
-    }
-
-    private static double Sum(double[] window)
-    {
-        var sum = 0.0;
-        foreach (var v in window)
-            sum += v;
-        return sum;
     }
 }

@@ -71,6 +71,29 @@ public class IndicatorColumnsTests
         return signals;
     }
 
+    [Theory]
+    [InlineData(1, 40_000)]
+    [InlineData(7, 40_000)]
+    [InlineData(500, 40_000)]
+    [InlineData(1024, 3_000)]
+    [InlineData(30, 29)]
+    [InlineData(30, 30)]
+    public void A_column_computed_in_segments_is_the_incremental_indicator_bit_for_bit_on_long_and_short_series(int period, int length)
+    {
+        var random = new Random(period + length);
+        var values = Enumerable.Range(0, length).Select(_ => Math.Round(1_000 + random.NextDouble() * 3_000, 6)).ToArray();
+        var incremental = new SimpleMovingAverage(period);
+        var column = new double[length];
+
+        MovingAverageColumn.Compute(values, period, column);
+
+        for (var i = 0; i < length; i++)
+        {
+            incremental.Update(values[i]);
+            BitConverter.DoubleToInt64Bits(column[i]).ShouldBe(BitConverter.DoubleToInt64Bits(incremental.Value), $"bar {i}");
+        }
+    }
+
     [Fact]
     public void A_column_is_computed_once_per_distinct_parameter()
     {
