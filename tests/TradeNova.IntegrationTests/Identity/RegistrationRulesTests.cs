@@ -25,7 +25,7 @@ public sealed class RegistrationRulesTests(IdentityFixture identity)
         using var response = await client.RegisterAsync(email, password, "Weak Password");
 
         var problem = await ReadProblemAsync(response, HttpStatusCode.BadRequest, password);
-        problem.GetProperty("errors").GetProperty("password")[0].GetString().ShouldContain(reason);
+        (problem.GetProperty("errors").GetProperty("password")[0].GetString() ?? "").ShouldContain(reason);
         (await identity.Database.CountUsersAsync(email)).ShouldBe(0);
     }
 

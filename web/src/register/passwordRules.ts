@@ -137,7 +137,7 @@ export function passwordStrength(password: string, email: string): PasswordStren
   if (/[0-9]/.test(password)) pool += 10;
   if (/[^a-zA-Z0-9]/.test(password)) pool += 33;
   const bits = password.length * Math.log2(Math.max(pool, 2));
-  if (bits < 60) return { level: 1, label: 'Fair', reason: 'Longer is stronger: add a few words or characters.' };
-  if (bits < 80) return { level: 2, label: 'Good', reason: '' };
+  if (bits < 64) return { level: 1, label: 'Fair', reason: 'Longer is stronger: add a few words or characters.' };
+  if (bits < 100) return { level: 2, label: 'Good', reason: '' };
   return { level: 3, label: 'Strong', reason: '' };
 }
