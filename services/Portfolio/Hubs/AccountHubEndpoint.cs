@@ -26,9 +26,13 @@ public static class AccountHubEndpoint
         return hub;
     }
 
+    /// <summary>
+    /// Every hub request is cut at the token's expiry: negotiation ends long before, the WebSocket request lasts as long as
+    /// the connection. (The WebSockets middleware runs inside the hub's own pipeline, so the upgrade is not visible here.)
+    /// </summary>
     private static async Task ClosingAtTokenExpiryAsync(HttpContext context, RequestDelegate next)
     {
-        if (!context.WebSockets.IsWebSocketRequest || TokenExpiry(context.User) is not { } expiresAt)
+        if (TokenExpiry(context.User) is not { } expiresAt)
         {
             await next(context);
             return;
