@@ -8,8 +8,10 @@ namespace TradeNova.ServiceDefaults.Problems;
 
 /// <summary>
 /// Refuses, before anything else runs, request input that ASP.NET Core would otherwise turn into a 500 or pass on to the
-/// database: a <c>Content-Type</c> charset that .NET cannot decode (JSON binding throws on it) is a 415, and a NUL or
-/// unpaired surrogate in the path or query string is a 400. Both are ProblemDetails.
+/// database: a <c>Content-Type</c> charset that .NET cannot decode (JSON binding throws on it) is a 415; a NUL or
+/// unpaired surrogate in the path or query string, or a header value outside visible ASCII (which the gateway's
+/// HttpClient cannot forward: a 502), is a 400; a plain CONNECT (nothing here tunnels; YARP cannot forward it) is a 405.
+/// All are ProblemDetails.
 /// </summary>
 public static class RequestInputGuard
 {
@@ -31,6 +33,29 @@ public static class RequestInputGuard
     /// <summary>The problem with the request's framing, or null when it may proceed.</summary>
     public static ProblemDetails? Inspect(HttpRequest request)
     {
+        if (HttpMethods.IsConnect(request.Method)
+            && request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpExtendedConnectFeature>()?.IsExtendedConnect != true)
+        {
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status405MethodNotAllowed,
+                Type = ProblemTypes.For("method-not-allowed"),
+                Title = "Method not allowed",
+                Detail = "CONNECT is not supported.",
+            };
+        }
+
+        if (!HeadersAreVisibleAscii(request.Headers))
+        {
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Type = ProblemTypes.BadRequest,
+                Title = "Bad request",
+                Detail = "A header value contains characters outside visible ASCII.",
+            };
+        }
+
         if (!IsDecodableCharset(request.ContentType))
         {
             return new ProblemDetails
@@ -76,6 +101,26 @@ public static class RequestInputGuard
         {
             return false;
         }
+    }
+
+    /// <summary>Header values may hold tab and 0x20–0x7E only (RFC 9110 field-vchar without obsolete text).</summary>
+    public static bool HeadersAreVisibleAscii(IHeaderDictionary headers)
+    {
+        foreach (var (_, values) in headers)
+        {
+            foreach (var value in values)
+            {
+                if (value is null)
+                    continue;
+                foreach (var c in value)
+                {
+                    if (c is (< ' ' and not '\t') or > '~')
+                        return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static bool QueryIsStorable(HttpRequest request)

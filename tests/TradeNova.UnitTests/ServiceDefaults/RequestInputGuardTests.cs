@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TradeNova.ServiceDefaults.Problems;
 
 namespace TradeNova.UnitTests.ServiceDefaults;
 
@@ -117,4 +118,40 @@ public sealed class RequestInputGuardTests : IAsyncLifetime
 
     private static async Task<JsonElement> Problem(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+    [Fact]
+    public async Task A_header_value_outside_visible_ascii_is_400_problem()
+    {
+        var response = await SendRawAsync("GET /search?q=x HTTP/1.1\r\nHost: x\r\nX-Note: \u00fc\u202e\r\nConnection: close\r\n\r\n");
+
+        response.ShouldStartWith("HTTP/1.1 400");
+        response.ShouldContain("application/problem+json");
+    }
+
+    [Fact]
+    public void Visible_ascii_headers_pass_and_others_do_not()
+    {
+        RequestInputGuard.HeadersAreVisibleAscii(new HeaderDictionary { ["A"] = "Bearer abc.def-ghi_jkl~", ["B"] = "x\ty" }).ShouldBeTrue();
+        RequestInputGuard.HeadersAreVisibleAscii(new HeaderDictionary { ["A"] = "caf\u00e9" }).ShouldBeFalse();
+        RequestInputGuard.HeadersAreVisibleAscii(new HeaderDictionary { ["A"] = "a\u0001" }).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_plain_connect_is_405_problem()
+    {
+        var response = await SendRawAsync("CONNECT /search HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        response.ShouldStartWith("HTTP/1.1 405");
+    }
+
+    /// <summary>HttpClient refuses to send these requests, so they go as bytes on a socket.</summary>
+    private async Task<string> SendRawAsync(string request)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(Client.BaseAddress!.Host, Client.BaseAddress.Port, Ct);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(request), Ct);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return await reader.ReadToEndAsync(Ct);
+    }
 }
