@@ -15,6 +15,8 @@ public sealed class IdentityContext(DbContextOptions<IdentityContext> options) :
 
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
+    public DbSet<LoginThrottleEntry> LoginThrottles => Set<LoginThrottleEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -56,6 +58,15 @@ public sealed class IdentityContext(DbContextOptions<IdentityContext> options) :
             entry.Property(e => e.IpAddress).HasMaxLength(64);
             entry.Property(e => e.Detail).HasMaxLength(1000);
             entry.HasIndex(e => new { e.UserId, e.OccurredAt });
+        });
+
+        modelBuilder.Entity<LoginThrottleEntry>(entry =>
+        {
+            entry.ToTable("login_throttles");
+            entry.HasKey(e => new { e.AccountKey, e.ClientAddress });
+            entry.Property(e => e.AccountKey).HasMaxLength(64);
+            entry.Property(e => e.ClientAddress).HasMaxLength(64);
+            entry.HasIndex(e => e.LastFailedAt);
         });
 
         modelBuilder.AddOutboxAndInbox();

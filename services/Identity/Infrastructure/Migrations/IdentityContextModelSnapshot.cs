@@ -70,6 +70,39 @@ namespace TradeNova.Identity.Infrastructure.Migrations
                     b.ToTable("audit_log", "identity");
                 });
 
+            modelBuilder.Entity("TradeNova.Identity.Model.LoginThrottleEntry", b =>
+                {
+                    b.Property<string>("AccountKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account_key");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failed_at");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.HasKey("AccountKey", "ClientAddress")
+                        .HasName("pk_login_throttles");
+
+                    b.HasIndex("LastFailedAt")
+                        .HasDatabaseName("ix_login_throttles_last_failed_at");
+
+                    b.ToTable("login_throttles", "identity");
+                });
+
             modelBuilder.Entity("TradeNova.Identity.Model.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
