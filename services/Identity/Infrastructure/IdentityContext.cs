@@ -15,6 +15,8 @@ public sealed class IdentityContext(DbContextOptions<IdentityContext> options) :
 
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
+    public DbSet<SubscriptionStamp> SubscriptionStamps => Set<SubscriptionStamp>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -56,6 +58,12 @@ public sealed class IdentityContext(DbContextOptions<IdentityContext> options) :
             entry.Property(e => e.IpAddress).HasMaxLength(64);
             entry.Property(e => e.Detail).HasMaxLength(1000);
             entry.HasIndex(e => new { e.UserId, e.OccurredAt });
+        });
+
+        modelBuilder.Entity<SubscriptionStamp>(stamp =>
+        {
+            stamp.HasKey(s => s.UserId);
+            stamp.Property(s => s.UserId).ValueGeneratedNever();
         });
 
         modelBuilder.AddOutboxAndInbox();
