@@ -22,6 +22,33 @@ public sealed class BillingDatabase(TestDatabase database)
     public Task<long> CountOutboxRowsForUserAsync(Guid userId) =>
         ScalarAsync("SELECT count(*) FROM billing.outbox_messages WHERE body::text LIKE '%' || @u || '%'", ("u", userId.ToString()));
 
+    /// <summary>Makes a registered user an admin (as an operator would, in Identity's table); their next login carries the role.</summary>
+    public async Task PromoteToAdminAsync(Guid userId)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("UPDATE identity.users SET role = 'admin' WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", userId);
+        (await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> as Billing's own role (owner of its schema) and returns the error PostgreSQL raised, if any.</summary>
+    public async Task<string?> TryAsBillingRoleAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionStringFor("billing"));
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        try
+        {
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            return null;
+        }
+        catch (PostgresException error)
+        {
+            return error.MessageText;
+        }
+    }
+
     private async Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
