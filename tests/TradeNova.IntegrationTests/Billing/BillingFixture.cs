@@ -10,7 +10,7 @@ namespace TradeNova.IntegrationTests.Billing;
 /// Billing configured for Stripe against <see cref="FakeStripeServer"/> (its API base), so the official SDK's
 /// real requests can be inspected and signed webhooks go through the real endpoint.
 /// </summary>
-public sealed class BillingFixture : IAsyncLifetime
+public class BillingFixture : IAsyncLifetime
 {
     public const string SecretKey = "sk_test_tradenova_fake_key";
     public const string WebhookSecret = "whsec_tradenova_test_endpoint_secret";
@@ -54,16 +54,17 @@ public sealed class BillingFixture : IAsyncLifetime
             ["ConnectionStrings__identitydb"] = _infrastructure.Database.ConnectionStringFor("identity"),
             ["OTEL_SERVICE_NAME"] = "identity",
         });
-        _billing = Start("billing", "Billing", ports[1], output, new Dictionary<string, string>(common)
+        var billingEnvironment = new Dictionary<string, string>(common)
         {
             ["ConnectionStrings__billingdb"] = _infrastructure.Database.ConnectionStringFor("billing"),
             ["OTEL_SERVICE_NAME"] = "billing",
-            ["TradeNova__Billing__Stripe__SecretKey"] = SecretKey,
-            ["TradeNova__Billing__Stripe__WebhookSecret"] = WebhookSecret,
-            ["TradeNova__Billing__Stripe__PriceId"] = PriceId,
-            ["TradeNova__Billing__Stripe__ApiBase"] = Stripe.BaseAddress.ToString().TrimEnd('/'),
-            ["TradeNova__Billing__AppBaseUrl"] = AppBaseUrl,
-        });
+        };
+        foreach (var (key, value) in BillingSettings())
+        {
+            billingEnvironment[key] = value;
+        }
+
+        _billing = Start("billing", "Billing", ports[1], output, billingEnvironment);
 
         try
         {
@@ -78,11 +79,21 @@ public sealed class BillingFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Billing's own settings: Stripe against the fake here; the local provider on a fast clock in <see cref="LocalBillingFixture"/>.</summary>
+    protected virtual IReadOnlyDictionary<string, string> BillingSettings() => new Dictionary<string, string>
+    {
+        ["TradeNova__Billing__Stripe__SecretKey"] = SecretKey,
+        ["TradeNova__Billing__Stripe__WebhookSecret"] = WebhookSecret,
+        ["TradeNova__Billing__Stripe__PriceId"] = PriceId,
+        ["TradeNova__Billing__Stripe__ApiBase"] = Stripe.BaseAddress.ToString().TrimEnd('/'),
+        ["TradeNova__Billing__AppBaseUrl"] = AppBaseUrl,
+    };
+
     public HttpClient CreateIdentityClient() => new() { BaseAddress = Identity.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     public HttpClient CreateBillingClient() => new() { BaseAddress = Billing.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         foreach (var process in new[] { _billing, _identity })
         {
