@@ -16,13 +16,13 @@ public static class BillingCalls
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Registers through Identity, logs in, and waits until Billing (on UserRegistered) started the trial.</summary>
-    public static async Task<(RegisteredAccount Account, string Token)> NewSubscriberAsync(this BillingFixture billing, string purpose)
+    public static async Task<(RegisteredAccount Account, string Token)> NewSubscriberAsync(this BillingFixture billing, string purpose, string? status = "trialing")
     {
         using var identity = billing.CreateIdentityClient();
         var account = await identity.NewAccountAsync(purpose);
         var token = (await identity.LoginAsync(account)).AccessToken;
         using var client = billing.CreateBillingClient();
-        await client.WaitForSubscriptionAsync(token, s => s.GetProperty("status").GetString() == "trialing");
+        await client.WaitForSubscriptionAsync(token, s => status is null || s.GetProperty("status").GetString() == status);
         return (account, token);
     }
 
