@@ -16,8 +16,9 @@ import { chromium } from 'playwright-core';
 
 const NAME = 'billing-subscription';
 const BILLING_WAIT_MS = 30_000;
-const STEP_TIMEOUT_MS = 15_000;
-const OVERALL_TIMEOUT_MS = 150_000;
+const STEP_TIMEOUT_MS = 30_000;
+const REGISTER_WAIT_MS = 60_000;
+const OVERALL_TIMEOUT_MS = 240_000;
 
 const baseUrl = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
 const screenshotDir = resolve(process.env.SCREENSHOT_DIR ?? 'e2e-output');
@@ -75,7 +76,7 @@ async function run() {
   await page.getByLabel('Display name').fill('E2E Subscriber');
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL((url) => url.pathname === '/portfolio', { timeout: STEP_TIMEOUT_MS });
+  await page.waitForURL((url) => url.pathname === '/portfolio', { timeout: REGISTER_WAIT_MS });
 
   // Trial: Billing starts it on UserRegistered; the page polls until it exists.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Billing' }).click();
