@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from './auth/RequireAuth';
 import type { TokenStore } from './auth/tokenStore';
+import { SubscriptionPage } from './billing/SubscriptionPage';
 import { AppLayout } from './components/AppLayout';
 import { LoginPage } from './pages/LoginPage';
 import { PortfolioPage } from './pages/PortfolioPage';
@@ -21,6 +22,7 @@ export function App({ tokens }: { tokens: TokenStore }) {
       >
         <Route path="/" element={<Navigate to="/portfolio" replace />} />
         <Route path="/portfolio" element={<PortfolioPage />} />
+        <Route path="/billing" element={<SubscriptionPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,5 +1,4 @@
 using MassTransit;
-using TradeNova.ServiceDefaults.Messaging;
 
 namespace TradeNova.IntegrationTests.Identity;
 
@@ -12,12 +11,7 @@ public sealed class BillingPublisher : IAsyncDisposable
 
     public static async Task<BillingPublisher> StartAsync(string amqpUri)
     {
-        var connection = RabbitMqConnection.Parse(amqpUri);
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
-        {
-            host.Username(connection.Username);
-            host.Password(connection.Password);
-        }));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(amqpUri), _ => { }));
         await bus.StartAsync(TestContext.Current.CancellationToken);
         return new BillingPublisher(bus);
     }
@@ -25,6 +19,11 @@ public sealed class BillingPublisher : IAsyncDisposable
     public Task PublishAsync<T>(T message)
         where T : class =>
         _bus.Publish(message, TestContext.Current.CancellationToken);
+
+    /// <summary>Publishes with a known message id, so a test can wait until the consumer's inbox recorded it.</summary>
+    public Task PublishAsync<T>(T message, Guid messageId)
+        where T : class =>
+        _bus.Publish(message, context => context.MessageId = messageId, TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync(CancellationToken.None);
 }
