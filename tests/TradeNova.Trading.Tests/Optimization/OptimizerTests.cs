@@ -30,7 +30,7 @@ public class OptimizerTests
     public void Optimizer_picks_the_same_best_parameters_as_running_each_set_alone_through_the_engine(OptimizationObjective objective)
     {
         var sets = ParameterSpace.Grid(SmallGrid);
-        var result = Optimizer.Run(sets, Sp500, SmaEvaluator(), new OptimizationSettings(objective, []));
+        var result = Optimizer.Run(sets, Sp500, SmaEvaluator(), new OptimizationSettings(objective, []), cancellationToken: TestContext.Current.CancellationToken);
 
         var alone = sets.Select(set =>
         {
@@ -50,8 +50,8 @@ public class OptimizerTests
     public void Result_does_not_depend_on_the_degree_of_parallelism()
     {
         var sets = ParameterSpace.Grid(SmallGrid);
-        var serial = Optimizer.Run(sets, Sp500, SmaEvaluator(), new OptimizationSettings(OptimizationObjective.Sharpe, [], 1));
-        var parallel = Optimizer.Run(sets, Sp500, SmaEvaluator(), new OptimizationSettings(OptimizationObjective.Sharpe, [], 4));
+        var serial = Optimizer.Run(sets, Sp500, SmaEvaluator(), new OptimizationSettings(OptimizationObjective.Sharpe, [], 1), cancellationToken: TestContext.Current.CancellationToken);
+        var parallel = Optimizer.Run(sets, Sp500, SmaEvaluator(), new OptimizationSettings(OptimizationObjective.Sharpe, [], 4), cancellationToken: TestContext.Current.CancellationToken);
 
         parallel.Ranked.Select(e => e.Index).ShouldBe(serial.Ranked.Select(e => e.Index));
         parallel.Evaluations.Select(e => e.Score).ShouldBe(serial.Evaluations.Select(e => e.Score));
@@ -63,7 +63,7 @@ public class OptimizerTests
         var sets = ParameterSpace.Grid(SmallGrid);
         var constraint = new OptimizationConstraint(PerformanceMetric.MaxDrawdown, ConstraintOperator.LessThan, 0.20);
 
-        var result = Optimizer.Run(sets, Sp500, SmaEvaluator(), new OptimizationSettings(OptimizationObjective.TotalReturn, [constraint]));
+        var result = Optimizer.Run(sets, Sp500, SmaEvaluator(), new OptimizationSettings(OptimizationObjective.TotalReturn, [constraint]), cancellationToken: TestContext.Current.CancellationToken);
 
         result.Evaluations.ShouldAllBe(e => e.Report != null);
         result.Ranked.ShouldAllBe(e => e.Report!.MaxDrawdown < 0.20);
@@ -75,7 +75,7 @@ public class OptimizerTests
     {
         var sets = ParameterSpace.Grid([new ParameterRange("fastPeriod", 20, 40, 20), new ParameterRange("slowPeriod", 30, 30, 1)]);
 
-        var result = Optimizer.Run(sets, Sp500, SmaEvaluator(), new OptimizationSettings(OptimizationObjective.Sharpe, []));
+        var result = Optimizer.Run(sets, Sp500, SmaEvaluator(), new OptimizationSettings(OptimizationObjective.Sharpe, []), cancellationToken: TestContext.Current.CancellationToken);
 
         result.Evaluations[1].Error.ShouldNotBeNull().ShouldContain("fastPeriod");
         result.Evaluations[1].Feasible.ShouldBeFalse();

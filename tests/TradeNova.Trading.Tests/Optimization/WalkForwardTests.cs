@@ -13,7 +13,7 @@ public class WalkForwardTests
     [Fact]
     public void Out_of_sample_windows_follow_their_in_sample_part_and_never_overlap_each_other()
     {
-        var timeline = WalkForwardPlan.Timeline(Sp500);
+        var timeline = WalkForwardPlan.Timeline(Sp500).ToList();
 
         var windows = WalkForwardPlan.Create(timeline, inSampleSteps: 756, outOfSampleSteps: 252);
 
@@ -41,13 +41,13 @@ public class WalkForwardTests
         var settings = new OptimizationSettings(OptimizationObjective.TotalReturn, []);
         var windows = WalkForwardPlan.Create(WalkForwardPlan.Timeline(Sp500), 1000, 500);
 
-        var result = WalkForwardAnalysis.Run(Sp500, sets, evaluate, settings, windows);
+        var result = WalkForwardAnalysis.Run(Sp500, sets, evaluate, settings, windows, cancellationToken: TestContext.Current.CancellationToken);
 
         result.Windows.Count.ShouldBe(windows.Count);
         foreach (var window in result.Windows)
         {
             var inSample = WalkForwardPlan.Slice(Sp500, window.Window.InSampleStart, window.Window.InSampleEnd);
-            var alone = Optimizer.Run(sets, inSample, evaluate, settings);
+            var alone = Optimizer.Run(sets, inSample, evaluate, settings, cancellationToken: TestContext.Current.CancellationToken);
             window.Best!.Parameters.ToString().ShouldBe(alone.Best!.Parameters.ToString());
             window.OutOfSample!.Start.ShouldBe(window.Window.OutOfSampleStart);
             window.OutOfSample.End.ShouldBe(window.Window.OutOfSampleEnd);
