@@ -6,6 +6,8 @@ import { LoginPage } from './pages/LoginPage';
 import { PortfolioPage } from './pages/PortfolioPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { BacktestLabPage } from './backtest/BacktestLabPage';
+import { BacktestResultPage } from './backtest/BacktestResultPage';
 
 export function App({ tokens }: { tokens: TokenStore }) {
   return (
@@ -21,6 +23,8 @@ export function App({ tokens }: { tokens: TokenStore }) {
       >
         <Route path="/" element={<Navigate to="/portfolio" replace />} />
         <Route path="/portfolio" element={<PortfolioPage />} />
+        <Route path="/backtests" element={<BacktestLabPage />} />
+        <Route path="/backtests/:id" element={<BacktestResultPage tokens={tokens} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -26,6 +26,9 @@ export function AppLayout({ tokens }: { tokens: TokenStore }) {
             <NavLink to="/portfolio" className="topbar__link">
               Portfolio
             </NavLink>
+            <NavLink to="/backtests" className="topbar__link">
+              Backtests
+            </NavLink>
           </nav>
         </div>
         <div className="topbar__right">
