@@ -105,7 +105,6 @@ public class BacktestApiTests(PlatformFixture platform)
         rulesStatus.ShouldBe(HttpStatusCode.BadRequest);
         rulesProblem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldContain("strategy.parameters.entry.all[0].right.period");
         typoStatus.ShouldBe(HttpStatusCode.BadRequest);
-        typoProblem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldContain("body");
         typoProblem.GetProperty("errors").ToString().ShouldContain("comission");
 
         var (listStatus, list) = await gateway.SendAsync(HttpMethod.Get, "/api/v1/backtests", user);
