@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAuth } from '../auth/AuthContext';
@@ -21,8 +21,13 @@ export function BacktestResultPage({ tokens }: { tokens: TokenStore }) {
   const live = useJobStream(api, tokens, id, detail.data?.job);
   const [actionError, setActionError] = useState<unknown>(null);
 
-  const finishedButStale = live && isTerminal(live) && detail.data && !isTerminal(detail.data.job);
-  if (finishedButStale) void queryClient.invalidateQueries({ queryKey: ['backtest', id] });
+  const liveStatus = live?.status;
+  const storedStatus = detail.data?.job.status;
+  useEffect(() => {
+    // The stream said the job finished: fetch the stored result once.
+    if (liveStatus && storedStatus && isTerminal(live) && liveStatus !== storedStatus)
+      void queryClient.invalidateQueries({ queryKey: ['backtest', id] });
+  }, [liveStatus, storedStatus, id, queryClient, live]);
 
   if (detail.error) return <ErrorAlert error={detail.error} />;
   if (!detail.data || !live) return <p className="muted">Loading…</p>;
