@@ -15,8 +15,8 @@ import { chromium } from 'playwright-core';
 
 const NAME = 'backtest-lab';
 const JOB_WAIT_MS = 90_000;
-const STEP_TIMEOUT_MS = 20_000;
-const OVERALL_TIMEOUT_MS = 240_000;
+const STEP_TIMEOUT_MS = 60_000;
+const OVERALL_TIMEOUT_MS = 480_000;
 
 const baseUrl = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
 const screenshotPath = resolve(process.env.SCREENSHOT_PATH ?? join('e2e-output', `${NAME}.png`));

@@ -11,7 +11,7 @@ public class BacktestApiTests(PlatformFixture platform)
     [Fact]
     public async Task Sma_10_30_crossover_through_the_gateway_reproduces_the_engine_final_equity_to_the_cent()
     {
-        using var gateway = platform.CreateGatewayClient();
+        using var gateway = BacktestCalls.Client(platform);
         var user = await gateway.NewUserAsync();
 
         var id = await gateway.SubmitAsync(user, BacktestCalls.SmaReferenceRequest());
@@ -37,7 +37,7 @@ public class BacktestApiTests(PlatformFixture platform)
     [Fact]
     public async Task Stored_request_run_again_gives_an_identical_result()
     {
-        using var gateway = platform.CreateGatewayClient();
+        using var gateway = BacktestCalls.Client(platform);
         var user = await gateway.NewUserAsync();
         var request = new
         {
@@ -61,7 +61,7 @@ public class BacktestApiTests(PlatformFixture platform)
     [Fact]
     public async Task Invalid_request_gets_400_naming_each_bad_field_and_stores_nothing()
     {
-        using var gateway = platform.CreateGatewayClient();
+        using var gateway = BacktestCalls.Client(platform);
         var user = await gateway.NewUserAsync();
         var invalid = new
         {
@@ -115,7 +115,7 @@ public class BacktestApiTests(PlatformFixture platform)
     [Fact]
     public async Task Another_users_backtest_is_404_for_reading_exporting_and_deleting()
     {
-        using var gateway = platform.CreateGatewayClient();
+        using var gateway = BacktestCalls.Client(platform);
         var owner = await gateway.NewUserAsync();
         var stranger = await gateway.NewUserAsync();
         var id = await gateway.SubmitAsync(owner, BacktestCalls.SmaReferenceRequest());
@@ -148,7 +148,7 @@ public class BacktestApiTests(PlatformFixture platform)
     [Fact]
     public async Task Quota_breaches_are_429_for_concurrent_jobs_and_403_for_an_oversized_optimisation()
     {
-        using var gateway = platform.CreateGatewayClient();
+        using var gateway = BacktestCalls.Client(platform);
         var user = await gateway.NewUserAsync();
         var oversized = new
         {
@@ -176,7 +176,7 @@ public class BacktestApiTests(PlatformFixture platform)
     [Fact]
     public async Task Killing_Backtest_mid_job_and_restarting_it_completes_the_job_exactly_once()
     {
-        using var gateway = platform.CreateGatewayClient();
+        using var gateway = BacktestCalls.Client(platform);
         var user = await gateway.NewUserAsync();
         var id = await gateway.SubmitAsync(user, BacktestCalls.LongOptimization(fastMax: 80, slowMax: 290), "/api/v1/backtests/optimizations");
         await Infrastructure.Poll.UntilAsync(
@@ -201,7 +201,7 @@ public class BacktestApiTests(PlatformFixture platform)
     [Fact]
     public async Task Progress_streams_live_until_the_job_finishes()
     {
-        using var gateway = platform.CreateGatewayClient();
+        using var gateway = BacktestCalls.Client(platform);
         var user = await gateway.NewUserAsync();
         var id = await gateway.SubmitAsync(user, BacktestCalls.LongOptimization(fastMax: 20, slowMax: 200), "/api/v1/backtests/optimizations");
 

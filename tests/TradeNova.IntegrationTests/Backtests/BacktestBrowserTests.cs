@@ -35,7 +35,7 @@ public class BacktestBrowserTests(PlatformFixture platform)
         using var node = Process.Start(start)!;
         var output = node.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var errors = node.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(9));
         try
         {
             await node.WaitForExitAsync(timeout.Token);

@@ -10,7 +10,7 @@ public class BacktestLabTests(PlatformFixture platform)
     [Fact]
     public async Task Comparison_puts_strategies_and_buy_and_hold_side_by_side_on_one_date_axis()
     {
-        using var gateway = platform.CreateGatewayClient();
+        using var gateway = BacktestCalls.Client(platform);
         var user = await gateway.NewUserAsync();
         var request = new
         {
@@ -38,7 +38,7 @@ public class BacktestLabTests(PlatformFixture platform)
     [Fact]
     public async Task Optimisation_ranks_a_two_parameter_grid_and_returns_its_surface_and_walk_forward_windows()
     {
-        using var gateway = platform.CreateGatewayClient();
+        using var gateway = BacktestCalls.Client(platform);
         var user = await gateway.NewUserAsync();
         var request = new
         {
@@ -78,7 +78,7 @@ public class BacktestLabTests(PlatformFixture platform)
     [Fact]
     public async Task Uploaded_csv_is_validated_by_line_and_then_used_only_in_its_owners_backtests()
     {
-        using var gateway = platform.CreateGatewayClient();
+        using var gateway = BacktestCalls.Client(platform);
         var user = await gateway.NewUserAsync();
         var bad = "date,open,high,low,close,volume\n2020-01-02,10,11,9,10.5,1000\n2020-01-03,10,9,11,10,1000\n";
         var good = new StringBuilder("date,open,high,low,close,volume\n");
@@ -111,7 +111,7 @@ public class BacktestLabTests(PlatformFixture platform)
     [Fact]
     public async Task Cancelling_a_running_optimisation_stops_it()
     {
-        using var gateway = platform.CreateGatewayClient();
+        using var gateway = BacktestCalls.Client(platform);
         var user = await gateway.NewUserAsync();
         var id = await gateway.SubmitAsync(user, BacktestCalls.LongOptimization(fastMax: 80, slowMax: 290), "/api/v1/backtests/optimizations");
         await Infrastructure.Poll.UntilAsync(() => gateway.GetJobAsync(user, id), d => d.Status() == "running", BacktestCalls.JobTimeout, "running");
