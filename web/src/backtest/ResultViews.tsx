@@ -42,7 +42,7 @@ export function StatisticsTable({ columns }: { columns: { label: string; statist
 export function RunView({ run }: { run: RunOutput }) {
   const equity = useMemo(() => [{ name: 'Equity', color: '#2563eb', area: true, points: run.equity.map((e) => ({ time: day(e.time), value: e.equity })) }], [run]);
   const drawdown = useMemo(() => [{ name: 'Drawdown', color: '#dc2626', area: true, points: run.equity.map((e) => ({ time: day(e.time), value: -e.drawdown })) }], [run]);
-  const prices = useMemo(() => [{ name: run.priceSymbol ?? 'Price', color: '#334155', points: run.prices.map((p) => ({ time: day(p.time), value: p.close })) }], [run]);
+  const prices = useMemo(() => [{ name: run.priceSymbol ?? 'Price', color: '#cbd5e1', points: run.prices.map((p) => ({ time: day(p.time), value: p.close })) }], [run]);
   const markers = useMemo<ChartMarker[]>(
     () => run.trades.filter((t) => t.symbol === run.priceSymbol).flatMap((t) => [
       { time: day(t.entryTime), kind: 'buy' as const, text: 'B' },
@@ -133,7 +133,7 @@ export function OptimizationView({ result }: { result: OptimizationResult }) {
 
 /** Colour of a score between the surface's min and max: red (worst) through yellow to green (best). */
 export function heatColor(value: number | null, min: number, max: number): string {
-  if (value === null) return '#e5e7eb';
+  if (value === null) return '#334155';
   const t = max > min ? (value - min) / (max - min) : 1;
   const hue = Math.round(t * 120);
   return `hsl(${hue}, 70%, 55%)`;

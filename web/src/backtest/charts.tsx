@@ -23,7 +23,7 @@ export interface ChartMarker {
   text: string;
 }
 
-const palette = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#4b5563', '#be185d', '#65a30d', '#0f766e', '#111827'];
+const palette = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#94a3b8', '#be185d', '#65a30d', '#0f766e', '#e2e8f0'];
 
 export function colorAt(index: number): string {
   return palette[index % palette.length]!;
@@ -52,8 +52,8 @@ export function TimeChart({ lines, markers, height = 280, label, percent = false
       chart = createChart(element, {
         height,
         autoSize: true,
-        layout: { background: { type: ColorType.Solid, color: 'transparent' }, textColor: '#475569' },
-        grid: { vertLines: { color: '#eef2f7' }, horzLines: { color: '#eef2f7' } },
+        layout: { background: { type: ColorType.Solid, color: 'transparent' }, textColor: '#8b98b4' },
+        grid: { vertLines: { color: '#1b2742' }, horzLines: { color: '#1b2742' } },
         rightPriceScale: { borderVisible: false },
         timeScale: { borderVisible: false },
         localization: percent ? { priceFormatter: (v: number) => `${(v * 100).toFixed(1)}%` } : {},

@@ -135,5 +135,5 @@ test('server-sent events are split into complete data payloads', () => {
 test('the heatmap colours the best cell green, the worst red and excluded cells grey', () => {
   expect(heatColor(2, 0, 2)).toBe('hsl(120, 70%, 55%)');
   expect(heatColor(0, 0, 2)).toBe('hsl(0, 70%, 55%)');
-  expect(heatColor(null, 0, 2)).toBe('#e5e7eb');
+  expect(heatColor(null, 0, 2)).toBe('#334155');
 });
