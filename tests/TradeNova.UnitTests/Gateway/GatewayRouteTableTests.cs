@@ -68,11 +68,12 @@ public sealed class GatewayRouteTableTests
     }
 
     [Fact]
-    public void Destination_comes_from_services_http_0()
+    public void Destination_names_the_service_for_service_discovery_to_resolve()
     {
         var cluster = Build(GatewayServiceNames.Identity).Clusters.Single();
 
-        cluster.Destinations!.Values.Single().Address.ShouldBe("http://127.0.0.1:5101/");
+        // Resolved from services:identity:http:0 at request time (GatewayProxyTests prove requests arrive).
+        cluster.Destinations!.Values.Single().Address.ShouldBe("http://identity");
     }
 
     [Fact]
