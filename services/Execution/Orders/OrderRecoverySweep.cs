@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Options;
+using TradeNova.Contracts.Risk;
+using TradeNova.Execution.Exchange;
+
+namespace TradeNova.Execution.Orders;
+
+/// <summary>
+/// Finishes what a crash interrupted, at start and then periodically. An order in <c>pending_risk</c> whose check is
+/// older than the risk timeout (its process died waiting) is checked again — the answer is applied by order id, so a
+/// duplicate answer is a no-op — or rejected as <c>risk.unavailable</c> when it is too old to still send. An accepted
+/// order the broker never acknowledged is submitted again by its client order id.
+/// </summary>
+public sealed partial class OrderRecoverySweep(
+    IServiceScopeFactory scopes,
+    IOptions<ExecutionOptions> options,
+    TimeProvider time,
+    ILogger<OrderRecoverySweep> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogSweepFailed(ex);
+            }
+
+            await Task.Delay(options.Value.RecoveryInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var stale = now - settings.RiskTimeout - TimeSpan.FromSeconds(2);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
+        var pending = await db.Orders.AsNoTracking()
+            .Where(o => o.Status == OrderStatuses.PendingRisk && o.RiskRequestedAt < stale)
+            .OrderBy(o => o.CreatedAt).Take(100).ToListAsync(cancellationToken);
+        foreach (var order in pending)
+        {
+            // Claim it: only the instance whose update matches the old timestamp resumes this order.
+            var claimed = await db.Orders
+                .Where(o => o.Id == order.Id && o.Status == OrderStatuses.PendingRisk && o.RiskRequestedAt == order.RiskRequestedAt)
+                .ExecuteUpdateAsync(set => set.SetProperty(o => o.RiskRequestedAt, now), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
+            LogResuming(order.Id, order.ClientOrderId);
+            await using var orderScope = scopes.CreateAsyncScope();
+            if (order.CreatedAt < now - settings.MaxPendingRiskAge)
+            {
+                await orderScope.ServiceProvider.GetRequiredService<OrderAcceptance>().ResolveAsync(order.Id, RiskAnswer.Unavailable with
+                {
+                    Violations = [new RiskViolation(RiskReasonCodes.Unavailable, "Risk did not answer in time; the order was not sent.")],
+                }, null, cancellationToken);
+            }
+            else
+            {
+                await orderScope.ServiceProvider.GetRequiredService<OrderPlacement>().CheckAndResolveAsync(order, storeResponse: false);
+            }
+        }
+
+        await ResubmitUnacknowledgedAsync(db, scope.ServiceProvider.GetRequiredService<BrokerRouter>(), cancellationToken);
+    }
+
+    private async Task ResubmitUnacknowledgedAsync(ExecutionDbContext db, BrokerRouter brokers, CancellationToken cancellationToken)
+    {
+        var unacknowledged = await db.Orders
+            .Where(o => (o.Status == OrderStatuses.Accepted || o.Status == OrderStatuses.PartiallyFilled) && o.SubmittedAt == null)
+            .Take(100).ToListAsync(cancellationToken);
+        foreach (var order in unacknowledged)
+        {
+            if (brokers.For(order.Mode) is { } broker && (await broker.SubmitAsync(order, cancellationToken)).Accepted)
+            {
+                order.SubmittedAt = time.GetUtcNow();
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming order {OrderId} ({ClientOrderId}) left in pending_risk")]
+    private partial void LogResuming(Guid orderId, string clientOrderId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order recovery sweep failed; retrying later")]
+    private partial void LogSweepFailed(Exception exception);
+}
