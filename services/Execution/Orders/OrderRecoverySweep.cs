@@ -38,7 +38,8 @@ public sealed partial class OrderRecoverySweep(
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var stale = now - settings.RiskTimeout - TimeSpan.FromSeconds(2);
+        // Twice the timeout: a check still in flight on a live instance is never taken over.
+        var stale = now - 2 * settings.RiskTimeout - TimeSpan.FromSeconds(1);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
         var pending = await db.Orders.AsNoTracking()
@@ -77,7 +78,7 @@ public sealed partial class OrderRecoverySweep(
     {
         var unacknowledged = await db.Orders
             .Where(o => (o.Status == OrderStatuses.Accepted || o.Status == OrderStatuses.PartiallyFilled) && o.SubmittedAt == null)
-            .Take(100).ToListAsync(cancellationToken);
+            .OrderBy(o => o.AcceptedAt).Take(100).ToListAsync(cancellationToken);
         foreach (var order in unacknowledged)
         {
             if (brokers.For(order.Mode) is { } broker && (await broker.SubmitAsync(order, cancellationToken)).Accepted)
