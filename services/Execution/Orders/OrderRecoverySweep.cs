@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.Extensions.Options;
 using TradeNova.Contracts.Risk;
 using TradeNova.Execution.Exchange;
@@ -12,6 +13,7 @@ namespace TradeNova.Execution.Orders;
 /// </summary>
 public sealed partial class OrderRecoverySweep(
     IServiceScopeFactory scopes,
+    IBusControl bus,
     IOptions<ExecutionOptions> options,
     TimeProvider time,
     ILogger<OrderRecoverySweep> logger) : BackgroundService
@@ -19,11 +21,22 @@ public sealed partial class OrderRecoverySweep(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var warmedUp = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await SweepAsync(stoppingToken);
+                // Resumed checks need a working bus; before it is ready they would only time out.
+                if (bus.CheckHealth().Status == BusHealthStatus.Healthy)
+                {
+                    if (!warmedUp)
+                    {
+                        await WarmUpResponsesAsync(stoppingToken);
+                        warmedUp = true;
+                    }
+
+                    await SweepAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -31,6 +44,19 @@ public sealed partial class OrderRecoverySweep(
             }
 
             await Task.Delay(options.Value.RecoveryInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task WarmUpResponsesAsync(CancellationToken cancellationToken)
+    {
+        var client = bus.CreateRequestClient<BusWarmUp>(RequestTimeout.After(ms: 500));
+        try
+        {
+            await client.GetResponse<BusWarmUp>(new BusWarmUp(Guid.NewGuid()), cancellationToken);
+        }
+        catch (RequestTimeoutException)
+        {
+            // Expected: nobody answers; the response queue is up now.
         }
     }
 

@@ -25,13 +25,17 @@ public sealed partial class RiskGate(
         var request = new CheckOrderRisk(
             order.UserId, order.Id, order.Symbol, order.Side, order.Type, quantity, reference, order.LimitPrice,
             order.RequestedStopLoss, order.RequestedTakeProfit, order.Mode, time.GetUtcNow());
+        var timeout = options.Value.RiskTimeout;
+        // Belt and braces: MassTransit's timer starts once the request is sent, so a send stuck on a broker that is not
+        // ready would otherwise wait forever. Nothing waits longer than the timeout plus a second.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout + TimeSpan.FromSeconds(1));
         try
         {
-            var response = await client.GetResponse<OrderRiskChecked>(request, cancellationToken, RequestTimeout.After(ms: (int)options.Value.RiskTimeout.TotalMilliseconds));
+            var response = await client.GetResponse<OrderRiskChecked>(request, deadline.Token, RequestTimeout.After(ms: (int)timeout.TotalMilliseconds));
             return RiskAnswer.From(response.Message);
         }
-        catch (Exception ex) when (ex is RequestTimeoutException or RequestFaultException or RequestException
-                                   || (ex is not OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogRiskUnavailable(ex, order.Id);
             return RiskAnswer.Unavailable;

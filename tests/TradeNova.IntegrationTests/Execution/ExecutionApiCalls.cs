@@ -10,7 +10,7 @@ namespace TradeNova.IntegrationTests.Execution;
 /// <summary>The order and market routes, called directly on the Execution service with a token from Identity.</summary>
 public static class ExecutionApiCalls
 {
-    public static readonly TimeSpan EventualConsistency = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan EventualConsistency = TimeSpan.FromSeconds(60);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
