@@ -7,6 +7,8 @@ import { LoginPage } from './pages/LoginPage';
 import { PortfolioPage } from './pages/PortfolioPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { BacktestLabPage } from './backtest/BacktestLabPage';
+import { BacktestResultPage } from './backtest/BacktestResultPage';
 
 export function App({ tokens }: { tokens: TokenStore }) {
   return (
@@ -23,6 +25,8 @@ export function App({ tokens }: { tokens: TokenStore }) {
         <Route path="/" element={<Navigate to="/portfolio" replace />} />
         <Route path="/portfolio" element={<PortfolioPage />} />
         <Route path="/billing" element={<SubscriptionPage />} />
+        <Route path="/backtests" element={<BacktestLabPage />} />
+        <Route path="/backtests/:id" element={<BacktestResultPage tokens={tokens} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -27,6 +27,9 @@ export function AppLayout({ tokens }: { tokens: TokenStore }) {
             <NavLink to="/portfolio" className="topbar__link">
               Portfolio
             </NavLink>
+            <NavLink to="/backtests" className="topbar__link">
+              Backtests
+            </NavLink>
             <NavLink to="/billing" className="topbar__link">
               Billing
             </NavLink>
