@@ -16,6 +16,7 @@ public sealed class IdentityContext(DbContextOptions<IdentityContext> options) :
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
     public DbSet<LoginThrottleEntry> LoginThrottles => Set<LoginThrottleEntry>();
+    public DbSet<SubscriptionStamp> SubscriptionStamps => Set<SubscriptionStamp>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -67,6 +68,12 @@ public sealed class IdentityContext(DbContextOptions<IdentityContext> options) :
             entry.Property(e => e.AccountKey).HasMaxLength(64);
             entry.Property(e => e.ClientAddress).HasMaxLength(64);
             entry.HasIndex(e => e.LastFailedAt);
+        });
+
+        modelBuilder.Entity<SubscriptionStamp>(stamp =>
+        {
+            stamp.HasKey(s => s.UserId);
+            stamp.Property(s => s.UserId).ValueGeneratedNever();
         });
 
         modelBuilder.AddOutboxAndInbox();

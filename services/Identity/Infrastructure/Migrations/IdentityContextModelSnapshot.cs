@@ -191,6 +191,26 @@ namespace TradeNova.Identity.Infrastructure.Migrations
                     b.ToTable("signing_keys", "identity");
                 });
 
+            modelBuilder.Entity("TradeNova.Identity.Model.SubscriptionStamp", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("EffectiveAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("effective_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_subscription_stamps");
+
+                    b.ToTable("subscription_stamps", "identity");
+                });
+
             modelBuilder.Entity("TradeNova.Identity.Model.User", b =>
                 {
                     b.Property<Guid>("Id")
