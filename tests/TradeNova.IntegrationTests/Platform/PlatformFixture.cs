@@ -23,7 +23,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["TradeNova__RateLimits__PerUser__WindowSeconds"] = "60",
     };
 
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(180);
+    /// <summary>180 s, or <c>TRADENOVA_TEST_STARTUP_SECONDS</c> on a machine shared with other builds.</summary>
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("TRADENOVA_TEST_STARTUP_SECONDS"), out var seconds) && seconds > 0 ? seconds : 180);
 
     private readonly Dictionary<string, ServiceProcess> _processes = new(StringComparer.Ordinal);
     private readonly List<ServiceProcess> _extraGateways = [];
