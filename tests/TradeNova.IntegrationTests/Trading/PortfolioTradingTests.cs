@@ -126,6 +126,27 @@ public sealed class PortfolioTradingTests(PlatformFixture platform)
         (await gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/halt", bob.AccessToken)).GetProperty("halted").GetBoolean().ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task With_two_Portfolio_instances_each_pushes_to_its_own_connections_and_a_fill_is_applied_once()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var user = await gateway.NewTraderAsync();
+        var second = await platform.StartExtraInstanceAsync("portfolio");
+        await using var viaFirst = await HubProbe.ConnectAsync(platform["portfolio"].BaseAddress, user.AccessToken);
+        await using var viaSecond = await HubProbe.ConnectAsync(second.BaseAddress, user.AccessToken);
+        await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
+        var fill = Fill(user.UserId, "WMT", "buy", 2m, 50m, 0.5m);
+
+        await bus.PublishAsync(fill);
+
+        await viaFirst.WaitForAsync("orderFilled", m => m.GetProperty("fillId").GetGuid() == fill.FillId, "fill pushed by instance 1");
+        await viaSecond.WaitForAsync("orderFilled", m => m.GetProperty("fillId").GetGuid() == fill.FillId, "fill pushed by instance 2");
+        await viaFirst.WaitForAsync("portfolioUpdated", m => m.GetProperty("positions").GetArrayLength() == 1, "position pushed by instance 1");
+        await viaSecond.WaitForAsync("portfolioUpdated", m => m.GetProperty("positions").GetArrayLength() == 1, "position pushed by instance 2");
+        (await gateway.JsonAsync(HttpMethod.Get, "/api/v1/portfolio/trades", user.AccessToken)).GetProperty("total").GetInt32().ShouldBe(1);
+        (await gateway.JsonAsync(HttpMethod.Get, "/api/v1/portfolio", user.AccessToken)).GetProperty("cash").GetDecimal().ShouldBe(9_899.50m);
+    }
+
     private static OrderFilled Fill(Guid userId, string symbol, string side, decimal quantity, decimal price, decimal fee,
         DateTimeOffset? at = null, Guid? orderId = null) =>
         new(userId, orderId ?? Guid.NewGuid(), Guid.NewGuid(), symbol, side, quantity, price, fee, "paper", at ?? DateTimeOffset.UtcNow);

@@ -26,16 +26,18 @@ public sealed class OrderFilledIntegrationEventHandler(PortfolioContext db, Port
             throw new InvalidOperationException($"Fill {fill.FillId} has side '{fill.Side}'; expected buy or sell.");
         }
 
-        if (await Db.Fills.AnyAsync(f => f.FillId == fill.FillId, cancellationToken))
-        {
-            return;
-        }
-
         var portfolio = await Db.Portfolios
             .FromSql($"SELECT * FROM portfolio.portfolios WHERE user_id = {fill.UserId} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken)
             // Retried (and finally parked in the error queue): the UserRegistered that opens it may still be on its way.
             ?? throw new InvalidOperationException($"No portfolio for user {fill.UserId} yet; fill {fill.FillId} will be retried.");
+
+        // Checked under the portfolio's row lock, so the same fill arriving concurrently under another message id waits
+        // for the first to commit and then finds it (the fill_id primary key stays the last guard).
+        if (await Db.Fills.AnyAsync(f => f.FillId == fill.FillId, cancellationToken))
+        {
+            return;
+        }
 
         var symbol = fill.Symbol.Trim().ToUpperInvariant();
         var positions = await Db.Positions.Where(p => p.PortfolioId == portfolio.Id).ToListAsync(cancellationToken);
