@@ -29,7 +29,9 @@ public sealed class PortfolioTradingTests(PlatformFixture platform)
 
         var trades = await Poll.UntilAsync(() => gateway.JsonAsync(HttpMethod.Get, "/api/v1/portfolio/trades", user.AccessToken),
             t => t.GetProperty("total").GetInt32() >= 2, Eventually, "both fills in the history");
-        await Poll.UntilAsync(() => Task.FromResult(File.ReadAllText(platform["portfolio"].LogPath).Contains($"Message {messageId} already applied")),
+        // Whichever Portfolio instance took the redelivery (another test may have started a second one) logs it.
+        await Poll.UntilAsync(() => Task.FromResult(Directory.GetFiles(platform.OutputDirectory, "portfolio*.log")
+                .Any(log => ReadShared(log).Contains($"Message {messageId} already applied", StringComparison.Ordinal))),
             Eventually, "the redelivery acknowledged as a duplicate");
 
         trades.GetProperty("total").GetInt32().ShouldBe(2);
@@ -145,6 +147,12 @@ public sealed class PortfolioTradingTests(PlatformFixture platform)
         await viaSecond.WaitForAsync("portfolioUpdated", m => m.GetProperty("positions").GetArrayLength() == 1, "position pushed by instance 2");
         (await gateway.JsonAsync(HttpMethod.Get, "/api/v1/portfolio/trades", user.AccessToken)).GetProperty("total").GetInt32().ShouldBe(1);
         (await gateway.JsonAsync(HttpMethod.Get, "/api/v1/portfolio", user.AccessToken)).GetProperty("cash").GetDecimal().ShouldBe(9_899.50m);
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return reader.ReadToEnd();
     }
 
     private static OrderFilled Fill(Guid userId, string symbol, string side, decimal quantity, decimal price, decimal fee,
