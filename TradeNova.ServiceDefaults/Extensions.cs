@@ -1,10 +1,10 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using TradeNova.ServiceDefaults.Health;
 using TradeNova.ServiceDefaults.Http;
 using TradeNova.ServiceDefaults.Problems;
 using TradeNova.ServiceDefaults.Telemetry;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -16,8 +16,14 @@ public static class Extensions
         builder.ConfigureOpenTelemetry();
         builder.SuppressRequestUrlLogging();
         builder.AddDefaultHealthChecks();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddTradeNovaResilience();
+            // http://identity and friends resolve from services:identity:http:0 (Aspire's WithReference).
+            http.AddServiceDiscovery();
+        });
         builder.Services.AddServiceProblemDetails();
-        builder.Services.AddHttpClientResilience();
         builder.Services.AddTrustedForwardedHeaders(builder.Configuration);
         builder.AddTradeNovaAuthentication();
         return builder;

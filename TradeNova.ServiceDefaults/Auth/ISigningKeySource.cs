@@ -3,9 +3,9 @@ using Microsoft.IdentityModel.Tokens;
 namespace TradeNova.ServiceDefaults.Auth;
 
 /// <summary>
-/// Public keys that may have signed an access token. Every key must carry its <see cref="SecurityKey.KeyId"/>:
-/// a token is only checked against keys whose id equals its <c>kid</c>.
-/// The default implementation reads Identity's JWKS; Identity itself registers one over its local keys.
+/// Local verification keys, for the one service that holds them: Identity registers an implementation so it validates
+/// its own tokens without fetching its own JWKS. Every other service reads Identity's OpenID configuration.
+/// Every key must carry its <see cref="SecurityKey.KeyId"/>.
 /// </summary>
 public interface ISigningKeySource
 {

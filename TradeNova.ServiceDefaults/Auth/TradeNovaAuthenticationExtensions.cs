@@ -1,7 +1,8 @@
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using TradeNova.ServiceDefaults.Auth;
 
 namespace Microsoft.Extensions.Hosting;
@@ -9,26 +10,20 @@ namespace Microsoft.Extensions.Hosting;
 public static class TradeNovaAuthenticationExtensions
 {
     /// <summary>
-    /// Registers the <c>Bearer</c> scheme (ES256 JWTs from TradeNova Identity) as the default scheme, and authorization whose
-    /// default policy is "authenticated user" (no fallback policy, so endpoints without metadata stay anonymous).
-    /// Keys come from <see cref="ISigningKeySource"/>: the JWKS reader is added with TryAdd, so a source registered before
-    /// this call wins; one registered after it with <c>AddSingleton</c> also wins (the last registration is resolved).
-    /// Safe to call more than once.
+    /// JwtBearer as the default scheme <c>Bearer</c> (ES256 tokens from TradeNova Identity, keys from its OpenID
+    /// configuration, see <see cref="ConfigureTradeNovaJwtBearer"/>), and authorization whose default policy is
+    /// "authenticated user" (no fallback policy, so endpoints without metadata stay anonymous). Safe to call more than once.
     /// </summary>
     public static IHostApplicationBuilder AddTradeNovaAuthentication(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        if (services.Any(d => d.ServiceType == typeof(TradeNovaTokenValidator)))
+        if (services.Any(d => d.ImplementationType == typeof(ConfigureTradeNovaJwtBearer)))
             return builder;
 
-        services.AddOptions<TradeNovaJwtOptions>().Bind(builder.Configuration.GetSection(TradeNovaJwtOptions.SectionName));
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(JwksSigningKeySource.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
-        services.TryAddSingleton<ISigningKeySource, JwksSigningKeySource>();
-        services.AddSingleton<TradeNovaTokenValidator>();
-
-        services.AddAuthentication(TradeNovaAuthDefaults.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, TradeNovaJwtHandler>(TradeNovaAuthDefaults.Scheme, displayName: null, _ => { });
+        services.AddOptions<TradeNovaJwtOptions>().BindConfiguration(TradeNovaJwtOptions.SectionName);
+        services.AddHttpClient(ConfigureTradeNovaJwtBearer.HttpClientName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<JwtBearerOptions>, ConfigureTradeNovaJwtBearer>());
+        services.AddAuthentication(TradeNovaAuthDefaults.Scheme).AddJwtBearer(TradeNovaAuthDefaults.Scheme);
 
         var authenticated = new AuthorizationPolicyBuilder(TradeNovaAuthDefaults.Scheme).RequireAuthenticatedUser().Build();
         services.AddAuthorizationBuilder()
@@ -37,7 +32,6 @@ public static class TradeNovaAuthenticationExtensions
                 .AddAuthenticationSchemes(TradeNovaAuthDefaults.Scheme)
                 .RequireAuthenticatedUser()
                 .RequireRole(TradeNovaRoles.Admin));
-
         return builder;
     }
 }

@@ -47,16 +47,8 @@ public static class MessagingExtensions
                     throw new InvalidOperationException("ConnectionStrings:messaging is not configured.");
                 }
 
-                var connection = RabbitMqConnection.Parse(connectionString);
-                rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
-                {
-                    host.Username(connection.Username);
-                    host.Password(connection.Password);
-                    if (connection.UseTls)
-                    {
-                        host.UseSsl(ssl => ssl.ServerName = connection.Host);
-                    }
-                });
+                // amqp[s]://user:pass@host:port/vhost: MassTransit reads credentials, vhost and TLS from the URI itself.
+                rabbit.Host(new Uri(connectionString), _ => { });
                 rabbit.ConfigureEndpoints(context);
             });
         });

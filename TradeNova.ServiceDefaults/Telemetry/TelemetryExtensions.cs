@@ -1,8 +1,6 @@
-using System.Reflection;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
@@ -14,66 +12,68 @@ namespace TradeNova.ServiceDefaults.Telemetry;
 
 public static class TelemetryExtensions
 {
-    /// <summary>Every TradeNova component names its ActivitySource and Meter under this prefix.</summary>
+    /// <summary>Every TradeNova component names its ActivitySource and Meter under this prefix (e.g. <c>TradeNova.Identity</c>).</summary>
     public const string SourcePrefix = "TradeNova.";
 
-    private static readonly string[] TraceSources =
-        ["Microsoft.AspNetCore", "System.Net.Http", "MassTransit", "Npgsql", SourcePrefix + "*"];
-
-    private static readonly string[] Meters =
-        ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime", SourcePrefix + "*"];
+    /// <summary>MassTransit's ActivitySource and Meter: send, publish and consume spans, with trace context in message headers.</summary>
+    public const string MassTransitSource = "MassTransit";
 
     /// <summary>
-    /// Traces, metrics and logs through the core SDK (OpenTelemetry.Extensions.Hosting is not available here).
-    /// Export happens only when OTEL_EXPORTER_OTLP_ENDPOINT is configured.
+    /// Logs, metrics and traces through OpenTelemetry (eShop's ServiceDefaults), exported over OTLP only when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; protocol, headers and service name come from the other standard
+    /// <c>OTEL_*</c> variables.
     /// </summary>
     public static IHostApplicationBuilder ConfigureOpenTelemetry(this IHostApplicationBuilder builder)
     {
-        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } configured
-            ? configured
-            : builder.Environment.ApplicationName;
-        var version = Assembly.GetEntryAssembly()?.GetName().Version?.ToString() ?? "0.0.0";
-        var export = OtlpExportSettings.FromConfiguration(builder.Configuration);
+        var export = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var openTelemetry = builder.Services.AddOpenTelemetry();
+        // OTEL_SERVICE_NAME names the service when set (Aspire, the runner); otherwise the assembly does.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"]))
+            openTelemetry.ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName));
 
-        void ConfigureResource(ResourceBuilder resource) => resource
-            .AddService(serviceName, serviceVersion: version, serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId)
-            .AddAttributes([new("deployment.environment.name", builder.Environment.EnvironmentName)]);
-
-        var sdk = OpenTelemetrySdk.Create(otel =>
-        {
-            otel.ConfigureResource(ConfigureResource);
-            otel.WithTracing(tracing =>
-            {
-                tracing.AddSource([.. TraceSources, builder.Environment.ApplicationName]);
-                if (export is not null)
+        openTelemetry
+            .WithLogging(
+                logging =>
                 {
-                    tracing.AddOtlpExporter(o => export.Apply(o, OtlpSignal.Traces));
-                }
-            });
-            otel.WithMetrics(metrics =>
-            {
-                metrics.AddMeter([.. Meters, builder.Environment.ApplicationName]);
-                if (export is not null)
+                    if (export)
+                        logging.AddOtlpExporter(WithOwnHttpClient);
+                },
+                options =>
                 {
-                    metrics.AddOtlpExporter(o => export.Apply(o, OtlpSignal.Metrics));
-                }
-            });
-        });
-        builder.Services.AddSingleton(sdk);
-        builder.Services.AddHostedService<OpenTelemetrySdkLifetime>();
-
-        builder.Logging.AddOpenTelemetry(logging =>
-        {
-            logging.IncludeFormattedMessage = true;
-            logging.IncludeScopes = true;
-            var resource = ResourceBuilder.CreateEmpty();
-            ConfigureResource(resource);
-            logging.SetResourceBuilder(resource);
-            if (export is not null)
+                    options.IncludeFormattedMessage = true;
+                    options.IncludeScopes = true;
+                })
+            .WithMetrics(metrics =>
             {
-                logging.AddOtlpExporter(o => export.Apply(o, OtlpSignal.Logs));
-            }
-        });
+                metrics
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter(MassTransitSource, "Npgsql", SourcePrefix + "*");
+                if (export)
+                    metrics.AddOtlpExporter(WithOwnHttpClient);
+            })
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .AddSource(builder.Environment.ApplicationName, MassTransitSource, SourcePrefix + "*")
+                    .AddAspNetCoreInstrumentation(aspNetCore =>
+                        // Probes every few seconds would drown the requests that matter.
+                        aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments("/health")
+                                                       && !context.Request.Path.StartsWithSegments("/alive"))
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql();
+                if (export)
+                    tracing.AddOtlpExporter(WithOwnHttpClient);
+            });
         return builder;
     }
+
+    /// <summary>
+    /// The exporter gets its own HttpClient, not one from IHttpClientFactory (which http/protobuf would otherwise take):
+    /// a factory client carries the defaults above (the retry pipeline, though the exporter retries by itself, service
+    /// discovery) and a logging handler, so every export would log requests that are exported in turn.
+    /// </summary>
+    private static void WithOwnHttpClient(OtlpExporterOptions exporter) =>
+        exporter.HttpClientFactory = () => new HttpClient { Timeout = TimeSpan.FromMilliseconds(exporter.TimeoutMilliseconds) };
 }

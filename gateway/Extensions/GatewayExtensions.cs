@@ -31,13 +31,20 @@ public static partial class GatewayExtensions
         // Telemetry, problem details, HTTP resilience, bearer authentication, "self" liveness. No database here.
         builder.AddServiceDefaults();
         builder.Services.AddHealthChecks().AddCheck<IdentityJwksHealthCheck>("identity-jwks", tags: [HealthCheckExtensions.ReadyTag]);
+        // A probe reports the state now; retrying would only make /health slow while Identity is down.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
+        builder.Services.AddHttpClient(IdentityJwksHealthCheck.HttpClientName).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
 
         builder.Services.AddGatewayRateLimiting(builder.Configuration);
         builder.Services.AddOptions<SpaOptions>().Bind(builder.Configuration.GetSection(SpaOptions.SectionName));
 
         var routeTable = GatewayRouteTable.Build(builder.Configuration);
         builder.Services.AddSingleton(routeTable);
-        builder.Services.AddReverseProxy().LoadFromMemory(routeTable.Routes, routeTable.Clusters);
+        // Destinations are http://identity etc.; service discovery resolves them from services:<name>:http:0.
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(routeTable.Routes, routeTable.Clusters)
+            .AddServiceDiscoveryDestinationResolver();
         return builder;
     }
 

@@ -32,7 +32,7 @@ public sealed class GatewayRouteTable
         {
             var address = configuration[GatewayServiceNames.ConfigurationKey(service)];
             if (Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-                clusters.Add(CreateCluster(service, uri));
+                clusters.Add(CreateCluster(service));
             else
                 missing.Add(service);
         }
@@ -44,12 +44,13 @@ public sealed class GatewayRouteTable
         return new GatewayRouteTable(routes, clusters, missing);
     }
 
-    private static ClusterConfig CreateCluster(string service, Uri address) => new()
+    /// <summary>The destination names the service; service discovery resolves it to every configured endpoint.</summary>
+    private static ClusterConfig CreateCluster(string service) => new()
     {
         ClusterId = service,
         Destinations = new Dictionary<string, DestinationConfig>
         {
-            [$"{service}-0"] = new() { Address = address.ToString() },
+            [$"{service}-0"] = new() { Address = GatewayServiceNames.DiscoveryAddress(service) },
         },
     };
 

@@ -13,4 +13,7 @@ public static class GatewayServiceNames
     public static IReadOnlyList<string> All { get; } = [Identity, Billing, Portfolio, Execution, Risk, Backtest];
 
     public static string ConfigurationKey(string service) => $"services:{service}:http:0";
+
+    /// <summary>The address YARP is given; service discovery turns it into the configured endpoint(s).</summary>
+    public static string DiscoveryAddress(string service) => $"http://{service}";
 }

@@ -3,7 +3,7 @@
 
 TN_CONFIG="${TRADENOVA_CONFIGURATION:-Release}"
 
-# dotnet_build <log> <project-or-slnf>: 0 on success; retries up to 3 times on file-lock errors only.
+# dotnet_build <log> <project-or-solution>: 0 on success; retries up to 3 times on file-lock errors only.
 dotnet_build() {
   local logfile=$1 target=$2 attempt
   for attempt in 1 2 3; do
@@ -20,12 +20,12 @@ dotnet_build() {
   return 1
 }
 
-# Builds the local solution filter. MSBuild still builds every project that does not depend on a broken one,
+# Builds the solution, AppHost and its test included. MSBuild still builds every project that does not depend on a broken one,
 # so on failure whatever compiles can run. Prints the projects that failed to compile (from the error lines).
 build_dotnet() {
   local logfile="$TN_RUN/build.log"
-  log "building TradeNova.Local.slnf ($TN_CONFIG)"
-  if dotnet_build "$logfile" TradeNova.Local.slnf; then
+  log "building TradeNova.sln ($TN_CONFIG)"
+  if dotnet_build "$logfile" TradeNova.sln; then
     return 0
   fi
   warn "solution build failed (see .tradenova/run/build.log):"

@@ -4,6 +4,8 @@
 TN_STATE="$TN_ROOT/.tradenova"
 TN_SECRETS="$TN_STATE/secrets"
 TN_RUN="$TN_STATE/run"
+# The AppHost's connection strings for the existing infrastructure (written by `infra up`).
+TN_APPHOST_CONFIG="$TN_SECRETS/apphost.json"
 
 # Fixed by docs/platform-contract.md. The overrides exist only so that a second checkout on the same
 # machine (e.g. a fresh clone proving CI) can run its own infrastructure without touching the first.

@@ -1,22 +1,37 @@
 # The environment contract (docs/platform-contract.md) for the local topology, and the test settings.
 # shellcheck shell=bash
 
-# The contract for the local topology. With an app name, only what that process gets, as under Aspire
-# (TradeNova.AppHost): a service its own database role, the broker and Identity's URL; the gateway the six
-# service URLs and the SPA folder.
+# The existing infrastructure as the AppHost takes it (TradeNova.AppHost, Infrastructure=Existing): one connection
+# string per service role, and the broker, as "name=value". Which app receives which is the AppHost's business.
+infra_connection_strings() {
+  local svc
+  for svc in "${TN_SERVICES[@]}"; do echo "${svc}db=$(pg_service_conn "$svc")"; done
+  echo "messaging=$(rmq_amqp_uri)/$TN_VHOST"
+}
+
+# The same as environment variables, for running one service by hand (give it only its own line and messaging).
 service_env() {
-  local only=${1:-} svc
-  for svc in "${TN_SERVICES[@]}"; do
-    [[ -z $only || $only == "$svc" ]] && echo "ConnectionStrings__${svc}db=$(pg_service_conn "$svc")"
-  done
-  [[ $only != gateway ]] && echo "ConnectionStrings__messaging=$(rmq_amqp_uri)/$TN_VHOST"
-  for svc in "${TN_SERVICES[@]}"; do
-    [[ -z $only || $only == gateway || $svc == identity ]] && echo "services__${svc}__http__0=http://127.0.0.1:${TN_SERVICE_PORT[$svc]}"
-  done
-  echo "TradeNova__Jwt__Issuer=tradenova-identity"
-  echo "TradeNova__Jwt__Audience=tradenova"
-  [[ -z $only || $only == gateway ]] && echo "TradeNova__Gateway__SpaRoot=$TN_ROOT/web/dist"
-  echo "ASPNETCORE_ENVIRONMENT=Development"
+  infra_connection_strings | sed 's/^/ConnectionStrings__/'
+}
+
+# ... and as the AppHost's configuration file: readable by the owner alone, and not the environment, which every
+# process the AppHost starts would inherit (each service must see only its own role's password).
+write_apphost_config() {
+  local name value first=1
+  ensure_state_dir
+  (
+    umask 077
+    {
+      printf '{\n  "TradeNova": { "Infrastructure": "Existing" },\n  "ConnectionStrings": {'
+      while IFS='=' read -r name value; do
+        ((first)) || printf ','
+        first=0
+        printf '\n    "%s": "%s"' "$name" "${value//\"/\\\"}"
+      done < <(infra_connection_strings)
+      printf '\n  }\n}\n'
+    } >"$TN_APPHOST_CONFIG.tmp"
+  )
+  mv "$TN_APPHOST_CONFIG.tmp" "$TN_APPHOST_CONFIG"
 }
 
 test_env() {
@@ -53,6 +68,6 @@ env_main() {
     esac
   done
   if ((export)); then
-    if [[ $which == test ]]; then test_env | as_exports; else service_env "" | as_exports; fi
-  elif [[ $which == test ]]; then test_env; else service_env ""; fi
+    if [[ $which == test ]]; then test_env | as_exports; else service_env | as_exports; fi
+  elif [[ $which == test ]]; then test_env; else service_env; fi
 }

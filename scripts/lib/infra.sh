@@ -14,6 +14,7 @@ infra_up_locked() {
   rmq_start
   rmq_provision
   write_test_env
+  write_apphost_config
 }
 
 infra_up() {

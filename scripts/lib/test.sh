@@ -1,7 +1,7 @@
 # ./tradenova test: everything, ending with one plain line "N passed, N failed[, N skipped]".
 # shellcheck shell=bash
 
-TN_TEST_PROJECTS=(tests/TradeNova.Trading.Tests tests/TradeNova.UnitTests tests/TradeNova.IntegrationTests)
+TN_TEST_PROJECTS=(tests/TradeNova.Trading.Tests tests/TradeNova.UnitTests tests/TradeNova.IntegrationTests tests/TradeNova.AppHost.Tests)
 TOTAL_PASSED=0
 TOTAL_FAILED=0
 TOTAL_SKIPPED=0

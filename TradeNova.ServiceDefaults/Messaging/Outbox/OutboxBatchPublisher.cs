@@ -4,6 +4,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 
 namespace TradeNova.ServiceDefaults.Messaging.Outbox;
 
@@ -71,6 +72,8 @@ public sealed partial class OutboxBatchPublisher<TContext>(
         var message = JsonSerializer.Deserialize(row.Body, type, JsonSerializerOptions.Web)
             ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
 
+        // The relay polls with instrumentation suppressed; a publish is traced again, under the staging request's span.
+        using var traced = SuppressInstrumentationScope.Begin(false);
         using var activity = MessagingTelemetry.ActivitySource.StartActivity(
             $"outbox publish {type.Name}", ActivityKind.Producer, row.TraceParent);
         activity?.SetTag("messaging.message.id", row.Id);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 using TradeNova.ServiceDefaults.Messaging.Inbox;
 
 namespace TradeNova.ServiceDefaults.Messaging.Outbox;
@@ -38,6 +39,7 @@ internal sealed partial class OutboxCleanup<TContext>(
 
     internal async Task PruneAsync(CancellationToken cancellationToken)
     {
+        using var quiet = SuppressInstrumentationScope.Begin();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var cutoff = time.GetUtcNow() - options.Value.Retention;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 
 namespace TradeNova.ServiceDefaults.Messaging.Outbox;
 
@@ -40,6 +41,8 @@ internal sealed partial class OutboxRelay<TContext>(
 
             try
             {
+                // Polling is not worth a trace of its own; each publish joins the trace of the request that staged it.
+                using var quiet = SuppressInstrumentationScope.Begin();
                 await using var scope = scopes.CreateAsyncScope();
                 var batchPublisher = scope.ServiceProvider.GetRequiredService<OutboxBatchPublisher<TContext>>();
                 published = await batchPublisher.PublishDueAsync(stoppingToken);

@@ -1,5 +1,4 @@
 using MassTransit;
-using TradeNova.ServiceDefaults.Messaging;
 
 namespace TradeNova.IntegrationTests.Identity;
 
@@ -12,12 +11,7 @@ public sealed class BillingPublisher : IAsyncDisposable
 
     public static async Task<BillingPublisher> StartAsync(string amqpUri)
     {
-        var connection = RabbitMqConnection.Parse(amqpUri);
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
-        {
-            host.Username(connection.Username);
-            host.Password(connection.Password);
-        }));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(amqpUri), _ => { }));
         await bus.StartAsync(TestContext.Current.CancellationToken);
         return new BillingPublisher(bus);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using TradeNova.IntegrationTests.Infrastructure;
+using TradeNova.IntegrationTests.Telemetry;
 
 namespace TradeNova.IntegrationTests.Platform;
 
@@ -31,6 +32,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     private readonly List<ServiceProcess> _extraGateways = [];
     private readonly Dictionary<string, Dictionary<string, string>> _serviceEnvironments = new(StringComparer.Ordinal);
     private TestInfrastructure? _infrastructure;
+    private OtlpReceiver? _telemetry;
     private Dictionary<string, string> _gatewayEnvironment = [];
 
     public string OutputDirectory { get; } = Path.Combine(
@@ -46,10 +48,14 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public ServiceProcess this[string name] => _processes[name];
 
+    /// <summary>Where every process exports its traces (OTLP/HTTP on loopback), as the Aspire dashboard receives them.</summary>
+    public OtlpReceiver Telemetry => _telemetry ?? throw new InvalidOperationException("Platform not started.");
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(OutputDirectory);
         _infrastructure = await TestInfrastructure.CreateAsync(Services);
+        _telemetry = await OtlpReceiver.StartAsync();
 
         var ports = FreePorts(Services.Count + 1);
         var serviceUrls = Services.Select((service, i) => (service, port: ports[i])).ToList();
@@ -59,6 +65,10 @@ public sealed class PlatformFixture : IAsyncLifetime
             ["TradeNova__Jwt__Issuer"] = "tradenova-identity",
             ["TradeNova__Jwt__Audience"] = "tradenova",
             ["Logging__LogLevel__Default"] = "Information",
+            // Standard OpenTelemetry variables only: ServiceDefaults exports when the endpoint is set.
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = _telemetry.Endpoint.ToString().TrimEnd('/'),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "500",
         };
 
         // What each process gets under Aspire (TradeNova.AppHost): a service its own database role, the broker
@@ -152,6 +162,13 @@ public sealed class PlatformFixture : IAsyncLifetime
             {
                 // Already gone; nothing left to stop.
             }
+        }
+
+        var telemetry = _telemetry;
+        _telemetry = null;
+        if (telemetry is not null)
+        {
+            await telemetry.DisposeAsync();
         }
 
         var infrastructure = _infrastructure;

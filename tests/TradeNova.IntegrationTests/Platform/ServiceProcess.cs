@@ -45,7 +45,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
         if (!File.Exists(_dll))
         {
-            throw new FileNotFoundException($"{Name} is not built ({_dll}). Build first: dotnet build TradeNova.Local.slnf -c Release", _dll);
+            throw new FileNotFoundException($"{Name} is not built ({_dll}). Build first: dotnet build TradeNova.sln -c Release", _dll);
         }
 
         var start = new ProcessStartInfo("dotnet")

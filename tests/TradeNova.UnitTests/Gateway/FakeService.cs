@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace TradeNova.UnitTests.Gateway;
 
 /// <summary>
-/// A real Kestrel service on a free loopback port that echoes what reaches it, serves a JWKS when given one, and echoes
+/// A real Kestrel service on a free loopback port that echoes what reaches it, serves an OpenID configuration and JWKS when given one, and echoes
 /// one WebSocket message on <c>/hubs/account</c>.
 /// </summary>
 public sealed class FakeService : IAsyncDisposable
@@ -43,7 +43,14 @@ public sealed class FakeService : IAsyncDisposable
         });
         app.UseWebSockets();
         if (jwksJson is not null)
+        {
+            app.MapGet("/.well-known/openid-configuration", (HttpContext context) => Results.Json(new Dictionary<string, string>
+            {
+                ["issuer"] = "tradenova-identity",
+                ["jwks_uri"] = $"{context.Request.Scheme}://{context.Request.Host}/.well-known/jwks.json",
+            }));
             app.MapGet("/.well-known/jwks.json", () => Results.Text(jwksJson, "application/json"));
+        }
         app.Map("/hubs/account", service.EchoWebSocketAsync);
         app.MapFallback("{**path}", service.Echo);
 

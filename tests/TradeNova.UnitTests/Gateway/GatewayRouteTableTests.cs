@@ -29,20 +29,24 @@ public sealed class GatewayRouteTableTests
             ("/hubs/account/{**rest}", "portfolio"),
             ("/api/v1/orders/{**rest}", "execution"),
             ("/api/v1/execution/{**rest}", "execution"),
+            ("/api/v1/market/{**rest}", "execution"),
+            ("/api/v1/billing/webhooks/stripe", "billing"),
             ("/api/v1/billing/{**rest}", "billing"),
             ("/api/v1/risk/{**rest}", "risk"),
             ("/api/v1/backtest/{**rest}", "backtest"),
+            ("/api/v1/backtests/{**rest}", "backtest"),
         ], ignoreOrder: true);
     }
 
     [Fact]
-    public void Only_register_login_refresh_and_jwks_are_anonymous()
+    public void Only_register_login_refresh_jwks_and_the_stripe_webhook_are_anonymous()
     {
         var table = Build([.. GatewayServiceNames.All]);
 
         table.Routes.Where(r => r.AuthorizationPolicy == GatewayRouteTable.AnonymousPolicy).Select(r => r.Match.Path).ShouldBe(
         [
             "/api/v1/identity/register", "/api/v1/identity/login", "/api/v1/identity/refresh", "/api/v1/identity/.well-known/jwks.json",
+            "/api/v1/billing/webhooks/stripe",
         ], ignoreOrder: true);
         table.Routes.Where(r => r.AuthorizationPolicy != GatewayRouteTable.AnonymousPolicy)
             .ShouldAllBe(r => r.AuthorizationPolicy == GatewayRouteTable.AuthenticatedPolicy);
@@ -64,11 +68,12 @@ public sealed class GatewayRouteTableTests
     }
 
     [Fact]
-    public void Destination_comes_from_services_http_0()
+    public void Destination_names_the_service_for_service_discovery_to_resolve()
     {
         var cluster = Build(GatewayServiceNames.Identity).Clusters.Single();
 
-        cluster.Destinations!.Values.Single().Address.ShouldBe("http://127.0.0.1:5101/");
+        // Resolved from services:identity:http:0 at request time (GatewayProxyTests prove requests arrive).
+        cluster.Destinations!.Values.Single().Address.ShouldBe("http://identity");
     }
 
     [Fact]

@@ -1,39 +1,22 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using TradeNova.ServiceDefaults.Auth;
 
 namespace TradeNova.UnitTests.Auth;
 
-public sealed class TradeNovaJwtHandlerTests : IAsyncLifetime
+/// <summary>The Bearer scheme (JwtBearer as AddTradeNovaAuthentication configures it) as an endpoint sees it.</summary>
+public sealed class BearerAuthenticationTests : IAsyncLifetime
 {
     private readonly TestSigningKey _key = new("handler-key");
-    private WebApplication? _app;
+    private BearerTestApp _app = null!;
     private HttpClient _client = null!;
 
     public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.AddTradeNovaAuthentication();
-        // Registered after the call, as Identity does with its local keys: this source must win.
-        builder.Services.AddSingleton<ISigningKeySource>(new StaticSigningKeySource(_key.PublicKey));
-
-        _app = builder.Build();
-        _app.MapGet("/open", () => TypedResults.Ok("anyone"));
-        _app.MapGet("/me", (HttpContext ctx) => TypedResults.Ok(ctx.User.GetUserId())).RequireAuthorization();
-        _app.MapGet("/admin", () => TypedResults.Ok("ops")).RequireAuthorization(TradeNovaPolicies.Admin);
-        _app.MapGet("/hubs/account/negotiate", (HttpContext ctx) => TypedResults.Ok(ctx.User.GetUserId())).RequireAuthorization();
-        _app.MapGet("/api/echo", (HttpContext ctx) => TypedResults.Ok(ctx.User.Identity?.IsAuthenticated ?? false)).RequireAuthorization();
-        await _app.StartAsync();
-        _client = _app.GetTestClient();
+        _app = await BearerTestApp.StartAsync(new StaticSigningKeySource(_key.PublicKey));
+        _client = _app.Client;
     }
 
     [Fact]
@@ -107,19 +90,22 @@ public sealed class TradeNovaJwtHandlerTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
-    private Task<HttpResponseMessage> Send(string path, string? token)
+    [Fact]
+    public async Task Hub_path_ignores_a_query_token_when_an_authorization_header_is_sent()
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        if (token is not null)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return _client.SendAsync(request, TestContext.Current.CancellationToken);
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/hubs/account/negotiate?access_token={_key.CreateToken()}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", "dXNlcjpwYXNz");
+
+        var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    private Task<HttpResponseMessage> Send(string path, string? token) => _app.SendAsync(path, token);
 
     public async ValueTask DisposeAsync()
     {
-        _client.Dispose();
-        if (_app is not null)
-            await _app.DisposeAsync();
+        await _app.DisposeAsync();
         _key.Dispose();
     }
 }

@@ -1,8 +1,0 @@
-namespace TradeNova.ServiceDefaults.Telemetry;
-
-public enum OtlpSignal
-{
-    Traces,
-    Metrics,
-    Logs,
-}
