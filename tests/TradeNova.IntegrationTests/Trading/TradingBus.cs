@@ -1,7 +1,6 @@
 using MassTransit;
 using TradeNova.Contracts.Market;
 using TradeNova.Contracts.Risk;
-using TradeNova.ServiceDefaults.Messaging;
 
 namespace TradeNova.IntegrationTests.Trading;
 
@@ -17,12 +16,7 @@ public sealed class TradingBus : IAsyncDisposable
 
     public static async Task<TradingBus> StartAsync(string amqpUri)
     {
-        var connection = RabbitMqConnection.Parse(amqpUri);
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
-        {
-            host.Username(connection.Username);
-            host.Password(connection.Password);
-        }));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(amqpUri), _ => { }));
         await bus.StartAsync(TestContext.Current.CancellationToken);
         return new TradingBus(bus);
     }
