@@ -11,5 +11,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapRiskApiV1();
+app.MapRiskAdminApiV1();
 
 app.Run();

@@ -14,6 +14,10 @@ public static class RiskReasonCodes
     public const string PriceCollar = "risk.price_collar";
     public const string OrderRate = "risk.order_rate";
     public const string BracketOutsideLimits = "risk.bracket_outside_limits";
+    /// <summary>A sell larger than the long position: the paper account does not sell short.</summary>
+    public const string ShortSelling = "risk.short_selling";
+    /// <summary>The order itself is malformed (quantity not positive, unknown side); nothing else was checked.</summary>
+    public const string InvalidOrder = "risk.invalid_order";
     /// <summary>Risk did not answer in time or failed: the order is refused, never approved.</summary>
     public const string Unavailable = "risk.unavailable";
 }

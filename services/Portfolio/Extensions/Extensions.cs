@@ -1,5 +1,7 @@
 using MassTransit;
 using TradeNova.Portfolio.IntegrationEvents.EventHandling;
+using TradeNova.Portfolio.Notifications;
+using TradeNova.Portfolio.Valuation;
 using TradeNova.ServiceDefaults.Data;
 using TradeNova.ServiceDefaults.Messaging;
 
@@ -9,15 +11,33 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<PortfolioOptions>().BindConfiguration("TradeNova:Portfolio");
+        builder.Services.AddSingleton<LatestPrices>();
+        builder.Services.AddSingleton<ConnectedAccounts>();
+        builder.Services.AddScoped<PortfolioRevaluation>();
+        builder.Services.AddHostedService<ValuationWorker>();
+
         builder.AddServiceDatabase<PortfolioContext>(PortfolioContext.Schema);
         builder.AddServiceMessaging<PortfolioContext>(PortfolioContext.Schema, bus =>
         {
+            // State changes: shared durable queues, each message applied by one instance, once.
             bus.AddConsumer<UserRegisteredIntegrationEventHandler>();
+            bus.AddConsumer<OrderFilledIntegrationEventHandler>();
+
+            // Pushes and prices: a per-instance temporary (non-durable, auto-delete) queue each, so every instance
+            // sees every notification and every price.
+            var instance = Guid.NewGuid().ToString("N")[..8];
             bus.AddConsumer<PortfolioOpenedNotificationHandler>()
                 .Endpoint(endpoint =>
                 {
                     endpoint.Temporary = true;
-                    endpoint.InstanceId = Guid.NewGuid().ToString("N")[..8];
+                    endpoint.InstanceId = instance;
+                });
+            bus.AddConsumer<AccountNotificationsConsumer>()
+                .Endpoint(endpoint =>
+                {
+                    endpoint.Temporary = true;
+                    endpoint.InstanceId = instance;
                 });
         });
         builder.Services.AddSignalR();

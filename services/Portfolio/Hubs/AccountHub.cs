@@ -1,18 +1,27 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using TradeNova.Portfolio.Notifications;
 using TradeNova.ServiceDefaults.Auth;
 
 namespace TradeNova.Portfolio.Hubs;
 
 /// <summary>
 /// Real-time account updates. Each connection joins its user's group (id from the token's <c>sub</c> only),
-/// so a push reaches every tab of that user and nobody else.
+/// so a push reaches every tab of that user and nobody else. Server-to-client messages (payloads in
+/// docs/platform-contract.md): <see cref="PortfolioUpdated"/>, <see cref="Quotes"/>, <see cref="OrderUpdated"/>,
+/// <see cref="OrderFilled"/>, <see cref="OrderRejected"/>, <see cref="TradingHalted"/>, <see cref="TradingResumed"/>.
 /// </summary>
 [Authorize]
-public sealed class AccountHub : Hub
+public sealed class AccountHub(ConnectedAccounts connected, PortfolioContext db) : Hub
 {
     public const string Path = "/hubs/account";
     public const string PortfolioUpdated = "portfolioUpdated";
+    public const string Quotes = "quotes";
+    public const string OrderUpdated = "orderUpdated";
+    public const string OrderFilled = "orderFilled";
+    public const string OrderRejected = "orderRejected";
+    public const string TradingHalted = "tradingHalted";
+    public const string TradingResumed = "tradingResumed";
 
     public static string GroupFor(Guid userId) => $"user:{userId}";
 
@@ -21,6 +30,21 @@ public sealed class AccountHub : Hub
         var userId = Context.User?.GetUserId()
             ?? throw new HubException("An authenticated user is required.");
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(userId));
+        var held = await db.Positions.AsNoTracking()
+            .Where(p => db.Portfolios.Any(portfolio => portfolio.Id == p.PortfolioId && portfolio.UserId == userId))
+            .Select(p => p.Symbol)
+            .ToListAsync(Context.ConnectionAborted);
+        connected.Connected(userId, held);
         await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.User?.TryGetUserId(out var userId) == true)
+        {
+            connected.Disconnected(userId);
+        }
+
+        await base.OnDisconnectedAsync(exception);
     }
 }

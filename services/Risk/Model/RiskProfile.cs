@@ -21,6 +21,9 @@ public sealed class RiskProfile
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Starts at 1; every change adds a row to the limit history with the new version.</summary>
+    public int Version { get; set; } = 1;
+
     public static RiskProfile WithPlatformDefaults(Guid userId, DateTimeOffset now)
     {
         var defaults = RiskLimits.PlatformDefaults;
@@ -34,8 +37,25 @@ public sealed class RiskProfile
             StopLossFraction = defaults.DefaultStopLoss!.Value,
             TakeProfitFraction = defaults.DefaultTakeProfit!.Value,
             UpdatedAt = now,
+            Version = 1,
         };
     }
+
+    public RiskLimitVersion ToVersion(Guid? changedBy, string changedByRole, DateTimeOffset at, string? reason) => new()
+    {
+        UserId = UserId,
+        Version = Version,
+        MaxPositionFraction = MaxPositionFraction,
+        MaxOpenPositions = MaxOpenPositions,
+        DailyLossFraction = DailyLossFraction,
+        MaxDrawdownFraction = MaxDrawdownFraction,
+        StopLossFraction = StopLossFraction,
+        TakeProfitFraction = TakeProfitFraction,
+        ChangedBy = changedBy,
+        ChangedByRole = changedByRole,
+        ChangedAt = at,
+        Reason = reason,
+    };
 
     public RiskLimits ToLimits() => new(
         MaxPositionFraction, MaxOpenPositions, DailyLossFraction, MaxDrawdownFraction, StopLossFraction, TakeProfitFraction);

@@ -26,10 +26,13 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["TradeNova__RateLimits__Auth__WindowSeconds"] = "60",
     };
 
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(180);
+    /// <summary>180 s, or <c>TRADENOVA_TEST_STARTUP_SECONDS</c> on a machine shared with other builds.</summary>
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("TRADENOVA_TEST_STARTUP_SECONDS"), out var seconds) && seconds > 0 ? seconds : 180);
 
     private readonly Dictionary<string, ServiceProcess> _processes = new(StringComparer.Ordinal);
     private readonly List<ServiceProcess> _extraGateways = [];
+    private readonly Dictionary<string, Dictionary<string, string>> _serviceEnvironments = new(StringComparer.Ordinal);
     private TestInfrastructure? _infrastructure;
     private OtlpReceiver? _telemetry;
     private Dictionary<string, string> _gatewayEnvironment = [];
@@ -82,6 +85,7 @@ public sealed class PlatformFixture : IAsyncLifetime
                 ["services__identity__http__0"] = identityUrl,
                 ["OTEL_SERVICE_NAME"] = service,
             };
+            _serviceEnvironments[service] = environment;
             _processes[service] = NewProcess(service, port, environment);
         }
 
@@ -122,6 +126,17 @@ public sealed class PlatformFixture : IAsyncLifetime
         gateway.Start();
         await gateway.WaitHealthyAsync(StartupTimeout);
         return gateway;
+    }
+
+    /// <summary>Another instance of a service (same database and broker, its own port), as a second replica behind the
+    /// gateway would run; stopped with the fixture.</summary>
+    public async Task<ServiceProcess> StartExtraInstanceAsync(string service)
+    {
+        var instance = NewProcess($"{service}-{_extraGateways.Count + 2}", FreePorts(1)[0], _serviceEnvironments[service], service);
+        _extraGateways.Add(instance);
+        instance.Start();
+        await instance.WaitHealthyAsync(StartupTimeout);
+        return instance;
     }
 
     /// <summary>Kills one service abruptly (Process.Kill), like a crash.</summary>
@@ -166,9 +181,10 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
     }
 
-    private ServiceProcess NewProcess(string name, int port, IReadOnlyDictionary<string, string> environment)
+    private ServiceProcess NewProcess(string name, int port, IReadOnlyDictionary<string, string> environment, string? service = null)
     {
-        var project = name.StartsWith("gateway", StringComparison.Ordinal) ? "Gateway" : char.ToUpperInvariant(name[0]) + name[1..];
+        service ??= name;
+        var project = name.StartsWith("gateway", StringComparison.Ordinal) ? "Gateway" : char.ToUpperInvariant(service[0]) + service[1..];
         var folder = project == "Gateway"
             ? Path.Combine(TestSettings.RepositoryRoot, "gateway")
             : Path.Combine(TestSettings.RepositoryRoot, "services", project);

@@ -27,9 +27,9 @@ public sealed class UserRegisteredIntegrationEventHandler(PortfolioContext db, I
             UserId = userId,
             Mode = PortfolioDefaults.Mode,
             Currency = PortfolioDefaults.Currency,
-            Cash = PortfolioDefaults.StartingCash,
             OpenedAt = now,
         };
+        portfolio.OpenWith(PortfolioDefaults.StartingCash, now);
         Db.Portfolios.Add(portfolio);
         outbox.Add(new PortfolioOpened(userId, portfolio.Id, portfolio.Cash, now));
     }

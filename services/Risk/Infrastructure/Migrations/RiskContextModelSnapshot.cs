@@ -23,6 +23,320 @@ namespace TradeNova.Risk.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TradeNova.Risk.Model.KnownSymbol", b =>
+                {
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("symbol");
+
+                    b.Property<decimal>("LastPrice")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("last_price");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Symbol")
+                        .HasName("pk_symbols");
+
+                    b.ToTable("symbols", "risk");
+                });
+
+            modelBuilder.Entity("TradeNova.Risk.Model.PlatformHalt", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_halt");
+
+                    b.ToTable("platform_halt", "risk");
+                });
+
+            modelBuilder.Entity("TradeNova.Risk.Model.RiskAccount", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("AdminHaltReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("admin_halt_reason");
+
+                    b.Property<bool>("AdminHalted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("admin_halted");
+
+                    b.Property<DateTimeOffset?>("AdminHaltedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("admin_halted_at");
+
+                    b.Property<decimal>("Cash")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("cash");
+
+                    b.Property<bool>("DailyLossHalted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("daily_loss_halted");
+
+                    b.Property<DateTimeOffset?>("DailyLossHaltedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("daily_loss_halted_at");
+
+                    b.Property<bool>("DrawdownHalted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("drawdown_halted");
+
+                    b.Property<DateTimeOffset?>("DrawdownHaltedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("drawdown_halted_at");
+
+                    b.Property<decimal>("Equity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("equity");
+
+                    b.Property<decimal>("MonitorLastEquity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("monitor_last_equity");
+
+                    b.Property<decimal>("MonitorPeakEquity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("monitor_peak_equity");
+
+                    b.Property<decimal>("MonitorStartOfDayEquity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("monitor_start_of_day_equity");
+
+                    b.Property<long?>("MonitorUtcDay")
+                        .HasColumnType("bigint")
+                        .HasColumnName("monitor_utc_day");
+
+                    b.Property<decimal>("PeakEquity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("peak_equity");
+
+                    b.Property<Guid?>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<DateTimeOffset?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<decimal>("StartOfDayEquity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("start_of_day_equity");
+
+                    b.Property<DateTimeOffset?>("SubscriptionChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("subscription_changed_at");
+
+                    b.Property<string>("SubscriptionStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("subscription_status");
+
+                    b.Property<DateTimeOffset?>("ValuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valued_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_accounts");
+
+                    b.ToTable("accounts", "risk");
+                });
+
+            modelBuilder.Entity("TradeNova.Risk.Model.RiskAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("actor_role");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("NewValue")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("new_value");
+
+                    b.Property<string>("OldValue")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("old_value");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("SubjectUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("SubjectUserId", "At")
+                        .HasDatabaseName("ix_audit_log_subject_user_id_at");
+
+                    b.ToTable("audit_log", "risk");
+                });
+
+            modelBuilder.Entity("TradeNova.Risk.Model.RiskLimitVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("ChangedByRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("changed_by_role");
+
+                    b.Property<decimal>("DailyLossFraction")
+                        .HasPrecision(7, 6)
+                        .HasColumnType("numeric(7,6)")
+                        .HasColumnName("daily_loss_fraction");
+
+                    b.Property<decimal>("MaxDrawdownFraction")
+                        .HasPrecision(7, 6)
+                        .HasColumnType("numeric(7,6)")
+                        .HasColumnName("max_drawdown_fraction");
+
+                    b.Property<int>("MaxOpenPositions")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_open_positions");
+
+                    b.Property<decimal>("MaxPositionFraction")
+                        .HasPrecision(7, 6)
+                        .HasColumnType("numeric(7,6)")
+                        .HasColumnName("max_position_fraction");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<decimal>("StopLossFraction")
+                        .HasPrecision(7, 6)
+                        .HasColumnType("numeric(7,6)")
+                        .HasColumnName("stop_loss_fraction");
+
+                    b.Property<decimal>("TakeProfitFraction")
+                        .HasPrecision(7, 6)
+                        .HasColumnType("numeric(7,6)")
+                        .HasColumnName("take_profit_fraction");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_limit_versions");
+
+                    b.HasIndex("UserId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_limit_versions_user_id_version");
+
+                    b.ToTable("limit_versions", "risk");
+                });
+
+            modelBuilder.Entity("TradeNova.Risk.Model.RiskPosition", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("symbol");
+
+                    b.Property<decimal>("AverageCost")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("average_cost");
+
+                    b.Property<decimal>("LastPrice")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("last_price");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("UserId", "Symbol")
+                        .HasName("pk_positions");
+
+                    b.ToTable("positions", "risk");
+                });
+
             modelBuilder.Entity("TradeNova.Risk.Model.RiskProfile", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -61,6 +375,12 @@ namespace TradeNova.Risk.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
 
                     b.HasKey("UserId")
                         .HasName("pk_risk_profiles");

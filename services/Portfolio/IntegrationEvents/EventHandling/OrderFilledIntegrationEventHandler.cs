@@ -1,0 +1,100 @@
+using MassTransit;
+using TradeNova.Contracts.Execution;
+using TradeNova.Portfolio.Accounting;
+using TradeNova.Portfolio.Valuation;
+using TradeNova.ServiceDefaults.Messaging.Inbox;
+
+namespace TradeNova.Portfolio.IntegrationEvents.EventHandling;
+
+/// <summary>
+/// Applies a fill exactly once (inbox by message id, then the fill id as primary key of the trade history): cash,
+/// quantity, average cost, realized P&amp;L and fees; then revalues and stages <c>PortfolioValued</c>. On the shared
+/// durable queue, so with several instances each fill is applied by one of them.
+/// </summary>
+public sealed class OrderFilledIntegrationEventHandler(PortfolioContext db, PortfolioRevaluation revaluation, TimeProvider time)
+    : InboxConsumer<PortfolioContext, OrderFilled>(db)
+{
+    protected override async Task HandleAsync(ConsumeContext<OrderFilled> context, CancellationToken cancellationToken)
+    {
+        var fill = context.Message;
+        using var activity = PortfolioTelemetry.ActivitySource.StartActivity("apply fill");
+        activity?.SetTag("tradenova.user_id", fill.UserId);
+        activity?.SetTag("tradenova.fill_id", fill.FillId);
+        var isBuy = string.Equals(fill.Side, "buy", StringComparison.OrdinalIgnoreCase);
+        if (!isBuy && !string.Equals(fill.Side, "sell", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Fill {fill.FillId} has side '{fill.Side}'; expected buy or sell.");
+        }
+
+        var portfolio = await Db.Portfolios
+            .FromSql($"SELECT * FROM portfolio.portfolios WHERE user_id = {fill.UserId} FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken)
+            // Retried (and finally parked in the error queue): the UserRegistered that opens it may still be on its way.
+            ?? throw new InvalidOperationException($"No portfolio for user {fill.UserId} yet; fill {fill.FillId} will be retried.");
+
+        // Checked under the portfolio's row lock, so the same fill arriving concurrently under another message id waits
+        // for the first to commit and then finds it (the fill_id primary key stays the last guard).
+        if (await Db.Fills.AnyAsync(f => f.FillId == fill.FillId, cancellationToken))
+        {
+            return;
+        }
+
+        var symbol = fill.Symbol.Trim().ToUpperInvariant();
+        var positions = await Db.Positions.Where(p => p.PortfolioId == portfolio.Id).ToListAsync(cancellationToken);
+        var position = positions.FirstOrDefault(p => p.Symbol == symbol);
+        var before = position is null ? PositionState.Flat : new PositionState(position.Quantity, position.AverageCost);
+        var outcome = FillAccounting.Apply(before, isBuy, fill.Quantity, fill.Price, fill.Fee);
+
+        if (position is null)
+        {
+            position = new Position { PortfolioId = portfolio.Id, Symbol = symbol, OpenedAt = fill.FilledAt, LastPrice = fill.Price };
+            Db.Positions.Add(position);
+            positions.Add(position);
+        }
+
+        var openedAt = position.OpenedAt;
+        if (before.Quantity == 0m || Math.Sign(outcome.Position.Quantity) != Math.Sign(before.Quantity))
+        {
+            position.OpenedAt = fill.FilledAt;
+        }
+
+        position.Quantity = outcome.Position.Quantity;
+        position.AverageCost = outcome.Position.AverageCost;
+        position.RealizedPnl += outcome.RealizedPnl;
+        position.UpdatedAt = fill.FilledAt;
+        if (position.Quantity == 0m)
+        {
+            Db.Positions.Remove(position);
+            positions.Remove(position);
+        }
+
+        portfolio.Cash += outcome.CashChange;
+        portfolio.RealizedPnl += outcome.RealizedPnl;
+        portfolio.Fees += fill.Fee;
+
+        Db.Fills.Add(new Fill
+        {
+            FillId = fill.FillId,
+            OrderId = fill.OrderId,
+            PortfolioId = portfolio.Id,
+            UserId = fill.UserId,
+            Symbol = symbol,
+            Side = isBuy ? "buy" : "sell",
+            Quantity = fill.Quantity,
+            Price = fill.Price,
+            Fee = fill.Fee,
+            CashChange = outcome.CashChange,
+            RealizedPnl = outcome.RealizedPnl,
+            ClosedQuantity = outcome.ClosedQuantity,
+            AverageCostBefore = before.AverageCost,
+            PositionOpenedAt = before.Quantity == 0m ? null : openedAt,
+            PositionAfter = outcome.Position.Quantity,
+            FilledAt = fill.FilledAt,
+            ClientOrderId = fill.ClientOrderId,
+            StrategyId = fill.StrategyId,
+        });
+
+        var now = time.GetUtcNow();
+        await revaluation.ApplyAsync(portfolio, positions, now > fill.FilledAt ? now : fill.FilledAt, afterFill: true, cancellationToken);
+    }
+}

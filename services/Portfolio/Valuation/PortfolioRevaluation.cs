@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Options;
+using TradeNova.Contracts.Portfolio;
+using TradeNova.ServiceDefaults.Messaging.Outbox;
+
+namespace TradeNova.Portfolio.Valuation;
+
+/// <summary>
+/// Persists a mark of one (locked, tracked) portfolio: rolls the UTC session over when the date changed (closing
+/// yesterday's snapshot, start-of-day = the last equity), updates today's snapshot and the intraday line, and stages
+/// <c>PortfolioValued</c> when anything changed. The caller saves and commits.
+/// </summary>
+public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, LatestPrices prices, IOptions<PortfolioOptions> options)
+{
+    public async Task<PortfolioMark> ApplyAsync(
+        UserPortfolio portfolio, IReadOnlyList<Position> positions, DateTimeOffset now, bool afterFill, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var rolled = false;
+        if (portfolio.SessionDate != today)
+        {
+            await RollOverAsync(portfolio, today, cancellationToken);
+            rolled = true;
+        }
+
+        var mark = PortfolioMarker.Mark(portfolio, positions, prices.PriceOr);
+        foreach (var position in positions)
+        {
+            if (mark.Positions.FirstOrDefault(m => m.Symbol == position.Symbol) is { } marked)
+            {
+                position.LastPrice = marked.LastPrice;
+            }
+        }
+
+        var changed = afterFill || rolled || mark.Equity != portfolio.Equity || portfolio.ValuedAt is null;
+        portfolio.Equity = mark.Equity;
+        portfolio.UnrealizedPnl = mark.UnrealizedPnl;
+        portfolio.PeakEquity = mark.PeakEquity;
+        portfolio.ValuedAt = now;
+        await UpdateSnapshotAsync(portfolio, mark, today, now, cancellationToken);
+
+        if (afterFill || portfolio.LastPointAt is null || now - portfolio.LastPointAt >= options.Value.IntradayPointInterval)
+        {
+            db.IntradayPoints.Add(new IntradayEquityPoint { PortfolioId = portfolio.Id, At = now, Equity = mark.Equity, Drawdown = mark.Drawdown });
+            portfolio.LastPointAt = now;
+        }
+
+        if (changed)
+        {
+            outbox.Add(ToEvent(portfolio, mark, now));
+        }
+
+        return mark;
+    }
+
+    public static PortfolioValued ToEvent(UserPortfolio portfolio, PortfolioMark mark, DateTimeOffset now) => new(
+        portfolio.UserId,
+        portfolio.Id,
+        mark.Cash,
+        mark.PositionsValue,
+        mark.Equity,
+        mark.RealizedPnl,
+        mark.UnrealizedPnl,
+        mark.Positions.Count,
+        now,
+        mark.StartOfDayEquity,
+        mark.PeakEquity,
+        mark.Positions.Select(p => new PositionValuation(p.Symbol, p.Quantity, p.AverageCost, p.LastPrice, p.MarketValue)).ToList(),
+        portfolio.Mode);
+
+    private async Task RollOverAsync(UserPortfolio portfolio, DateOnly today, CancellationToken cancellationToken)
+    {
+        var previous = await db.Snapshots.SingleOrDefaultAsync(
+            s => s.PortfolioId == portfolio.Id && s.Date == portfolio.SessionDate, cancellationToken);
+        if (previous is not null)
+        {
+            previous.Closed = true;
+            previous.CloseEquity = portfolio.Equity;
+        }
+
+        portfolio.StartOfDayEquity = portfolio.Equity;
+        portfolio.SessionDate = today;
+        var keepFrom = new DateTimeOffset(today.AddDays(-2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        await db.IntradayPoints.Where(p => p.PortfolioId == portfolio.Id && p.At < keepFrom).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task UpdateSnapshotAsync(UserPortfolio portfolio, PortfolioMark mark, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var snapshot = db.Snapshots.Local.FirstOrDefault(s => s.PortfolioId == portfolio.Id && s.Date == today)
+                       ?? await db.Snapshots.SingleOrDefaultAsync(s => s.PortfolioId == portfolio.Id && s.Date == today, cancellationToken);
+        if (snapshot is null)
+        {
+            snapshot = new DailyEquitySnapshot
+            {
+                PortfolioId = portfolio.Id,
+                Date = today,
+                OpenEquity = portfolio.StartOfDayEquity,
+                HighEquity = Math.Max(portfolio.StartOfDayEquity, mark.Equity),
+                LowEquity = Math.Min(portfolio.StartOfDayEquity, mark.Equity),
+            };
+            db.Snapshots.Add(snapshot);
+        }
+
+        snapshot.HighEquity = Math.Max(snapshot.HighEquity, mark.Equity);
+        snapshot.LowEquity = Math.Min(snapshot.LowEquity, mark.Equity);
+        snapshot.CloseEquity = mark.Equity;
+        snapshot.Cash = mark.Cash;
+        snapshot.PeakEquity = mark.PeakEquity;
+        snapshot.Drawdown = mark.Drawdown;
+        snapshot.HadPositions |= mark.Positions.Count > 0;
+        snapshot.UpdatedAt = now;
+    }
+}

@@ -1,0 +1,143 @@
+using TradeNova.Contracts.Risk;
+using TradeNova.Risk.Monitoring;
+using TradeNova.ServiceDefaults.Messaging.Outbox;
+using TradeNova.Trading.Risk;
+
+namespace TradeNova.Risk.Halts;
+
+/// <summary>People's halt decisions: a user acknowledging a drawdown halt, an admin halting or resuming one user, and
+/// the platform kill switch. Each is audited and announced through the outbox in one transaction.</summary>
+public sealed class HaltCommands(RiskContext db, IOutbox outbox, TimeProvider time)
+{
+    public async Task<HaltCommandResult> ResumeByUserAsync(Guid userId, string? reason, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var account = await db.LockAccountAsync(userId, cancellationToken);
+        if (!account.DrawdownHalted)
+        {
+            return HaltCommandResult.Refused(account.IsDailyLossHaltActive(now) || account.AdminHalted
+                ? "This halt cannot be lifted by you: a daily-loss halt ends at the next session, an administrator's halt by an administrator."
+                : "Trading is not halted by the drawdown monitor; there is nothing to resume.");
+        }
+
+        await ResetDrawdownAsync(account, cancellationToken);
+        Audit(userId, "user", RiskActions.UserResumed, userId, reason, now);
+        AnnounceResumedIfFree(account, "You acknowledged the drawdown halt and resumed trading.", now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return HaltCommandResult.Ok;
+    }
+
+    public async Task AdminHaltAsync(Guid userId, Guid adminId, string? reason, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var account = await db.LockAccountAsync(userId, cancellationToken);
+        var text = string.IsNullOrWhiteSpace(reason) ? "Trading on your account is halted by an administrator." : reason.Trim();
+        account.AdminHalted = true;
+        account.AdminHaltReason = text;
+        account.AdminHaltedAt = now;
+        Audit(adminId, "admin", RiskActions.AdminHalted, userId, reason, now);
+        outbox.Add(new TradingHalted(userId, HaltCodes.KillSwitch, text, now, null));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Lifts every halt of the user: the admin's own, a drawdown halt (peak restarts from current equity)
+    /// and today's daily-loss halt.</summary>
+    public async Task AdminResumeAsync(Guid userId, Guid adminId, string? reason, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var account = await db.LockAccountAsync(userId, cancellationToken);
+        account.AdminHalted = false;
+        account.AdminHaltReason = null;
+        account.AdminHaltedAt = null;
+        account.DailyLossHalted = false;
+        if (account.DrawdownHalted)
+        {
+            await ResetDrawdownAsync(account, cancellationToken);
+        }
+
+        Audit(adminId, "admin", RiskActions.AdminResumed, userId, reason, now);
+        outbox.Add(new TradingResumed(userId, string.IsNullOrWhiteSpace(reason) ? "An administrator resumed trading." : reason.Trim(), now));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Engages or releases the platform-wide kill switch; every known user is told through the outbox.</summary>
+    public async Task SetKillSwitchAsync(bool active, Guid adminId, string? reason, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var halt = await db.PlatformHalts.FromSql($"SELECT * FROM risk.platform_halt WHERE id = {PlatformHalt.SingletonId} FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken);
+        if (halt is null)
+        {
+            halt = new PlatformHalt();
+            db.PlatformHalts.Add(halt);
+        }
+
+        var wasActive = halt.Active;
+        var text = string.IsNullOrWhiteSpace(reason)
+            ? active ? "Trading is halted for everyone by an administrator." : "An administrator released the platform halt."
+            : reason.Trim();
+        halt.Active = active;
+        halt.Reason = active ? text : null;
+        halt.ChangedBy = adminId;
+        halt.ChangedAt = now;
+        Audit(adminId, "admin", active ? RiskActions.KillSwitchOn : RiskActions.KillSwitchOff, null, reason, now);
+
+        if (wasActive != active)
+        {
+            var accounts = await db.Accounts.AsNoTracking().ToListAsync(cancellationToken);
+            foreach (var account in accounts)
+            {
+                if (active)
+                {
+                    outbox.Add(new TradingHalted(account.UserId, HaltCodes.KillSwitch, text, now, null));
+                }
+                else if (!PostTradeMonitor.IsHalted(account, now))
+                {
+                    outbox.Add(new TradingResumed(account.UserId, text, now));
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task ResetDrawdownAsync(RiskAccount account, CancellationToken cancellationToken)
+    {
+        var profile = await db.RiskProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == account.UserId, cancellationToken);
+        var limits = profile?.ToLimits() ?? RiskLimits.PlatformDefaults;
+        var state = account.HasMonitorState
+            ? account.CaptureState()
+            : new RiskMonitorState(null, account.Equity, account.StartOfDayEquity, account.PeakEquity, account.DailyLossHalted, account.DrawdownHalted);
+        var monitor = RiskMonitor.Restore(limits, state);
+        monitor.ResetDrawdownHalt(account.Equity > 0m ? account.Equity : state.LastEquity);
+        account.Store(monitor.Capture());
+        account.DrawdownHaltedAt = null;
+    }
+
+    private void AnnounceResumedIfFree(RiskAccount account, string reason, DateTimeOffset now)
+    {
+        if (!PostTradeMonitor.IsHalted(account, now))
+        {
+            outbox.Add(new TradingResumed(account.UserId, reason, now));
+        }
+    }
+
+    private void Audit(Guid actorId, string role, string action, Guid? subject, string? reason, DateTimeOffset now) =>
+        db.Audit.Add(new RiskAuditEntry
+        {
+            At = now,
+            ActorId = actorId,
+            ActorRole = role,
+            Action = action,
+            SubjectUserId = subject,
+            Reason = reason,
+        });
+}

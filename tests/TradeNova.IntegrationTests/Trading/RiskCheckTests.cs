@@ -1,0 +1,235 @@
+using System.Net;
+using System.Text.Json;
+using TradeNova.Contracts.Billing;
+using TradeNova.Contracts.Portfolio;
+using TradeNova.Contracts.Risk;
+using TradeNova.IntegrationTests.Infrastructure;
+using TradeNova.IntegrationTests.Platform;
+using static TradeNova.IntegrationTests.Trading.TradingApi;
+
+namespace TradeNova.IntegrationTests.Trading;
+
+/// <summary>Risk's pre-trade check on the running platform: its read model is built from events published on the real
+/// bus, and it is asked with a real MassTransit request client, as Execution asks it.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class RiskCheckTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Order_that_makes_a_position_eleven_percent_of_equity_is_rejected_with_that_reason()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var user = await gateway.NewTraderAsync();
+        await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
+        await bus.PricesAsync(("AAPL", 100m));
+
+        var tooBig = await Poll.UntilAsync(() => bus.CheckAsync(Buy(user.UserId, "AAPL", 11m, 100m)),
+            r => !r.Codes().Contains(RiskReasonCodes.UnknownSymbol), Eventually, "AAPL known to Risk");
+        var within = await bus.CheckAsync(Buy(user.UserId, "AAPL", 9m, 100m));
+
+        tooBig.Approved.ShouldBeFalse();
+        tooBig.Codes().ShouldBe([RiskReasonCodes.MaxPosition]);
+        tooBig.Violations[0].Message.ShouldContain("10%");
+        within.Approved.ShouldBeTrue();
+        (within.StopLossPrice, within.TakeProfitPrice).ShouldBe((95.00m, 110.00m), "the default bracket: stop-loss 5%, take-profit 10%");
+    }
+
+    [Fact]
+    public async Task Eleventh_position_is_rejected_while_adding_to_a_held_one_passes()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var user = await gateway.NewTraderAsync();
+        await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
+        var symbols = Enumerable.Range(1, 10).Select(i => $"T{i:00}").ToList();
+        await bus.PricesAsync([.. symbols.Select(s => (s, 10m)), ("NEW1", 10m)]);
+        await bus.PublishAsync(Valued(user, 9_000m, 10_000m, 10_000m, 10_000m, symbols.Select(s => new PositionValuation(s, 10m, 10m, 10m, 100m)).ToList()));
+        await gateway.WaitForRiskAsync(user, l => l.GetProperty("usage").GetProperty("openPositions").GetProperty("used").GetDecimal() == 10m, "10 positions");
+
+        var eleventh = await Poll.UntilAsync(() => bus.CheckAsync(Buy(user.UserId, "NEW1", 1m, 10m)),
+            r => !r.Codes().Contains(RiskReasonCodes.UnknownSymbol), Eventually, "NEW1 known");
+        var add = await bus.CheckAsync(Buy(user.UserId, "T01", 1m, 10m));
+
+        eleventh.Codes().ShouldBe([RiskReasonCodes.MaxOpenPositions]);
+        add.Approved.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task After_a_five_percent_day_loss_buys_are_rejected_and_sells_pass()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var user = await gateway.NewTraderAsync();
+        await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
+        await bus.PricesAsync(("MSFT", 50m));
+        List<PositionValuation> held = [new("MSFT", 10m, 50m, 50m, 500m)];
+        await bus.PublishAsync(Valued(user, 9_500m, 10_000m, 10_000m, 10_000m, held));
+        await gateway.WaitForRiskAsync(user, l => l.GetProperty("usage").GetProperty("openPositions").GetProperty("used").GetDecimal() == 1m, "position known");
+
+        await bus.PublishAsync(Valued(user, 9_000m, 9_500m, 10_000m, 10_000m, held, DateTimeOffset.UtcNow.AddSeconds(1)));
+        var halt = await Poll.UntilAsync(() => gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/halt", user.AccessToken),
+            h => h.GetProperty("halted").GetBoolean(), Eventually, "daily-loss halt");
+
+        halt.GetProperty("halts")[0].GetProperty("code").GetString().ShouldBe(RiskReasonCodes.DailyLoss);
+        var buy = await Poll.UntilAsync(() => bus.CheckAsync(Buy(user.UserId, "MSFT", 1m, 50m)),
+            r => !r.Codes().Contains(RiskReasonCodes.UnknownSymbol), Eventually, "MSFT known");
+        buy.Approved.ShouldBeFalse();
+        buy.Codes().ShouldContain(RiskReasonCodes.DailyLoss);
+        var sell = await bus.CheckAsync(Sell(user.UserId, "MSFT", 5m, 50m));
+        sell.Approved.ShouldBeTrue(string.Join("; ", sell.Violations.Select(v => v.Message)));
+        sell.StopLossPrice.ShouldBeNull("a reducing order carries no bracket");
+    }
+
+    [Fact]
+    public async Task After_a_fifteen_percent_drawdown_trading_stays_halted_across_a_restart_of_Risk_until_resumed()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var user = await gateway.NewTraderAsync();
+        await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
+        await bus.PricesAsync(("NVDA", 20m));
+
+        // Yesterday closed at 8,500 (peak 10,000): today's loss is small, the fall from the peak is 16%.
+        await bus.PublishAsync(Valued(user, 8_400m, 8_400m, 8_500m, 10_000m, []));
+        await Poll.UntilAsync(() => gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/halt", user.AccessToken),
+            h => h.GetProperty("halted").GetBoolean(), Eventually, "drawdown halt");
+
+        await platform.KillAsync("risk");
+        await platform.RestartAsync("risk");
+        await bus.PricesAsync(("NVDA", 20m));
+
+        var afterRestart = await Poll.UntilAsync(() => bus.CheckAsync(Buy(user.UserId, "NVDA", 1m, 20m)),
+            r => !r.Codes().Contains(RiskReasonCodes.UnknownSymbol), Eventually, "NVDA known after restart");
+        afterRestart.Codes().ShouldBe([RiskReasonCodes.Drawdown]);
+        var halt = await gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/halt", user.AccessToken);
+        halt.GetProperty("halts")[0].GetProperty("canResume").GetBoolean().ShouldBeTrue();
+
+        await gateway.JsonAsync(HttpMethod.Post, "/api/v1/risk/resume", user.AccessToken, new { reason = "I understand the loss" });
+
+        (await bus.CheckAsync(Buy(user.UserId, "NVDA", 1m, 20m))).Approved.ShouldBeTrue();
+        using var again = await gateway.SendAsync(HttpMethod.Post, "/api/v1/risk/resume", user.AccessToken, new { });
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Every_violation_is_returned_together()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var user = await gateway.NewTraderAsync();
+        await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
+        await bus.PricesAsync(("AMZN", 100m));
+        await bus.PublishAsync(Valued(user, 500m, 10_000m, 10_000m, 10_000m, [new("AMZN", 95m, 100m, 100m, 9_500m)]));
+        await gateway.WaitForRiskAsync(user, l => l.GetProperty("usage").GetProperty("cash").GetDecimal() == 500m, "cash 500");
+
+        // 20 more AMZN at a limit 50% above the market: collar, position size and buying power all apply.
+        var result = await Poll.UntilAsync(() => bus.CheckAsync(Buy(user.UserId, "AMZN", 20m, 150m, limit: 150m)),
+            r => !r.Codes().Contains(RiskReasonCodes.UnknownSymbol), Eventually, "AMZN known");
+
+        result.Approved.ShouldBeFalse();
+        result.Codes().ShouldBe([RiskReasonCodes.PriceCollar, RiskReasonCodes.MaxPosition, RiskReasonCodes.BuyingPower], ignoreOrder: true);
+
+        // The order ticket's preview answers the same without placing anything.
+        var preview = await gateway.JsonAsync(HttpMethod.Post, "/api/v1/risk/preview", user.AccessToken,
+            new { symbol = "AMZN", side = "buy", quantity = 20m, limitPrice = 150m });
+        preview.GetProperty("approved").GetBoolean().ShouldBeFalse();
+        preview.GetProperty("violations").EnumerateArray().Select(v => v.GetProperty("code").GetString())
+            .ShouldBe([RiskReasonCodes.PriceCollar, RiskReasonCodes.MaxPosition, RiskReasonCodes.BuyingPower], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Runaway_client_hits_the_order_rate_cap()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var user = await gateway.NewTraderAsync();
+        await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
+        await bus.PricesAsync(("INTC", 10m));
+        await Poll.UntilAsync(() => bus.CheckAsync(Buy(user.UserId, "INTC", 1m, 10m)), r => r.Approved, Eventually, "first order approved");
+
+        var results = new List<OrderRiskChecked>();
+        for (var i = 0; i < 30; i++)
+        {
+            results.Add(await bus.CheckAsync(Buy(user.UserId, "INTC", 1m, 10m)));
+        }
+
+        results.Last().Codes().ShouldContain(RiskReasonCodes.OrderRate);
+    }
+
+    [Fact]
+    public async Task Lapsed_subscription_refuses_opening_orders_and_an_older_event_arriving_late_does_not_win()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var user = await gateway.NewTraderAsync();
+        await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
+        await bus.PricesAsync(("ORCL", 10m));
+        var now = DateTimeOffset.UtcNow;
+
+        await bus.PublishAsync(new SubscriptionDeactivated(user.UserId, "pro", "canceled", "card declined", now));
+        var refused = await Poll.UntilAsync(() => bus.CheckAsync(Buy(user.UserId, "ORCL", 1m, 10m)),
+            r => r.Codes().Contains(RiskReasonCodes.Entitlement), Eventually, "entitlement refused");
+        await bus.PublishAsync(new SubscriptionActivated(user.UserId, "pro", "active", now.AddDays(30), now.AddMinutes(-5)));
+        await bus.PublishAsync(new SubscriptionActivated(user.UserId, "pro", "active", now.AddDays(30), now.AddMinutes(1)));
+
+        refused.Approved.ShouldBeFalse();
+        await Poll.UntilAsync(() => bus.CheckAsync(Buy(user.UserId, "ORCL", 1m, 10m)), r => r.Approved, Eventually, "newer activation wins");
+    }
+
+    [Fact]
+    public async Task Users_tighten_limits_but_only_an_admin_loosens_past_the_defaults_and_every_change_is_versioned()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var user = await gateway.NewTraderAsync();
+        var admin = await gateway.PromoteToAdminAsync(platform, await gateway.NewUserAsync());
+
+        var tightened = await gateway.JsonAsync(HttpMethod.Put, "/api/v1/risk/limits", user.AccessToken,
+            new { maxPositionFraction = 0.05m, reason = "careful" });
+        tightened.GetProperty("version").GetInt32().ShouldBe(2);
+        tightened.GetProperty("limits").GetProperty("maxPositionFraction").GetDecimal().ShouldBe(0.05m);
+
+        using var loosened = await gateway.SendAsync(HttpMethod.Put, "/api/v1/risk/limits", user.AccessToken, new { maxPositionFraction = 0.2m });
+        loosened.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var problem = JsonDocument.Parse(await loosened.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        problem.GetProperty("type").GetString().ShouldBe("https://tradenova.dev/problems/risk-limit-needs-admin");
+
+        using var notAdmin = await gateway.SendAsync(HttpMethod.Put, $"/api/v1/risk/admin/users/{user.UserId}/limits", user.AccessToken, new { maxPositionFraction = 0.2m });
+        notAdmin.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var granted = await gateway.JsonAsync(HttpMethod.Put, $"/api/v1/risk/admin/users/{user.UserId}/limits", admin.AccessToken,
+            new { maxPositionFraction = 0.2m, reason = "approved by desk" });
+        granted.GetProperty("version").GetInt32().ShouldBe(3);
+
+        var history = await gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/limits/history", user.AccessToken);
+        history.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()).ShouldBe([3, 2, 1]);
+        history[0].GetProperty("changedByRole").GetString().ShouldBe("admin");
+        var audit = await gateway.JsonAsync(HttpMethod.Get, $"/api/v1/risk/admin/audit?userId={user.UserId}", admin.AccessToken);
+        audit.EnumerateArray().Count(a => a.GetProperty("action").GetString() == "limits.changed").ShouldBe(2);
+        audit[0].GetProperty("oldValue").GetString()!.ShouldContain("0.05");
+    }
+
+    [Fact]
+    public async Task Admin_kill_switch_halts_opening_orders_for_everyone_until_released()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var user = await gateway.NewTraderAsync();
+        var admin = await gateway.PromoteToAdminAsync(platform, await gateway.NewUserAsync());
+        await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
+        await bus.PricesAsync(("IBM", 10m));
+        await Poll.UntilAsync(() => bus.CheckAsync(Buy(user.UserId, "IBM", 1m, 10m)), r => r.Approved, Eventually, "approved before");
+
+        await gateway.JsonAsync(HttpMethod.Post, "/api/v1/risk/admin/kill-switch", admin.AccessToken, new { reason = "market incident" },
+            HttpStatusCode.NoContent);
+        try
+        {
+            var halted = await bus.CheckAsync(Buy(user.UserId, "IBM", 1m, 10m));
+            halted.Codes().ShouldBe([RiskReasonCodes.Halted]);
+            var state = await gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/halt", user.AccessToken);
+            state.GetProperty("halts")[0].GetProperty("code").GetString().ShouldBe("risk.kill_switch");
+        }
+        finally
+        {
+            await gateway.JsonAsync(HttpMethod.Delete, "/api/v1/risk/admin/kill-switch", admin.AccessToken, expected: HttpStatusCode.NoContent);
+        }
+
+        (await bus.CheckAsync(Buy(user.UserId, "IBM", 1m, 10m))).Approved.ShouldBeTrue();
+    }
+
+    private static PortfolioValued Valued(PlatformUser user, decimal cash, decimal equity, decimal startOfDay, decimal peak,
+        IReadOnlyList<PositionValuation> positions, DateTimeOffset? at = null) =>
+        new(user.UserId, Guid.NewGuid(), cash, positions.Sum(p => p.MarketValue), equity, 0m, 0m, positions.Count,
+            at ?? DateTimeOffset.UtcNow, startOfDay, peak, positions);
+}
