@@ -6,6 +6,8 @@ import { LoginPage } from './pages/LoginPage';
 import { PortfolioPage } from './pages/PortfolioPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { DashboardPage } from './trading/DashboardPage';
+import { OrderTicketPage } from './trading/OrderTicketPage';
 
 export function App({ tokens }: { tokens: TokenStore }) {
   return (
@@ -21,6 +23,8 @@ export function App({ tokens }: { tokens: TokenStore }) {
       >
         <Route path="/" element={<Navigate to="/portfolio" replace />} />
         <Route path="/portfolio" element={<PortfolioPage />} />
+        <Route path="/dashboard" element={<DashboardPage />} />
+        <Route path="/trade" element={<OrderTicketPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

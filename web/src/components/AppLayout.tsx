@@ -26,6 +26,12 @@ export function AppLayout({ tokens }: { tokens: TokenStore }) {
             <NavLink to="/portfolio" className="topbar__link">
               Portfolio
             </NavLink>
+            <NavLink to="/dashboard" className="topbar__link">
+              Dashboard
+            </NavLink>
+            <NavLink to="/trade" className="topbar__link">
+              Trade
+            </NavLink>
           </nav>
         </div>
         <div className="topbar__right">
