@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from './auth/RequireAuth';
 import type { TokenStore } from './auth/tokenStore';
+import { SubscriptionPage } from './billing/SubscriptionPage';
 import { AppLayout } from './components/AppLayout';
 import { LoginPage } from './pages/LoginPage';
 import { PortfolioPage } from './pages/PortfolioPage';
@@ -8,6 +9,8 @@ import { RegisterPage } from './pages/RegisterPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { DashboardPage } from './trading/DashboardPage';
 import { OrderTicketPage } from './trading/OrderTicketPage';
+import { BacktestLabPage } from './backtest/BacktestLabPage';
+import { BacktestResultPage } from './backtest/BacktestResultPage';
 
 export function App({ tokens }: { tokens: TokenStore }) {
   return (
@@ -25,6 +28,9 @@ export function App({ tokens }: { tokens: TokenStore }) {
         <Route path="/portfolio" element={<PortfolioPage />} />
         <Route path="/dashboard" element={<DashboardPage />} />
         <Route path="/trade" element={<OrderTicketPage />} />
+        <Route path="/billing" element={<SubscriptionPage />} />
+        <Route path="/backtests" element={<BacktestLabPage />} />
+        <Route path="/backtests/:id" element={<BacktestResultPage tokens={tokens} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

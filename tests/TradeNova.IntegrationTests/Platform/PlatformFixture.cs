@@ -22,6 +22,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["TradeNova__RateLimits__PerIp__WindowSeconds"] = "60",
         ["TradeNova__RateLimits__PerUser__PermitLimit"] = "1000",
         ["TradeNova__RateLimits__PerUser__WindowSeconds"] = "60",
+        ["TradeNova__RateLimits__Auth__PermitLimit"] = "1000",
+        ["TradeNova__RateLimits__Auth__WindowSeconds"] = "60",
     };
 
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(180);
