@@ -7,6 +7,8 @@ import { LoginPage } from './pages/LoginPage';
 import { PortfolioPage } from './pages/PortfolioPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { DashboardPage } from './trading/DashboardPage';
+import { OrderTicketPage } from './trading/OrderTicketPage';
 import { BacktestLabPage } from './backtest/BacktestLabPage';
 import { BacktestResultPage } from './backtest/BacktestResultPage';
 
@@ -24,6 +26,8 @@ export function App({ tokens }: { tokens: TokenStore }) {
       >
         <Route path="/" element={<Navigate to="/portfolio" replace />} />
         <Route path="/portfolio" element={<PortfolioPage />} />
+        <Route path="/dashboard" element={<DashboardPage />} />
+        <Route path="/trade" element={<OrderTicketPage />} />
         <Route path="/billing" element={<SubscriptionPage />} />
         <Route path="/backtests" element={<BacktestLabPage />} />
         <Route path="/backtests/:id" element={<BacktestResultPage tokens={tokens} />} />

@@ -22,6 +22,8 @@ interface RequestOptions {
   /** Send the bearer token and recover from a 401 with one refresh. Default true. */
   auth?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. `Idempotency-Key`). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -110,7 +112,10 @@ export class ApiClient {
     options: RequestOptions,
     auth: boolean,
   ): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = {
+      Accept: 'application/json, application/problem+json',
+      ...options.headers,
+    };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     const token = this.tokens.accessToken;
     if (auth && token) headers.Authorization = `Bearer ${token}`;

@@ -27,6 +27,12 @@ export function AppLayout({ tokens }: { tokens: TokenStore }) {
             <NavLink to="/portfolio" className="topbar__link">
               Portfolio
             </NavLink>
+            <NavLink to="/dashboard" className="topbar__link">
+              Dashboard
+            </NavLink>
+            <NavLink to="/trade" className="topbar__link">
+              Trade
+            </NavLink>
             <NavLink to="/backtests" className="topbar__link">
               Backtests
             </NavLink>

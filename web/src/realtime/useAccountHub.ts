@@ -4,6 +4,7 @@ import type { ApiClient } from '../api/client';
 import type { TokenStore } from '../auth/tokenStore';
 import { readClaims } from '../lib/jwt';
 import { portfolioQueryKey } from '../portfolio/usePortfolio';
+import { hubMessages, publishHubMessage } from '../trading/hubBus';
 
 export type HubState = 'connecting' | 'live' | 'offline';
 
@@ -45,9 +46,15 @@ export function useAccountHub(tokens: TokenStore, api: ApiClient, enabled: boole
           .withAutomaticReconnect()
           .configureLogging(signalR.LogLevel.None)
           .build();
-        connection.on('portfolioUpdated', () => {
+        connection.on('portfolioUpdated', (payload?: unknown) => {
           void queryClient.invalidateQueries({ queryKey: portfolioQueryKey });
+          if (payload !== undefined) publishHubMessage('portfolioUpdated', payload);
         });
+        // The trading views (dashboard, orders) fold the other messages in live.
+        for (const name of hubMessages) {
+          if (name === 'portfolioUpdated') continue;
+          connection.on(name, (payload: unknown) => publishHubMessage(name, payload));
+        }
         connection.onreconnecting(() => !disposed && setState('connecting'));
         connection.onreconnected(() => {
           if (disposed) return;

@@ -1,0 +1,218 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { ApiError } from '../api/problem';
+import { useAuth } from '../auth/AuthContext';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { formatMoney } from '../lib/money';
+import {
+  emptyTicket,
+  needsLimitPrice,
+  needsStopPrice,
+  toPreviewRequest,
+  validateTicket,
+  type OrderRequest,
+  type TicketForm,
+} from './ticket';
+
+interface SymbolsResponse {
+  source: string;
+  symbols: { symbol: string; name: string; referencePrice: number }[];
+}
+interface Preview {
+  approved: boolean;
+  violations: { code: string; message: string }[];
+  referencePrice?: number;
+}
+interface OrderResult {
+  id: string;
+  status: string;
+  symbol: string;
+  reason?: string | null;
+  reasonCodes?: string[] | null;
+}
+
+/** Order ticket: check the form, ask Risk for a preview, then send once with an Idempotency-Key. */
+export function OrderTicketPage() {
+  const { api } = useAuth();
+  const symbols = useQuery({
+    queryKey: ['market', 'symbols'],
+    queryFn: () => api.request<SymbolsResponse>('GET', '/api/v1/market/symbols'),
+  });
+  const [form, setForm] = useState<TicketForm>(emptyTicket);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [preview, setPreview] = useState<{ order: OrderRequest; result: Preview } | null>(null);
+  const [result, setResult] = useState<OrderResult | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = (patch: Partial<TicketForm>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setPreview(null);
+  };
+
+  async function onPreview(event: FormEvent) {
+    event.preventDefault();
+    setResult(null);
+    setFailure(null);
+    const checked = validateTicket(form);
+    setErrors(checked.errors);
+    if (!checked.order) return;
+    setBusy(true);
+    try {
+      const res = await api.request<Preview>('POST', '/api/v1/risk/preview', { body: toPreviewRequest(checked.order) });
+      setPreview({ order: checked.order, result: res });
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function onSend() {
+    if (!preview) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const order = await api.request<OrderResult>('POST', '/api/v1/orders', {
+        body: preview.order,
+        headers: { 'Idempotency-Key': crypto.randomUUID() },
+      });
+      setResult(order);
+      setPreview(null);
+    } catch (e) {
+      setFailure(e);
+      if (e instanceof ApiError)
+        setErrors(Object.fromEntries(Object.entries(e.fieldErrors).map(([k, v]) => [k, v.join(' ')])));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (name: string) =>
+    errors[name] ? (
+      <span className="field__error" role="alert">
+        {errors[name]}
+      </span>
+    ) : null;
+
+  return (
+    <section className="panel" aria-labelledby="ticket-title">
+      <h1 id="ticket-title">Order ticket</h1>
+      <p className="muted">Paper trading against simulated prices.</p>
+      <form onSubmit={onPreview} noValidate>
+        <label className="field">
+          Symbol
+          <select value={form.symbol} onChange={(e) => set({ symbol: e.target.value })}>
+            <option value="">Choose…</option>
+            {symbols.data?.symbols.map((s) => (
+              <option key={s.symbol} value={s.symbol}>
+                {s.symbol} — {s.name}
+              </option>
+            ))}
+          </select>
+          {fieldError('symbol')}
+        </label>
+        <label className="field">
+          Side
+          <select value={form.side} onChange={(e) => set({ side: e.target.value as TicketForm['side'] })}>
+            <option value="buy">Buy</option>
+            <option value="sell">Sell</option>
+          </select>
+        </label>
+        <label className="field">
+          Type
+          <select value={form.type} onChange={(e) => set({ type: e.target.value as TicketForm['type'] })}>
+            <option value="market">Market</option>
+            <option value="limit">Limit</option>
+            <option value="stop">Stop</option>
+            <option value="stop_limit">Stop limit</option>
+          </select>
+        </label>
+        <label className="field">
+          Time in force
+          <select
+            value={form.timeInForce}
+            onChange={(e) => set({ timeInForce: e.target.value as TicketForm['timeInForce'] })}
+          >
+            <option value="day">Day</option>
+            <option value="gtc">Good till canceled</option>
+            <option value="ioc">Immediate or cancel</option>
+            <option value="fok">Fill or kill</option>
+          </select>
+          {fieldError('timeInForce')}
+        </label>
+        <label className="field">
+          Size in
+          <select value={form.sizeMode} onChange={(e) => set({ sizeMode: e.target.value as TicketForm['sizeMode'] })}>
+            <option value="quantity">Shares</option>
+            <option value="notional">Dollars</option>
+          </select>
+        </label>
+        <label className="field">
+          {form.sizeMode === 'quantity' ? 'Quantity' : 'Notional'}
+          <input inputMode="decimal" value={form.size} onChange={(e) => set({ size: e.target.value })} />
+          {fieldError(form.sizeMode)}
+        </label>
+        {needsLimitPrice(form.type) && (
+          <label className="field">
+            Limit price
+            <input inputMode="decimal" value={form.limitPrice} onChange={(e) => set({ limitPrice: e.target.value })} />
+            {fieldError('limitPrice')}
+          </label>
+        )}
+        {needsStopPrice(form.type) && (
+          <label className="field">
+            Stop price
+            <input inputMode="decimal" value={form.stopPrice} onChange={(e) => set({ stopPrice: e.target.value })} />
+            {fieldError('stopPrice')}
+          </label>
+        )}
+        <label className="field">
+          Stop-loss (optional)
+          <input inputMode="decimal" value={form.stopLoss} onChange={(e) => set({ stopLoss: e.target.value })} />
+          {fieldError('stopLoss')}
+        </label>
+        <label className="field">
+          Take-profit (optional)
+          <input inputMode="decimal" value={form.takeProfit} onChange={(e) => set({ takeProfit: e.target.value })} />
+          {fieldError('takeProfit')}
+        </label>
+        <button type="submit" className="button" disabled={busy}>
+          Preview
+        </button>
+      </form>
+
+      {preview && (
+        <div className={`alert ${preview.result.approved ? 'alert--info' : 'alert--error'}`} data-testid="risk-preview">
+          <p className="alert__message">
+            {preview.result.approved ? 'Risk check passed' : 'Risk would reject this order'}
+            {preview.result.referencePrice !== undefined
+              ? ` (reference price ${formatMoney(preview.result.referencePrice, 'USD')})`
+              : ''}
+          </p>
+          {preview.result.violations.length > 0 && (
+            <ul className="alert__list">
+              {preview.result.violations.map((v) => (
+                <li key={v.code}>
+                  {v.message} <code>{v.code}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void onSend()}>
+            Send order
+          </button>
+        </div>
+      )}
+      {failure ? <ErrorAlert error={failure} /> : null}
+      {result && (
+        <div className="alert alert--info" role="status" data-testid="order-result">
+          <p className="alert__message">
+            Order {result.symbol} {result.status}
+            {result.reason ? `: ${result.reason}` : ''}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

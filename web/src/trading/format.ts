@@ -1,0 +1,15 @@
+import { toNumber } from '../lib/money';
+
+/** `0.0512` → `5.12%`; missing → an em dash. Risk and Portfolio send fractions, not percents. */
+export function formatFraction(value: unknown, digits = 2): string {
+  const n = toNumber(value);
+  if (n === null) return '—';
+  const text = (n * 100).toFixed(digits);
+  return `${text === (-0).toFixed(digits) ? (0).toFixed(digits) : text}%`;
+}
+
+/** A CSS class for a signed amount: gain, loss or none. */
+export function signClass(value: unknown): string {
+  const n = toNumber(value);
+  return n === null || n === 0 ? '' : n > 0 ? 'gain' : 'loss';
+}
