@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,6 +26,11 @@ public static class ProblemDetailsExtensions
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
         });
+
+        // Bad input is the caller's fault on every service: an undecodable charset, NUL or lone surrogates in the path or
+        // query (RequestInputGuard, first in the pipeline) and in any JSON string of a request body (400 at binding).
+        services.AddSingleton<IStartupFilter, RequestInputGuardStartupFilter>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new StorableStringJsonConverter()));
         return services;
     }
 }

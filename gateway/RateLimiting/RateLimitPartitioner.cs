@@ -4,22 +4,44 @@ namespace TradeNova.Gateway.RateLimiting;
 
 /// <summary>
 /// Decides which budget a request spends. Only <c>/api</c> is limited (SPA files, hubs and health are not).
-/// An authenticated caller spends their user's budget wherever they connect from; anyone else spends their IP's.
+/// Register, login and refresh always spend their client address's tight budget, whatever Authorization header comes
+/// with them (a token must not lift an attacker out of the IP limit for password guessing). Otherwise an authenticated
+/// caller spends their user's budget wherever they connect from; anyone else spends their IP's.
 /// The IP is the TCP peer: the gateway is the edge, so a client-supplied X-Forwarded-For is not trusted.
 /// </summary>
 public static class RateLimitPartitioner
 {
+    private static readonly string[] AuthEndpoints = ["register", "login", "refresh"];
+
     public static RateLimitPartitionKey? GetKey(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        var path = context.Request.Path;
+        if (!path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             return null;
+
+        if (IsAuthEndpoint(path))
+            return new RateLimitPartitionKey(RateLimitPartitionKind.AuthIp, ClientAddress(context));
 
         if (context.User.Identity?.IsAuthenticated == true && context.User.TryGetUserId(out var userId))
             return new RateLimitPartitionKey(RateLimitPartitionKind.User, userId.ToString("N"));
 
+        return new RateLimitPartitionKey(RateLimitPartitionKind.Ip, ClientAddress(context));
+    }
+
+    /// <summary><c>/api/v1/identity/{register|login|refresh}</c>, in any case and with or without a trailing slash.</summary>
+    public static bool IsAuthEndpoint(PathString path)
+    {
+        if (!path.StartsWithSegments("/api/v1/identity", StringComparison.OrdinalIgnoreCase, out var rest) || !rest.HasValue)
+            return false;
+        var endpoint = rest.Value!.Trim('/');
+        return AuthEndpoints.Any(name => string.Equals(endpoint, name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string ClientAddress(HttpContext context)
+    {
         var address = context.Connection.RemoteIpAddress;
         if (address is { IsIPv4MappedToIPv6: true })
             address = address.MapToIPv4();
-        return new RateLimitPartitionKey(RateLimitPartitionKind.Ip, address?.ToString() ?? "unknown");
+        return address?.ToString() ?? "unknown";
     }
 }

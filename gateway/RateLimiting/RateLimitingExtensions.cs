@@ -24,8 +24,15 @@ public static class RateLimitingExtensions
     public static PartitionedRateLimiter<HttpContext> CreateLimiter(GatewayRateLimitOptions limits) =>
         PartitionedRateLimiter.Create<HttpContext, RateLimitPartitionKey>(context =>
             RateLimitPartitioner.GetKey(context) is { } key
-                ? RateLimitPartition.GetFixedWindowLimiter(key, k => ToOptions(k.Kind == RateLimitPartitionKind.User ? limits.PerUser : limits.PerIp))
+                ? RateLimitPartition.GetFixedWindowLimiter(key, k => ToOptions(LimitFor(limits, k.Kind)))
                 : RateLimitPartition.GetNoLimiter(default(RateLimitPartitionKey)));
+
+    private static FixedWindowLimit LimitFor(GatewayRateLimitOptions limits, RateLimitPartitionKind kind) => kind switch
+    {
+        RateLimitPartitionKind.User => limits.PerUser,
+        RateLimitPartitionKind.AuthIp => limits.Auth,
+        _ => limits.PerIp,
+    };
 
     private static FixedWindowRateLimiterOptions ToOptions(FixedWindowLimit limit) => new()
     {

@@ -8,6 +8,12 @@ namespace TradeNova.Gateway.Security;
 /// </summary>
 public static partial class SecurityHeaders
 {
+    /// <summary>The SPA needs none of the powerful browser features; deny them to it and to anything it might embed.</summary>
+    public const string PermissionsPolicy =
+        "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(self), geolocation=(), "
+        + "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), "
+        + "screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=(), browsing-topics=()";
+
     public static string ContentSecurityPolicy(HostString host)
     {
         var sockets = host.HasValue && SafeHost().IsMatch(host.Value) ? $" ws://{host.Value} wss://{host.Value}" : string.Empty;
@@ -26,6 +32,7 @@ public static partial class SecurityHeaders
                 headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
                 headers.TryAdd("X-Frame-Options", "DENY");
                 headers.TryAdd("Cross-Origin-Opener-Policy", "same-origin");
+                headers.TryAdd("Permissions-Policy", PermissionsPolicy);
                 headers.TryAdd("Content-Security-Policy", ContentSecurityPolicy(context.Request.Host));
                 return Task.CompletedTask;
             });

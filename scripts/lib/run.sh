@@ -99,7 +99,7 @@ apphost_start() {
 # Waits until every app is Running and Healthy as the AppHost reports it. Stops early, with the evidence, when the
 # AppHost exits or an app fails to start or exits.
 wait_platform_healthy() {
-  local deadline=$((SECONDS + ${TRADENOVA_HEALTH_TIMEOUT:-600})) rows failed next_report=$((SECONDS + 30))
+  local deadline=$((SECONDS + ${TRADENOVA_HEALTH_TIMEOUT:-600})) rows failed next_report=$((SECONDS + 30)) shown_dashboard=""
   log "waiting until every app is healthy"
   until platform_healthy; do
     if ! apphost_pid >/dev/null; then
@@ -119,7 +119,10 @@ wait_platform_healthy() {
     fi
     if ((SECONDS >= next_report)); then
       log "not yet: $(awk '$2 != "Running" || $3 != "Healthy" { printf "%s(%s/%s) ", $1, $2, $3 }' <<<"$rows")"
-      [[ -n $(dashboard_login_url) ]] && log "progress in the dashboard: $(dashboard_login_url)"
+      if [[ -z ${shown_dashboard:-} && -n $(dashboard_login_url) ]]; then
+        log "progress in the dashboard: $(dashboard_login_url)"
+        shown_dashboard=1
+      fi
       next_report=$((SECONDS + 30))
     fi
     if ((SECONDS >= deadline)); then
@@ -134,10 +137,12 @@ wait_platform_healthy() {
 # DCP keeps its per-resource logs in its session folder (a temporary folder named on its command line, removed when it
 # exits). Failures it only retries, such as a port it cannot bind, show nowhere else.
 dcp_session_dir() {
-  local pid
+  local pid args
   for pid in $(platform_pids); do
-    tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -m1 -A1 -x -- '--kubeconfig' | tail -1 | xargs -r dirname
-  done | head -1
+    args=$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -A1 -x -- '--kubeconfig' | sed -n 2p)
+    [[ -n $args ]] && { dirname "$args"; return 0; }
+  done
+  return 0
 }
 
 dcp_errors() {

@@ -11,5 +11,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapBacktestApiV1();
+app.MapBacktestsApiV1();
+app.MapBacktestDataApiV1();
 
 app.Run();

@@ -1,4 +1,3 @@
-using TradeNova.Billing.Apis;
 using TradeNova.Billing.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +9,6 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapOpenApi();
-app.MapBillingApiV1();
+app.MapBillingApis();
 
 app.Run();

@@ -11,5 +11,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapExecutionApiV1();
+app.MapOrdersApiV1();
+app.MapMarketApiV1();
 
 app.Run();

@@ -12,6 +12,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapPortfolioApiV1();
-app.MapHub<AccountHub>(AccountHub.Path);
+app.MapAccountHub();
 
 app.Run();

@@ -34,8 +34,8 @@ public sealed class TopologyTests
             var project = projects.Single(resource => resource.Name == service);
             var environment = await EnvironmentOf(app, project);
 
-            environment.Keys.Where(key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).Order()
-                .ShouldBe([$"ConnectionStrings__{service}db", "ConnectionStrings__messaging"]);
+            environment.Keys.Where(key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal))
+                .ShouldBe([$"ConnectionStrings__{service}db", "ConnectionStrings__messaging"], ignoreOrder: true);
             environment.Keys.Where(key => key.StartsWith("services__", StringComparison.Ordinal))
                 .ShouldBe(service == "identity" ? [] : ["services__identity__http__0"]);
             environment["ASPNETCORE_ENVIRONMENT"].ShouldBe("Production");

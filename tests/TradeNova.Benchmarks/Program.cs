@@ -11,6 +11,13 @@ using TradeNova.Benchmarks;
 // Usage: dotnet run -c Release --project tests/TradeNova.Benchmarks -- [--quick] [BenchmarkDotNet arguments]
 //   --quick  few warm-up and measured iterations: the whole suite finishes in a few minutes on 2 cores.
 // Benchmarks run in process (no generated project to build), so they measure exactly the build being run.
+//   --floor-ratio [rounds]  the engine against the floor loop in single interleaved runs (best and median), no BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "--floor-ratio")
+{
+    FloorRatio.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40);
+    return;
+}
+
 var quick = args.Contains("--quick");
 var rest = args.Where(a => a != "--quick").ToList();
 if (!rest.Contains("--filter"))
@@ -51,6 +58,32 @@ static void PrintDerivedFigures(IEnumerable<Summary> summaries)
         var isGrid = report.BenchmarkCase.Descriptor.Type == typeof(GridOptimisationBenchmarks);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {name,-40} mean {Describe(stats.Mean, isGrid, cores)} | median {Describe(stats.Median, isGrid, cores)} | best {Describe(stats.Min, isGrid, cores)}"));
+    }
+
+    PrintFloorRatios(summaries);
+}
+
+// The engine's time per bar as a multiple of the hand-written floor loop measured in the same run: on a shared machine
+// the absolute figures move with other people's load, the ratio much less.
+static void PrintFloorRatios(IEnumerable<Summary> summaries)
+{
+    var reports = summaries.SelectMany(s => s.Reports)
+        .Where(r => r.ResultStatistics is not null && r.BenchmarkCase.Descriptor.Type == typeof(SingleSymbolBenchmarks))
+        .ToList();
+    var floor = reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo.Trim('\'') == SingleSymbolBenchmarks.FloorName);
+    if (floor?.ResultStatistics is not { } floorStats)
+    {
+        return;
+    }
+
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Ratio to the floor loop measured in this run (floor: mean {floorStats.Mean:N1} ns, median {floorStats.Median:N1} ns, best {floorStats.Min:N1} ns per bar; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC):"));
+    foreach (var report in reports)
+    {
+        var stats = report.ResultStatistics!;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {report.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo,-40} mean {stats.Mean / floorStats.Mean:N2}× | median {stats.Median / floorStats.Median:N2}× | best {stats.Min / floorStats.Min:N2}×"));
     }
 }
 

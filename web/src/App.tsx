@@ -1,11 +1,14 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from './auth/RequireAuth';
 import type { TokenStore } from './auth/tokenStore';
+import { SubscriptionPage } from './billing/SubscriptionPage';
 import { AppLayout } from './components/AppLayout';
 import { LoginPage } from './pages/LoginPage';
 import { PortfolioPage } from './pages/PortfolioPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { BacktestLabPage } from './backtest/BacktestLabPage';
+import { BacktestResultPage } from './backtest/BacktestResultPage';
 
 export function App({ tokens }: { tokens: TokenStore }) {
   return (
@@ -21,6 +24,9 @@ export function App({ tokens }: { tokens: TokenStore }) {
       >
         <Route path="/" element={<Navigate to="/portfolio" replace />} />
         <Route path="/portfolio" element={<PortfolioPage />} />
+        <Route path="/billing" element={<SubscriptionPage />} />
+        <Route path="/backtests" element={<BacktestLabPage />} />
+        <Route path="/backtests/:id" element={<BacktestResultPage tokens={tokens} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,4 +1,7 @@
+using MassTransit;
 using TradeNova.Backtest.IntegrationEvents.EventHandling;
+using TradeNova.Backtest.Jobs;
+using TradeNova.Backtest.Running;
 using TradeNova.ServiceDefaults.Data;
 using TradeNova.ServiceDefaults.Messaging;
 
@@ -8,9 +11,16 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<BacktestLimits>().BindConfiguration("TradeNova:Backtest");
         builder.AddServiceDatabase<BacktestContext>(BacktestContext.Schema);
         builder.AddServiceMessaging<BacktestContext>(BacktestContext.Schema, bus =>
-            bus.AddConsumer<UserRegisteredIntegrationEventHandler>());
+        {
+            bus.AddConsumer<UserRegisteredIntegrationEventHandler>();
+            bus.AddConsumer<RunBacktestJobConsumer, RunBacktestJobConsumerDefinition>();
+        });
+        builder.Services.AddSingleton<JobSignal>();
+        builder.Services.AddScoped<JobStore>();
+        builder.Services.AddScoped<JobSubmission>();
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -9,6 +9,12 @@ public sealed class BacktestContext(DbContextOptions<BacktestContext> options) :
 
     public DbSet<BacktestQuota> Quotas => Set<BacktestQuota>();
 
+    public DbSet<BacktestJob> Jobs => Set<BacktestJob>();
+
+    public DbSet<BacktestJobResult> Results => Set<BacktestJobResult>();
+
+    public DbSet<UserDataSet> DataSets => Set<UserDataSet>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -18,6 +24,40 @@ public sealed class BacktestContext(DbContextOptions<BacktestContext> options) :
             quota.ToTable("quotas");
             quota.HasKey(q => q.UserId);
             quota.Property(q => q.UserId).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<BacktestJob>(job =>
+        {
+            job.ToTable("jobs");
+            job.HasKey(j => j.Id);
+            job.Property(j => j.Id).ValueGeneratedNever();
+            job.Property(j => j.Kind).HasMaxLength(32);
+            job.Property(j => j.Name).HasMaxLength(100);
+            job.Property(j => j.Status).HasMaxLength(16);
+            job.Property(j => j.Request).HasColumnType("jsonb");
+            job.Property(j => j.EngineVersion).HasMaxLength(200);
+            job.HasIndex(j => new { j.UserId, j.CreatedAt });
+            job.HasIndex(j => new { j.UserId, j.Status });
+        });
+
+        modelBuilder.Entity<BacktestJobResult>(result =>
+        {
+            result.ToTable("job_results");
+            result.HasKey(r => r.BacktestId);
+            result.Property(r => r.Payload).HasColumnType("jsonb");
+            result.Property(r => r.Trades).HasColumnType("jsonb");
+            result.Property(r => r.Equity).HasColumnType("jsonb");
+            result.HasOne<BacktestJob>().WithOne().HasForeignKey<BacktestJobResult>(r => r.BacktestId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<UserDataSet>(data =>
+        {
+            data.ToTable("user_data_sets");
+            data.HasKey(d => d.Id);
+            data.Property(d => d.Id).ValueGeneratedNever();
+            data.Property(d => d.Symbol).HasMaxLength(32);
+            data.Property(d => d.FileName).HasMaxLength(200);
+            data.HasIndex(d => new { d.UserId, d.Symbol }).IsUnique();
         });
 
         modelBuilder.AddOutboxAndInbox();

@@ -1,4 +1,9 @@
+using MassTransit;
+using TradeNova.Contracts.Risk;
+using TradeNova.Execution.Exchange;
 using TradeNova.Execution.IntegrationEvents.EventHandling;
+using TradeNova.Execution.Market;
+using TradeNova.Execution.Orders;
 using TradeNova.ServiceDefaults.Data;
 using TradeNova.ServiceDefaults.Messaging;
 
@@ -8,9 +13,31 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ExecutionOptions>().BindConfiguration("TradeNova:Execution");
+        builder.Services.AddOptions<SimulationOptions>().BindConfiguration("TradeNova:Market");
+        builder.Services.AddOptions<PaperExchangeOptions>().BindConfiguration("TradeNova:PaperExchange");
+
         builder.AddServiceDatabase<ExecutionDbContext>(ExecutionDbContext.Schema);
         builder.AddServiceMessaging<ExecutionDbContext>(ExecutionDbContext.Schema, bus =>
-            bus.AddConsumer<UserRegisteredIntegrationEventHandler>());
+        {
+            bus.AddConsumer<UserRegisteredIntegrationEventHandler>();
+            bus.AddConsumer<SubscriptionDeactivatedIntegrationEventHandler>();
+            // Published, not sent to a queue name: whichever Risk instance consumes CheckOrderRisk answers. RiskGate sets the timeout.
+            bus.AddRequestClient<CheckOrderRisk>();
+        });
+
+        builder.Services.AddSingleton<PriceSimulator>();
+        builder.Services.AddSingleton<IBrokerAdapter, PaperBrokerAdapter>();
+        builder.Services.AddSingleton<BrokerRouter>();
+        builder.Services.AddScoped<OrderLedger>();
+        builder.Services.AddScoped<RiskGate>();
+        builder.Services.AddScoped<OrderAcceptance>();
+        builder.Services.AddScoped<OrderPlacement>();
+        builder.Services.AddScoped<OrderReplacement>();
+        builder.Services.AddScoped<PaperExchange>();
+        builder.Services.AddHostedService<PaperExchangeWorker>();
+        builder.Services.AddHostedService<OrderRecoverySweep>();
+        builder.Services.AddHostedService<MarketPricePublisher>();
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -9,6 +9,14 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
 
     public DbSet<TradingAccount> TradingAccounts => Set<TradingAccount>();
 
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<OrderEvent> OrderEvents => Set<OrderEvent>();
+
+    public DbSet<OrderFill> OrderFills => Set<OrderFill>();
+
+    public DbSet<ExecutedPosition> ExecutedPositions => Set<ExecutedPosition>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -18,6 +26,87 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
             account.HasKey(a => a.UserId);
             account.Property(a => a.UserId).ValueGeneratedNever();
             account.Property(a => a.Mode).HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<Order>(order =>
+        {
+            order.ToTable("orders");
+            order.HasKey(o => o.Id);
+            order.Property(o => o.Id).ValueGeneratedNever();
+            order.Property(o => o.ClientOrderId).HasMaxLength(64);
+            order.Property(o => o.IdempotencyKey).HasMaxLength(128);
+            order.Property(o => o.RequestHash).HasMaxLength(64);
+            order.Property(o => o.Symbol).HasMaxLength(16);
+            order.Property(o => o.Side).HasMaxLength(8);
+            order.Property(o => o.Type).HasMaxLength(16);
+            order.Property(o => o.TimeInForce).HasMaxLength(8);
+            order.Property(o => o.Status).HasMaxLength(24);
+            order.Property(o => o.Reason).HasMaxLength(2000);
+            order.Property(o => o.BracketLeg).HasMaxLength(16);
+            order.Property(o => o.Mode).HasMaxLength(16);
+            // text, not jsonb: a replay must return the first response byte for byte (jsonb reorders keys).
+            order.Property(o => o.ResponseBody).HasColumnType("text");
+            foreach (var money in new[] { nameof(Order.Quantity), nameof(Order.Notional), nameof(Order.LimitPrice), nameof(Order.StopPrice),
+                         nameof(Order.RequestedStopLoss), nameof(Order.RequestedTakeProfit), nameof(Order.StopLossPrice),
+                         nameof(Order.TakeProfitPrice), nameof(Order.FilledQuantity), nameof(Order.Fees) })
+            {
+                order.Property(money).HasPrecision(20, 6);
+            }
+
+            order.Property(o => o.FilledValue).HasPrecision(28, 10);
+            // PostgreSQL's xmin: a write that lost a race (the exchange filled the order meanwhile) fails instead of overwriting.
+            order.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+            order.Ignore(o => o.AverageFillPrice);
+            order.Ignore(o => o.RemainingQuantity);
+            order.HasIndex(o => o.ClientOrderId).IsUnique();
+            order.HasIndex(o => new { o.UserId, o.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
+            order.HasIndex(o => new { o.UserId, o.CreatedAt });
+            order.HasIndex(o => o.ParentOrderId).HasFilter("parent_order_id IS NOT NULL");
+            order.HasIndex(o => new { o.Symbol, o.AcceptedAt })
+                .HasDatabaseName("ix_orders_working")
+                .HasFilter("status IN ('accepted', 'partially_filled')");
+            order.HasIndex(o => o.ExpiresAt)
+                .HasDatabaseName("ix_orders_expiring")
+                .HasFilter("expires_at IS NOT NULL AND status IN ('accepted', 'partially_filled')");
+            order.HasIndex(o => o.RiskRequestedAt)
+                .HasDatabaseName("ix_orders_pending_risk")
+                .HasFilter("status = 'pending_risk'");
+        });
+
+        modelBuilder.Entity<OrderEvent>(orderEvent =>
+        {
+            orderEvent.ToTable("order_events");
+            orderEvent.HasKey(e => e.Id);
+            orderEvent.Property(e => e.Id).UseIdentityAlwaysColumn();
+            orderEvent.Property(e => e.FromStatus).HasMaxLength(24);
+            orderEvent.Property(e => e.ToStatus).HasMaxLength(24);
+            orderEvent.Property(e => e.Reason).HasMaxLength(2000);
+            orderEvent.Property(e => e.FilledQuantity).HasPrecision(20, 6);
+            orderEvent.HasIndex(e => new { e.OrderId, e.Id });
+            orderEvent.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId);
+        });
+
+        modelBuilder.Entity<OrderFill>(fill =>
+        {
+            fill.ToTable("order_fills");
+            fill.HasKey(f => f.Id);
+            fill.Property(f => f.Id).ValueGeneratedNever();
+            fill.Property(f => f.Symbol).HasMaxLength(16);
+            fill.Property(f => f.Side).HasMaxLength(8);
+            fill.Property(f => f.Quantity).HasPrecision(20, 6);
+            fill.Property(f => f.Price).HasPrecision(20, 6);
+            fill.Property(f => f.Fee).HasPrecision(20, 6);
+            fill.HasIndex(f => new { f.OrderId, f.Sequence }).IsUnique();
+            fill.HasIndex(f => new { f.UserId, f.FilledAt });
+            fill.HasOne<Order>().WithMany().HasForeignKey(f => f.OrderId);
+        });
+
+        modelBuilder.Entity<ExecutedPosition>(position =>
+        {
+            position.ToTable("executed_positions");
+            position.HasKey(p => new { p.UserId, p.Symbol });
+            position.Property(p => p.Symbol).HasMaxLength(16);
+            position.Property(p => p.Quantity).HasPrecision(20, 6);
         });
 
         modelBuilder.AddOutboxAndInbox();

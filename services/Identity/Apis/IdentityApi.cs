@@ -1,6 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using TradeNova.Contracts.Identity;
 using TradeNova.Identity.Audit;
+using TradeNova.Identity.Login;
+using TradeNova.Identity.Registration;
 using TradeNova.Identity.Tokens;
 using TradeNova.ServiceDefaults.Auth;
 using TradeNova.ServiceDefaults.Data;
@@ -15,8 +18,8 @@ public static class IdentityApi
     {
         var api = app.MapGroup("/api/v1/identity").WithTags("Identity");
         api.MapPost("/register", RegisterAsync).AllowAnonymous();
-        api.MapPost("/login", LoginAsync).AllowAnonymous();
-        api.MapPost("/refresh", RefreshAsync).AllowAnonymous();
+        api.MapPost("/login", LoginAsync).AllowAnonymous().WithNoStore();
+        api.MapPost("/refresh", RefreshAsync).AllowAnonymous().WithNoStore();
         api.MapGet("/me", GetMeAsync).RequireAuthorization();
         return api;
     }
@@ -31,15 +34,13 @@ public static class IdentityApi
         CancellationToken cancellationToken)
     {
         using var activity = IdentityTelemetry.ActivitySource.StartActivity("register user");
-        var errors = RegisterRequestValidator.Validate(request);
-        if (errors.HasErrors)
+        var errors = RegisterRequestValidator.Validate(request, out var email);
+        if (errors.HasErrors || email is null)
         {
             return errors.ToProblem();
         }
 
-        var email = request.Email!.Trim();
-        var normalized = User.Normalize(email);
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == email.Key, cancellationToken))
         {
             return DuplicateEmail();
         }
@@ -48,8 +49,8 @@ public static class IdentityApi
         var user = new User
         {
             Id = Guid.CreateVersion7(now),
-            Email = email,
-            NormalizedEmail = normalized,
+            Email = email.Address,
+            NormalizedEmail = email.Key,
             DisplayName = request.DisplayName!.Trim(),
             PasswordHash = "",
             Role = TradeNovaRoles.Subscriber,
@@ -77,16 +78,32 @@ public static class IdentityApi
 
     public static async Task<Results<Ok<IssuedTokens>, ProblemHttpResult>> LoginAsync(
         LoginRequest request,
+        HttpContext http,
         IdentityContext db,
         IPasswordHasher<User> hasher,
         TokenService tokens,
+        LoginThrottle throttle,
         AuditLog audit,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         using var activity = IdentityTelemetry.ActivitySource.StartActivity("login");
         var email = request.Email?.Trim() ?? "";
-        var normalized = User.Normalize(email);
-        var user = email.Length == 0 ? null : await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+        var normalized = EmailNormalizer.Normalize(email);
+        // Unknown emails are throttled like known ones, so a lock does not reveal that an account exists.
+        var accountKey = LoginThrottle.AccountKeyOf(normalized?.Key ?? EmailNormalizer.KeyOf(email));
+        var clientAddress = ClientAddress(http);
+        var now = time.GetUtcNow();
+        var user = normalized is null ? null : await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized.Key, cancellationToken);
+
+        if (await throttle.LockedForAsync(accountKey, clientAddress, now, cancellationToken) is { } wait)
+        {
+            audit.Record(AuditActions.LoginThrottled, user?.Id, email, $"locked for this address for {Seconds(wait)} s more");
+            await db.SaveChangesAsync(cancellationToken);
+            return TooManyAttempts(http, wait);
+        }
+
+        // The same hashing work for an unknown email as for a wrong password, so timing does not reveal accounts.
         var verdict = user is null
             ? BurnVerification(hasher, request.Password)
             : hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password ?? "");
@@ -94,7 +111,13 @@ public static class IdentityApi
         activity?.SetTag("tradenova.login.succeeded", user is not null && verdict != PasswordVerificationResult.Failed);
         if (user is null || verdict == PasswordVerificationResult.Failed)
         {
-            audit.Record(AuditActions.LoginFailed, user?.Id, email.Length > 254 ? email[..254] : email);
+            var lockout = await throttle.RecordFailureAsync(accountKey, clientAddress, now, cancellationToken);
+            audit.Record(AuditActions.LoginFailed, user?.Id, email);
+            if (lockout > TimeSpan.Zero)
+            {
+                audit.Record(AuditActions.LoginLocked, user?.Id, email, $"locked for this address for {Seconds(lockout)} s");
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return ProblemResults.Unauthorized("invalid-credentials", "Email or password is incorrect.");
         }
@@ -104,6 +127,7 @@ public static class IdentityApi
             user.PasswordHash = hasher.HashPassword(user, request.Password!);
         }
 
+        await throttle.ResetAsync(accountKey, clientAddress, cancellationToken);
         var issued = await tokens.IssueAsync(user, familyId: Guid.NewGuid(), cancellationToken);
         audit.Record(AuditActions.LoginSucceeded, user.Id, user.Email);
         await db.SaveChangesAsync(cancellationToken);
@@ -139,10 +163,34 @@ public static class IdentityApi
         return me is null ? TypedResults.NotFound() : TypedResults.Ok(me);
     }
 
+    /// <summary>The caller's address as the gateway forwarded it (services trust only known proxies' X-Forwarded-For).</summary>
+    private static string ClientAddress(HttpContext http)
+    {
+        var address = http.Connection.RemoteIpAddress;
+        if (address is { IsIPv4MappedToIPv6: true })
+        {
+            address = address.MapToIPv4();
+        }
+
+        return address?.ToString() ?? "unknown";
+    }
+
+    private static ProblemHttpResult TooManyAttempts(HttpContext http, TimeSpan wait)
+    {
+        http.Response.Headers.RetryAfter = Seconds(wait).ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            detail: $"Too many failed sign-ins for this account from your network; try again in {Seconds(wait)} s.",
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many failed sign-ins",
+            type: ProblemTypes.For("login-throttled"));
+    }
+
+    private static int Seconds(TimeSpan span) => Math.Max(1, (int)Math.Ceiling(span.TotalSeconds));
+
     private static ProblemHttpResult DuplicateEmail() =>
         ProblemResults.Conflict("email-taken", "An account with this email already exists.");
 
-    /// <summary>Spends the same hashing time for an unknown email as for a wrong password, so timing does not reveal accounts.</summary>
+    /// <summary>Verifies against a real hash of a random password: the same PBKDF2 work as for a known account.</summary>
     private static PasswordVerificationResult BurnVerification(IPasswordHasher<User> hasher, string? password)
     {
         hasher.VerifyHashedPassword(DummyUser, DummyHash.Value, password ?? "");

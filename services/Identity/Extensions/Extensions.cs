@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using TradeNova.Identity.Audit;
 using TradeNova.Identity.IntegrationEvents.EventHandling;
+using TradeNova.Identity.Login;
 using TradeNova.Identity.Tokens;
 using TradeNova.ServiceDefaults.Auth;
 using TradeNova.ServiceDefaults.Data;
@@ -29,6 +30,9 @@ public static class Extensions
         services.AddSingleton<AccessTokenIssuer>();
         services.AddScoped<TokenService>();
         services.AddScoped<AuditLog>();
+        services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.SectionName);
+        services.AddScoped<LoginThrottle>();
+        services.AddHostedService<LoginThrottlePurge>();
         services.AddOpenApi();
         return builder;
     }

@@ -15,6 +15,9 @@ public sealed class IdentityContext(DbContextOptions<IdentityContext> options) :
 
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
+    public DbSet<LoginThrottleEntry> LoginThrottles => Set<LoginThrottleEntry>();
+    public DbSet<SubscriptionStamp> SubscriptionStamps => Set<SubscriptionStamp>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -56,6 +59,21 @@ public sealed class IdentityContext(DbContextOptions<IdentityContext> options) :
             entry.Property(e => e.IpAddress).HasMaxLength(64);
             entry.Property(e => e.Detail).HasMaxLength(1000);
             entry.HasIndex(e => new { e.UserId, e.OccurredAt });
+        });
+
+        modelBuilder.Entity<LoginThrottleEntry>(entry =>
+        {
+            entry.ToTable("login_throttles");
+            entry.HasKey(e => new { e.AccountKey, e.ClientAddress });
+            entry.Property(e => e.AccountKey).HasMaxLength(64);
+            entry.Property(e => e.ClientAddress).HasMaxLength(64);
+            entry.HasIndex(e => e.LastFailedAt);
+        });
+
+        modelBuilder.Entity<SubscriptionStamp>(stamp =>
+        {
+            stamp.HasKey(s => s.UserId);
+            stamp.Property(s => s.UserId).ValueGeneratedNever();
         });
 
         modelBuilder.AddOutboxAndInbox();

@@ -6,7 +6,10 @@ public sealed class User
 
     public required string Email { get; init; }
 
-    /// <summary>Upper-invariant email; the unique index on it makes emails unique regardless of case.</summary>
+    /// <summary>
+    /// <see cref="Registration.EmailNormalizer"/>'s key (NFKC, ASCII domain, lower case); the unique index on it makes one
+    /// account per mailbox however the address is spelled.
+    /// </summary>
     public required string NormalizedEmail { get; init; }
 
     public required string DisplayName { get; set; }
@@ -20,6 +23,4 @@ public sealed class User
     public required string SubscriptionStatus { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
-
-    public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 }

@@ -16,6 +16,17 @@ public static class AffordableQuantity
             return 0m;
         }
 
+        if (increment == 1m && increment.Scale == 0 && commission is ZeroCommission)
+        {
+            // The general path below with price × 1 and 0 commission, whose decimals are the same: the whole quotient
+            // itself, without the interface call and the multiplications by 1.
+            var shares = WholeQuotient.Floor(cash, price);
+            if (shares * price <= cash)
+            {
+                return shares;
+            }
+        }
+
         var high = WholeQuotient.Floor(cash, price * increment);
         if (Fits(high, cash, price, commission, increment))
         {

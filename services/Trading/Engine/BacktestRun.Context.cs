@@ -2,6 +2,7 @@ using TradeNova.Trading.Broker;
 using TradeNova.Trading.Data;
 using TradeNova.Trading.Orders;
 using TradeNova.Trading.Risk;
+using TradeNova.Trading.Strategies;
 
 namespace TradeNova.Trading.Engine;
 
@@ -63,8 +64,21 @@ internal sealed partial class BacktestRun
         }
 
         _pendingStrategyOrders[s] = 0;
-        _pending.RemoveAll(static o => o.IsDone);
+        RemoveDone();
     }
+
+    public int SymbolIndex(string symbol) => Find(symbol);
+
+    public sbyte[] MovingAverageCrossSignals(int symbolIndex, int fastPeriod, int slowPeriod) =>
+        _columns is { } columns
+            ? CrossSignals.OfColumns(columns.SimpleMovingAverage(symbolIndex, fastPeriod), columns.SimpleMovingAverage(symbolIndex, slowPeriod), slowPeriod)
+            : CrossSignals.OfMovingAverages(_closes[symbolIndex], fastPeriod, slowPeriod);
+
+    public int CurrentBarIndex(int symbolIndex) => _barIndex[symbolIndex][_step];
+
+    public decimal PositionQuantity(int symbolIndex) => _positions[symbolIndex].Quantity;
+
+    public bool HasPendingOrder(int symbolIndex) => _pendingStrategyOrders[symbolIndex] > 0;
 
     public void Submit(OrderRequest order)
     {
@@ -82,14 +96,22 @@ internal sealed partial class BacktestRun
             return;
         }
 
-        if (!_hasPrice[s])
+        if (_lastIndex[s] < 0)
         {
             Reject(0, order, OrderRejectionCodes.NoPrice, $"{order.Symbol} has no bar yet, so the order cannot be checked.");
             return;
         }
 
-        var referencePrice = _lastClose[s];
         var position = _positions[s].Quantity;
+        if (_riskOff && order.Side == OrderSide.Buy && order.Sizing.Mode != SizingMode.EntirePosition && position >= 0m)
+        {
+            // Nothing can reject or change this order: a buy from flat or long cannot go short, and with every limit
+            // off the check approves and the bracket policy adds nothing, whatever the estimated size.
+            Accept(s, order);
+            return;
+        }
+
+        var referencePrice = LastClose(s);
         var quantity = EstimateQuantity(order, referencePrice, position);
         if (order.Sizing.Mode == SizingMode.EntirePosition && quantity == 0m)
         {
@@ -111,12 +133,12 @@ internal sealed partial class BacktestRun
             return;
         }
 
-        _pending.Add(new PendingOrder
-        {
-            Id = _nextOrderId++,
-            SymbolIndex = s,
-            Request = DefaultBracketPolicy.Apply(_limits, order, proposed.IsOpening),
-        });
+        Accept(s, DefaultBracketPolicy.Apply(_limits, order, proposed.IsOpening));
+    }
+
+    private void Accept(int s, OrderRequest order)
+    {
+        _pending.Add(RentOrder(s, order));
         _pendingStrategyOrders[s]++;
     }
 

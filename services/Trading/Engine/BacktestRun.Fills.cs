@@ -44,19 +44,32 @@ internal sealed partial class BacktestRun
         RemoveDone();
     }
 
-    /// <summary>Drops filled and cancelled orders, keeping the others in submission order.</summary>
+    /// <summary>Drops filled and cancelled orders, keeping the others in submission order; the dropped ones are
+    /// reused by later orders (no allocation per order).</summary>
     private void RemoveDone()
     {
         var kept = 0;
         for (var i = 0; i < _pending.Count; i++)
         {
-            if (!_pending[i].IsDone)
+            var order = _pending[i];
+            if (!order.IsDone)
             {
-                _pending[kept++] = _pending[i];
+                _pending[kept++] = order;
+            }
+            else
+            {
+                _freeOrders.Push(order);
             }
         }
 
         _pending.RemoveRange(kept, _pending.Count - kept);
+    }
+
+    private PendingOrder RentOrder(int s, OrderRequest request)
+    {
+        var order = _freeOrders.Count != 0 ? _freeOrders.Pop() : new PendingOrder();
+        order.Reset(_nextOrderId++, s, request);
+        return order;
     }
 
     private void FillStrategyOrder(PendingOrder order, in Bar bar)
@@ -67,7 +80,7 @@ internal sealed partial class BacktestRun
             return;
         }
 
-        if (request.Type != OrderType.Limit)
+        if (request.Type != OrderType.Limit && !_zeroSlippage)
         {
             price = _slippage.Apply(price, request.Side, in bar);
         }
@@ -93,7 +106,7 @@ internal sealed partial class BacktestRun
 
         var closing = position != 0m && Math.Sign(signed) != Math.Sign(position) ? Math.Min(quantity, Math.Abs(position)) : 0m;
         var opening = quantity - closing;
-        var commission = _commission.Commission(quantity, price);
+        var commission = Commission(quantity, price);
         if (opening > 0m && !CashCovers(request.Side, quantity, closing, price, commission))
         {
             Reject(order.Id, request, OrderRejectionCodes.InsufficientCash,
@@ -122,15 +135,19 @@ internal sealed partial class BacktestRun
             case SizingMode.Shares:
                 return request.Sizing.Value;
             case SizingMode.AllCash:
-                return AffordableQuantity.Compute(_cash, price, _commission, _increment);
+                return Affordable(price);
             case SizingMode.PercentOfEquity:
                 var wanted = RoundDown(request.Sizing.Value * _equity, price);
                 var closable = ClosableQuantity(request.Side, position);
-                return wanted <= closable ? wanted : Math.Min(wanted, closable + AffordableQuantity.Compute(_cash, price, _commission, _increment));
+                return wanted <= closable ? wanted : Math.Min(wanted, closable + Affordable(price));
             default:
                 return ClosableQuantity(request.Side, position);
         }
     }
+
+    private decimal Commission(decimal quantity, decimal price) => _zeroCommission ? 0m : _commission.Commission(quantity, price);
+
+    private decimal Affordable(decimal price) => AffordableQuantity.Compute(_cash, price, _commission, _increment);
 
     private void FillBracket(PendingOrder bracket, in Bar bar)
     {
@@ -148,14 +165,14 @@ internal sealed partial class BacktestRun
         }
 
         var side = bracket.ProtectsLong ? OrderSide.Sell : OrderSide.Buy;
-        if (leg == BracketLeg.StopLoss)
+        if (leg == BracketLeg.StopLoss && !_zeroSlippage)
         {
             price = _slippage.Apply(price, side, in bar);
         }
 
         bracket.IsDone = true;
         var quantity = Math.Min(bracket.BracketQuantity, Math.Abs(position));
-        var commission = _commission.Commission(quantity, price);
+        var commission = Commission(quantity, price);
         Execute(bracket.Id, s, side, quantity, price, commission, leg == BracketLeg.StopLoss ? StopLossReason : TakeProfitReason);
     }
 
@@ -169,25 +186,30 @@ internal sealed partial class BacktestRun
             return;
         }
 
-        _pending.Add(new PendingOrder
-        {
-            Id = _nextOrderId++,
-            SymbolIndex = s,
-            Request = entry,
-            IsBracket = true,
-            ProtectsLong = isLong,
-            BracketQuantity = quantity,
-            StopLossPrice = stopLoss,
-            TakeProfitPrice = takeProfit,
-        });
+        var bracket = RentOrder(s, entry);
+        bracket.IsBracket = true;
+        bracket.ProtectsLong = isLong;
+        bracket.BracketQuantity = quantity;
+        bracket.StopLossPrice = stopLoss;
+        bracket.TakeProfitPrice = takeProfit;
+        _pending.Add(bracket);
     }
 
     private void Execute(long orderId, int s, OrderSide side, decimal quantity, decimal price, decimal commission, string reason)
     {
         var time = _timeline[_step];
         var notional = quantity * price;
-        _cash += side == OrderSide.Buy ? -notional - commission : notional - commission;
-        _fees += commission;
+        if (_zeroCommission)
+        {
+            // The same decimals as below with a commission of 0m (scale 0): adding it changes no digit.
+            _cash += side == OrderSide.Buy ? -notional : notional;
+        }
+        else
+        {
+            _cash += side == OrderSide.Buy ? -notional - commission : notional - commission;
+            _fees += commission;
+        }
+
         var ledger = _positions[s];
         var before = ledger.Quantity;
         ledger.Apply(side == OrderSide.Buy ? quantity : -quantity, price, commission, time, reason, _trades);
@@ -202,6 +224,7 @@ internal sealed partial class BacktestRun
         }
 
         _fills.Add(new Fill(orderId, time, _symbols[s], side, quantity, price, commission, reason));
+        RefreshIntegerMarking();
         if (after == 0m || Math.Sign(after) != Math.Sign(before))
         {
             CancelStaleBrackets(s, after);

@@ -11,6 +11,13 @@ internal sealed class DailyEquityCurve(DateTimeOffset[] times, decimal[] equity)
 {
     public int Count => equity.Length;
 
+    /// <summary>The times, shared with the data set (read-only by convention).</summary>
+    internal DateTimeOffset[] Times => times;
+
+    /// <summary>The equity values (read-only by convention), for statistics that scan them without an interface call
+    /// and a point per element.</summary>
+    internal decimal[] Values => equity;
+
     public EquityPoint this[int index] => new(times[index], equity[index]);
 
     public IEnumerator<EquityPoint> GetEnumerator()

@@ -1,4 +1,5 @@
 using TradeNova.Trading.Data;
+using TradeNova.Trading.Numerics;
 
 namespace TradeNova.Trading.Engine;
 
@@ -67,9 +68,18 @@ public sealed class MarketDataSet
         }
 
         BarIndex = new int[Series.Count][];
+        Closes = new double[Series.Count][];
+        CloseMantissas = new long[Series.Count][];
+        CloseScales = new byte[Series.Count][];
+        UniformCloseScale = new int[Series.Count];
+        LargestCloseMantissa = new long[Series.Count];
+        ClosesFitIntegers = true;
         for (var s = 0; s < Series.Count; s++)
         {
             BarIndex[s] = AlignToTimeline(Bars[s], Timeline);
+            ClosesFitIntegers &= BuildCloseColumns(Bars[s], out Closes[s], out CloseMantissas[s], out CloseScales[s]);
+            UniformCloseScale[s] = CloseScales[s].Length > 0 && Array.TrueForAll(CloseScales[s], c => c == CloseScales[s][0]) ? CloseScales[s][0] : -1;
+            LargestCloseMantissa[s] = CloseMantissas[s].Length == 0 ? 0 : CloseMantissas[s].Max(m => m == long.MinValue ? long.MaxValue : Math.Abs(m));
         }
     }
 
@@ -98,12 +108,47 @@ public sealed class MarketDataSet
     /// <summary>[series][time step] = index into <see cref="Bars"/> of that series, or -1 when it has no bar then.</summary>
     internal int[][] BarIndex { get; }
 
+    /// <summary>[series][bar index] = the bar's close as a double, converted once for every run and strategy.</summary>
+    internal double[][] Closes { get; }
+
+    /// <summary>[series][bar index] = the close's decimal mantissa, when <see cref="ClosesFitIntegers"/>.</summary>
+    internal long[][] CloseMantissas { get; }
+
+    /// <summary>[series][bar index] = the close's decimal scale.</summary>
+    internal byte[][] CloseScales { get; }
+
+    /// <summary>[series] = the scale every close of the series has, or -1 when they differ.</summary>
+    internal int[] UniformCloseScale { get; }
+
+    /// <summary>[series] = the largest absolute close mantissa, bounding a position's marked value in advance.</summary>
+    internal long[] LargestCloseMantissa { get; }
+
+    /// <summary>True when every close's mantissa fits 63 bits, so positions can be marked in integer arithmetic.</summary>
+    internal bool ClosesFitIntegers { get; }
+
     public int TimeStepCount => Timeline.Length;
 
     /// <summary>Total number of bars across all series: the "bar-steps" one run processes.</summary>
     public int BarCount => Bars.Sum(b => b.Length);
 
     public int IndexOf(string symbol) => _indexBySymbol.TryGetValue(symbol, out var index) ? index : -1;
+
+    private static bool BuildCloseColumns(Bar[] bars, out double[] closes, out long[] mantissas, out byte[] scales)
+    {
+        closes = new double[bars.Length];
+        mantissas = new long[bars.Length];
+        scales = new byte[bars.Length];
+        var fit = true;
+        for (var i = 0; i < bars.Length; i++)
+        {
+            var close = bars[i].Close;
+            closes[i] = (double)close;
+            fit &= ScaledDecimal.TryDecompose(close, out mantissas[i], out var scale);
+            scales[i] = (byte)scale;
+        }
+
+        return fit;
+    }
 
     private static DateTimeOffset[] MergeTimes(Bar[][] bars)
     {

@@ -1,10 +1,12 @@
+using System.Runtime.InteropServices;
 using TradeNova.Trading.Results;
 
 namespace TradeNova.Trading.Engine;
 
 /// <summary>The position in one symbol as FIFO lots, so each closing fill becomes closed trades with the entry time
 /// and price of the lots it closes. Commissions are split by quantity, and the last share of a lot or fill takes the
-/// remainder, so the fees of the trades always add up exactly to the fees paid.</summary>
+/// remainder, so the fees of the trades always add up exactly to the fees paid. Lots are structs updated in place, so
+/// a fill allocates nothing here beyond the trades it closes.</summary>
 internal sealed class PositionLedger(string symbol)
 {
     private readonly List<Lot> _lots = [];
@@ -37,7 +39,7 @@ internal sealed class PositionLedger(string symbol)
         var total = Math.Abs(quantity);
         while (remaining != 0m && _head < _lots.Count && Math.Sign(_lots[_head].Quantity) != Math.Sign(remaining))
         {
-            var lot = _lots[_head];
+            ref var lot = ref CollectionsMarshal.AsSpan(_lots)[_head];
             var closing = Math.Min(Math.Abs(lot.Quantity), Math.Abs(remaining));
             var lotShare = closing == Math.Abs(lot.Quantity) ? lot.Fee : lot.Fee * closing / Math.Abs(lot.Quantity);
             var exitShare = closing == Math.Abs(remaining) ? remainingFee : commission * closing / total;
@@ -67,14 +69,14 @@ internal sealed class PositionLedger(string symbol)
         Quantity += quantity;
     }
 
-    private sealed class Lot
+    private struct Lot
     {
-        public decimal Quantity { get; set; }
+        public decimal Quantity;
 
-        public decimal Price { get; set; }
+        public decimal Price;
 
-        public DateTimeOffset Time { get; set; }
+        public DateTimeOffset Time;
 
-        public decimal Fee { get; set; }
+        public decimal Fee;
     }
 }

@@ -6,25 +6,7 @@ namespace TradeNova.Trading.Statistics;
 /// A step whose previous value is not positive has no defined return and is skipped.</summary>
 internal static class DailyReturns
 {
-    public static double[] Of(IReadOnlyList<EquityPoint> points)
-    {
-        var returns = new List<double>(Math.Max(0, points.Count - 1));
-        for (var i = 1; i < points.Count; i++)
-        {
-            var previous = (double)points[i - 1].Equity;
-            if (previous > 0)
-                returns.Add((double)points[i].Equity / previous - 1.0);
-        }
-        return [.. returns];
-    }
-
-    public static double Mean(ReadOnlySpan<double> values)
-    {
-        var sum = 0.0;
-        foreach (var v in values)
-            sum += v;
-        return sum / values.Length;
-    }
+    public static double[] Of(IReadOnlyList<EquityPoint> points) => CurveScan.Of(points).Returns;
 
     /// <summary>Sample (n - 1) standard deviation, two-pass for accuracy.</summary>
     public static double SampleStandardDeviation(ReadOnlySpan<double> values, double mean)
@@ -33,17 +15,5 @@ internal static class DailyReturns
         foreach (var v in values)
             sum += (v - mean) * (v - mean);
         return Math.Sqrt(sum / (values.Length - 1));
-    }
-
-    /// <summary>Downside deviation against a 0 target over all n returns: sqrt(Σ min(r, 0)² / n).</summary>
-    public static double DownsideDeviation(ReadOnlySpan<double> values)
-    {
-        var sum = 0.0;
-        foreach (var v in values)
-        {
-            if (v < 0)
-                sum += v * v;
-        }
-        return Math.Sqrt(sum / values.Length);
     }
 }

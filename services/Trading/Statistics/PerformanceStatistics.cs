@@ -44,7 +44,8 @@ public static class PerformanceStatistics
         ArgumentNullException.ThrowIfNull(input);
         var equity = input.Equity;
         var trades = TradeSummary.Of(input.Trades);
-        var drawdown = DrawdownProfile.Of(equity);
+        var scan = CurveScan.Of(equity);
+        var drawdown = scan.Drawdown;
         var (alpha, beta) = BenchmarkRegression.Fit(equity, input.Benchmark);
         var exposure = input.TotalBars > 0 ? (double)input.BarsInMarket / input.TotalBars : 0.0;
 
@@ -73,7 +74,7 @@ public static class PerformanceStatistics
         var days = (last.Time - first.Time).TotalDays;
         var totalReturn = first.Equity > 0 ? (double)last.Equity / (double)first.Equity - 1.0 : 0.0;
         var cagr = Finite(Cagr(first.Equity, last.Equity, days));
-        var (volatility, sharpe, sortino) = ReturnRatios(DailyReturns.Of(equity));
+        var (volatility, sharpe, sortino) = ReturnRatios(scan);
 
         return report with
         {
@@ -103,14 +104,16 @@ public static class PerformanceStatistics
         return Math.Pow((double)end / (double)start, CalendarDaysPerYear / days) - 1.0;
     }
 
-    private static (double? Volatility, double? Sharpe, double? Sortino) ReturnRatios(double[] returns)
+    private static (double? Volatility, double? Sharpe, double? Sortino) ReturnRatios(in CurveScan scan)
     {
+        var returns = scan.Returns;
         if (returns.Length < 2)
             return (null, null, null);
 
-        var mean = DailyReturns.Mean(returns);
+        // Mean r̄ = Σ r_i / n and downside deviation √(Σ min(r_i, 0)² / n), from sums taken in the curve's single pass.
+        var mean = scan.ReturnSum / returns.Length;
         var deviation = DailyReturns.SampleStandardDeviation(returns, mean);
-        var downside = DailyReturns.DownsideDeviation(returns);
+        var downside = Math.Sqrt(scan.DownsideSquares / returns.Length);
         var annualiser = Math.Sqrt(TradingDaysPerYear);
         var flat = deviation < NoiseFloor;
         return (

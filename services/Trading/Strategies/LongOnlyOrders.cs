@@ -24,7 +24,32 @@ public static class LongOnlyOrders
         if (context.PositionQuantity(symbol) <= 0)
             return false;
         context.CancelOrders(symbol);
-        context.Submit(new OrderRequest(symbol, OrderSide.Sell, OrderSizing.EntirePosition(), Tag: tag));
+        context.Submit(ExitRequest(symbol, tag));
+        return true;
+    }
+
+    /// <summary>The entry order <see cref="Enter(IStrategyContext, string, string)"/> submits; requests are immutable, so
+    /// a strategy may build its own once and reuse it with the overloads below (no allocation per signal).</summary>
+    internal static OrderRequest EntryRequest(string symbol, string tag) => new(symbol, OrderSide.Buy, OrderSizing.AllCash(), Tag: tag);
+
+    internal static OrderRequest ExitRequest(string symbol, string tag) => new(symbol, OrderSide.Sell, OrderSizing.EntirePosition(), Tag: tag);
+
+    /// <summary><see cref="Enter(IStrategyContext, string, string)"/> with a prebuilt request and the symbol's index.</summary>
+    internal static bool Enter(IStrategyContext context, IIndexedStrategyContext indexed, int symbolIndex, OrderRequest entry)
+    {
+        if (indexed.PositionQuantity(symbolIndex) != 0 || indexed.HasPendingOrder(symbolIndex))
+            return false;
+        context.Submit(entry);
+        return true;
+    }
+
+    /// <summary><see cref="Exit"/> with a prebuilt request and the symbol's index.</summary>
+    internal static bool Exit(IStrategyContext context, IIndexedStrategyContext indexed, int symbolIndex, OrderRequest exit)
+    {
+        if (indexed.PositionQuantity(symbolIndex) <= 0)
+            return false;
+        context.CancelOrders(exit.Symbol);
+        context.Submit(exit);
         return true;
     }
 }

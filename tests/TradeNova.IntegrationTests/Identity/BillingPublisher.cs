@@ -20,5 +20,10 @@ public sealed class BillingPublisher : IAsyncDisposable
         where T : class =>
         _bus.Publish(message, TestContext.Current.CancellationToken);
 
+    /// <summary>Publishes with a known message id, so a test can wait until the consumer's inbox recorded it.</summary>
+    public Task PublishAsync<T>(T message, Guid messageId)
+        where T : class =>
+        _bus.Publish(message, context => context.MessageId = messageId, TestContext.Current.CancellationToken);
+
     public async ValueTask DisposeAsync() => await _bus.StopAsync(CancellationToken.None);
 }

@@ -29,7 +29,7 @@ public sealed class IdentityDatabase(TestDatabase database)
     /// <summary>Users whose email equals <paramref name="email"/> ignoring case.</summary>
     public async Task<long> CountUsersAsync(string email) =>
         (await QueryAsync(
-            "SELECT count(*) FROM identity.users WHERE normalized_email = upper(@email)",
+            "SELECT count(*) FROM identity.users WHERE normalized_email = lower(@email)",
             reader => reader.GetInt64(0),
             ("email", email))).Single();
 

@@ -37,7 +37,7 @@ public sealed class RegistrationOutboxTests(IdentityFixture identity)
         await using var transaction = await competitor.BeginTransactionAsync(ct);
         await using (var insert = new NpgsqlCommand(
             "INSERT INTO identity.users (id, email, normalized_email, display_name, password_hash, role, plan, subscription_status, created_at) " +
-            "VALUES (@id, @email, upper(@email), 'Competitor', 'not-a-hash', 'subscriber', 'standard', 'trialing', now())",
+            "VALUES (@id, @email, lower(@email), 'Competitor', 'not-a-hash', 'subscriber', 'standard', 'trialing', now())",
             competitor,
             transaction))
         {

@@ -22,6 +22,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["TradeNova__RateLimits__PerIp__WindowSeconds"] = "60",
         ["TradeNova__RateLimits__PerUser__PermitLimit"] = "1000",
         ["TradeNova__RateLimits__PerUser__WindowSeconds"] = "60",
+        ["TradeNova__RateLimits__Auth__PermitLimit"] = "1000",
+        ["TradeNova__RateLimits__Auth__WindowSeconds"] = "60",
     };
 
     /// <summary>180 s, or <c>TRADENOVA_TEST_STARTUP_SECONDS</c> on a machine shared with other builds.</summary>

@@ -26,6 +26,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         {
             ["TradeNova:RateLimits:PerIp:PermitLimit"] = "10000",
             ["TradeNova:RateLimits:PerUser:PermitLimit"] = "10000",
+            ["TradeNova:RateLimits:Auth:PermitLimit"] = "10000",
         };
         foreach (var name in ConfiguredServices)
         {

@@ -32,9 +32,9 @@ public sealed class GatewayRateLimitTests : IAsyncLifetime
     public async Task Anonymous_caller_over_the_ip_limit_gets_429_problem_with_retry_after()
     {
         for (var i = 0; i < 3; i++)
-            (await Send("/api/v1/identity/login", token: null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await Send("/api/v1/identity/.well-known/jwks.json", token: null)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        using var rejected = await Send("/api/v1/identity/login", token: null);
+        using var rejected = await Send("/api/v1/identity/.well-known/jwks.json", token: null);
 
         rejected.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         var retryAfter = rejected.Headers.RetryAfter?.Delta;
@@ -48,8 +48,8 @@ public sealed class GatewayRateLimitTests : IAsyncLifetime
     public async Task Each_user_has_an_own_budget_separate_from_the_ip()
     {
         for (var i = 0; i < 3; i++)
-            await Send("/api/v1/identity/login", token: null);
-        (await Send("/api/v1/identity/login", token: null)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+            await Send("/api/v1/identity/.well-known/jwks.json", token: null);
+        (await Send("/api/v1/identity/.well-known/jwks.json", token: null)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
 
         var alice = _key.CreateToken(Guid.NewGuid());
         var bob = _key.CreateToken(Guid.NewGuid());
@@ -64,9 +64,9 @@ public sealed class GatewayRateLimitTests : IAsyncLifetime
     public async Task Forged_forwarded_for_header_does_not_give_an_anonymous_caller_a_fresh_budget()
     {
         for (var i = 0; i < 3; i++)
-            await Send("/api/v1/identity/login", token: null, forwardedFor: $"198.51.100.{i + 1}");
+            await Send("/api/v1/identity/.well-known/jwks.json", token: null, forwardedFor: $"198.51.100.{i + 1}");
 
-        using var rejected = await Send("/api/v1/identity/login", token: null, forwardedFor: "198.51.100.200");
+        using var rejected = await Send("/api/v1/identity/.well-known/jwks.json", token: null, forwardedFor: "198.51.100.200");
 
         rejected.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
     }

@@ -40,21 +40,21 @@ public sealed class RateLimitPartitionerTests
     [Fact]
     public void Anonymous_api_call_is_partitioned_by_client_ip()
     {
-        RateLimitPartitioner.GetKey(Request("/api/v1/identity/login"))
+        RateLimitPartitioner.GetKey(Request("/api/v1/identity/.well-known/jwks.json"))
             .ShouldBe(new RateLimitPartitionKey(RateLimitPartitionKind.Ip, "203.0.113.7"));
     }
 
     [Fact]
     public void Ipv4_mapped_ipv6_address_shares_the_ipv4_budget()
     {
-        RateLimitPartitioner.GetKey(Request("/api/v1/identity/login", "::ffff:203.0.113.7"))
+        RateLimitPartitioner.GetKey(Request("/api/v1/identity/.well-known/jwks.json", "::ffff:203.0.113.7"))
             .ShouldBe(new RateLimitPartitionKey(RateLimitPartitionKind.Ip, "203.0.113.7"));
     }
 
     [Fact]
     public void Forwarded_for_header_cannot_choose_the_bucket()
     {
-        var context = Request("/api/v1/identity/login");
+        var context = Request("/api/v1/identity/.well-known/jwks.json");
         context.Request.Headers["X-Forwarded-For"] = "192.0.2.99";
 
         RateLimitPartitioner.GetKey(context)?.Value.ShouldBe("203.0.113.7");
@@ -69,4 +69,23 @@ public sealed class RateLimitPartitionerTests
     [InlineData("/apiary")]
     public void Non_api_paths_are_not_limited(string path) =>
         RateLimitPartitioner.GetKey(Request(path)).ShouldBeNull();
+
+    [Theory]
+    [InlineData("/api/v1/identity/login")]
+    [InlineData("/api/v1/identity/register")]
+    [InlineData("/api/v1/identity/refresh")]
+    [InlineData("/API/V1/Identity/Login/")]
+    public void Register_login_and_refresh_spend_the_client_address_budget_even_with_a_valid_token(string path)
+    {
+        var key = RateLimitPartitioner.GetKey(Request(path, userId: Guid.NewGuid()));
+
+        key.ShouldBe(new RateLimitPartitionKey(RateLimitPartitionKind.AuthIp, "203.0.113.7"));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/identity/me")]
+    [InlineData("/api/v1/identity/login/extra")]
+    [InlineData("/api/v1/identity/loginx")]
+    public void Other_identity_paths_are_not_auth_endpoints(string path) =>
+        RateLimitPartitioner.IsAuthEndpoint(path).ShouldBeFalse();
 }

@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import type { TokenStore } from '../auth/tokenStore';
+import { BillingBanner } from '../billing/BillingBanner';
 import { useAccountHub } from '../realtime/useAccountHub';
 import { Logo } from './Logo';
 
@@ -26,6 +27,12 @@ export function AppLayout({ tokens }: { tokens: TokenStore }) {
             <NavLink to="/portfolio" className="topbar__link">
               Portfolio
             </NavLink>
+            <NavLink to="/backtests" className="topbar__link">
+              Backtests
+            </NavLink>
+            <NavLink to="/billing" className="topbar__link">
+              Billing
+            </NavLink>
           </nav>
         </div>
         <div className="topbar__right">
@@ -44,6 +51,7 @@ export function AppLayout({ tokens }: { tokens: TokenStore }) {
           </button>
         </div>
       </header>
+      <BillingBanner />
       <main className="content">
         <Outlet />
       </main>

@@ -1,4 +1,6 @@
 import { ApiError, errorMessage } from '../api/problem';
+import { UpgradePrompt } from '../billing/UpgradePrompt';
+import { isSubscriptionRequired } from '../billing/subscriptionRequired';
 
 /**
  * Shows a failure as the server explained it: the ProblemDetails detail (or title) and, when the
@@ -6,6 +8,8 @@ import { ApiError, errorMessage } from '../api/problem';
  */
 export function ErrorAlert({ error, shownFields = [] }: { error: unknown; shownFields?: string[] }) {
   if (!error) return null;
+  // A refused order or backtest (403 subscription-required) is an invitation to subscribe, not a failure.
+  if (isSubscriptionRequired(error)) return <UpgradePrompt error={error} />;
   const fieldErrors =
     error instanceof ApiError
       ? Object.entries(error.fieldErrors).filter(([field]) => !shownFields.includes(field))

@@ -19,7 +19,7 @@ test('invalid input is explained next to each field and nothing is sent', async 
   await user.click(screen.getByRole('button', { name: 'Create account' }));
 
   expect(screen.getByText('Enter a valid email address, like name@example.com.')).toBeTruthy();
-  expect(screen.getByText('Password must be at least 10 characters.')).toBeTruthy();
+  expect(screen.getByText('Use at least 10 characters.')).toBeTruthy();
   expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBe('true');
   expect(calls).toHaveLength(0);
 });
@@ -92,4 +92,22 @@ test('server validation errors are shown on their fields and the detail on top',
   );
   expect(screen.getByText('This email is already registered.')).toBeTruthy();
   expect(screen.getByTestId('location').textContent).toBe('/register');
+});
+
+test('the strength meter explains why a password is refused, with the server\'s rules, before submitting', async () => {
+  const { fetch, calls } = fakeFetch({});
+  renderApp(<RegisterPage />, { fetch, path: '/register' });
+  const user = userEvent.setup();
+
+  await user.type(screen.getByLabelText('Email'), 'ada@example.test');
+  await user.type(screen.getByLabelText('Password'), 'password12');
+
+  const meter = screen.getByRole('status');
+  expect(meter.textContent).toContain('Too weak');
+  expect(meter.textContent).toContain('one of the most common passwords');
+
+  await user.clear(screen.getByLabelText('Password'));
+  await user.type(screen.getByLabelText('Password'), 'violet-Tram-42-sky-Harbour');
+  expect(screen.getByRole('status').textContent).toContain('Strong');
+  expect(calls).toHaveLength(0);
 });

@@ -11,6 +11,7 @@ import {
   type RegisterErrors,
   type RegisterInput,
 } from '../register/validation';
+import { PasswordStrengthMeter } from '../register/PasswordStrengthMeter';
 import { AuthCard } from './AuthCard';
 
 const FIELDS: (keyof RegisterInput)[] = ['email', 'displayName', 'password'];
@@ -96,8 +97,9 @@ export function RegisterPage() {
           value={input.password}
           onChange={(e) => update('password')(e.target.value)}
           error={errors.password}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters; not a common password, pattern or your email.`}
         />
+        <PasswordStrengthMeter password={input.password} email={input.email} showReason={!errors.password} />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {submitting ? 'Creating account…' : 'Create account'}
         </button>

@@ -23,6 +23,158 @@ namespace TradeNova.Backtest.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TradeNova.Backtest.Model.BacktestJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Assumptions")
+                        .HasColumnType("text")
+                        .HasColumnName("assumptions");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancel_requested");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DataSummary")
+                        .HasColumnType("text")
+                        .HasColumnName("data_summary");
+
+                    b.Property<string>("EngineVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("engine_version");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<double?>("EtaSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("eta_seconds");
+
+                    b.Property<decimal?>("FinalEquity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("final_equity");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<double?>("MaxDrawdown")
+                        .HasColumnType("double precision")
+                        .HasColumnName("max_drawdown");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("double precision")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("request");
+
+                    b.Property<Guid?>("RunToken")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_token");
+
+                    b.Property<double?>("Sharpe")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sharpe");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<double?>("TotalReturn")
+                        .HasColumnType("double precision")
+                        .HasColumnName("total_return");
+
+                    b.Property<int?>("TradeCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("trade_count");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<bool>("UsesSyntheticData")
+                        .HasColumnType("boolean")
+                        .HasColumnName("uses_synthetic_data");
+
+                    b.HasKey("Id")
+                        .HasName("pk_jobs");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_jobs_user_id_created_at");
+
+                    b.HasIndex("UserId", "Status")
+                        .HasDatabaseName("ix_jobs_user_id_status");
+
+                    b.ToTable("jobs", "backtest");
+                });
+
+            modelBuilder.Entity("TradeNova.Backtest.Model.BacktestJobResult", b =>
+                {
+                    b.Property<Guid>("BacktestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("backtest_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Equity")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("equity");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Trades")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("trades");
+
+                    b.HasKey("BacktestId")
+                        .HasName("pk_job_results");
+
+                    b.ToTable("job_results", "backtest");
+                });
+
             modelBuilder.Entity("TradeNova.Backtest.Model.BacktestQuota", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -53,6 +205,59 @@ namespace TradeNova.Backtest.Infrastructure.Migrations
                         .HasName("pk_quotas");
 
                     b.ToTable("quotas", "backtest");
+                });
+
+            modelBuilder.Entity("TradeNova.Backtest.Model.UserDataSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BarCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("bar_count");
+
+                    b.Property<string>("Csv")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("csv");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset>("FirstBar")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_bar");
+
+                    b.Property<DateTimeOffset>("LastBar")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_bar");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("symbol");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_data_sets");
+
+                    b.HasIndex("UserId", "Symbol")
+                        .IsUnique()
+                        .HasDatabaseName("ix_user_data_sets_user_id_symbol");
+
+                    b.ToTable("user_data_sets", "backtest");
                 });
 
             modelBuilder.Entity("TradeNova.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
@@ -133,6 +338,16 @@ namespace TradeNova.Backtest.Infrastructure.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", "backtest");
+                });
+
+            modelBuilder.Entity("TradeNova.Backtest.Model.BacktestJobResult", b =>
+                {
+                    b.HasOne("TradeNova.Backtest.Model.BacktestJob", null)
+                        .WithOne()
+                        .HasForeignKey("TradeNova.Backtest.Model.BacktestJobResult", "BacktestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_results_jobs_backtest_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,29 +1,37 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using TradeNova.Contracts.Identity;
 using TradeNova.ServiceDefaults.Messaging.Inbox;
 
 namespace TradeNova.Billing.IntegrationEvents.EventHandling;
 
-/// <summary>Every new user starts as a trialing customer.</summary>
-public sealed class UserRegisteredIntegrationEventHandler(BillingContext db, TimeProvider time)
+/// <summary>Every new user starts a free trial at once (no card), so a fresh install is usable immediately.</summary>
+public sealed class UserRegisteredIntegrationEventHandler(
+    BillingContext db, SubscriptionPublisher publisher, TimeProvider time, IOptions<BillingOptions> options)
     : InboxConsumer<BillingContext, UserRegistered>(db)
 {
     protected override async Task HandleAsync(ConsumeContext<UserRegistered> context, CancellationToken cancellationToken)
     {
-        using var activity = BillingTelemetry.ActivitySource.StartActivity("create customer");
-        activity?.SetTag("tradenova.user_id", context.Message.UserId);
+        using var activity = BillingTelemetry.ActivitySource.StartActivity("start trial");
         var message = context.Message;
-        if (await Db.Customers.AnyAsync(c => c.UserId == message.UserId, cancellationToken))
+        activity?.SetTag("tradenova.user_id", message.UserId);
+        var registeredAt = BillingTime.Truncate(message.RegisteredAt);
+        var subscription = await Db.Subscriptions.SingleOrDefaultAsync(s => s.UserId == message.UserId, cancellationToken);
+        if (subscription is null)
         {
-            return;
+            subscription = new Subscription
+            {
+                UserId = message.UserId,
+                Plan = options.Value.Plan,
+                Status = SubscriptionStatuses.Trialing,
+                CreatedAt = time.Now(),
+            };
+            Db.Subscriptions.Add(subscription);
         }
 
-        Db.Customers.Add(new Customer
-        {
-            UserId = message.UserId,
-            Email = message.Email,
-            Status = CustomerStatuses.Trialing,
-            CreatedAt = time.GetUtcNow(),
-        });
+        // A Stripe webhook may have created the row first; it lacks only what registration knows.
+        subscription.Email = message.Email;
+        subscription.TrialEndsAt ??= registeredAt + options.Value.TrialPeriod;
+        publisher.Refresh(subscription);
     }
 }

@@ -70,6 +70,39 @@ namespace TradeNova.Identity.Infrastructure.Migrations
                     b.ToTable("audit_log", "identity");
                 });
 
+            modelBuilder.Entity("TradeNova.Identity.Model.LoginThrottleEntry", b =>
+                {
+                    b.Property<string>("AccountKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account_key");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failed_at");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.HasKey("AccountKey", "ClientAddress")
+                        .HasName("pk_login_throttles");
+
+                    b.HasIndex("LastFailedAt")
+                        .HasDatabaseName("ix_login_throttles_last_failed_at");
+
+                    b.ToTable("login_throttles", "identity");
+                });
+
             modelBuilder.Entity("TradeNova.Identity.Model.RefreshToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -156,6 +189,26 @@ namespace TradeNova.Identity.Infrastructure.Migrations
                         .HasFilter("is_active");
 
                     b.ToTable("signing_keys", "identity");
+                });
+
+            modelBuilder.Entity("TradeNova.Identity.Model.SubscriptionStamp", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("EffectiveAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("effective_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_subscription_stamps");
+
+                    b.ToTable("subscription_stamps", "identity");
                 });
 
             modelBuilder.Entity("TradeNova.Identity.Model.User", b =>

@@ -10,10 +10,18 @@ namespace TradeNova.Trading.Strategies.BuiltIn;
 /// both averages are ready and have a previous value, and time steps without a bar of the symbol are skipped.</summary>
 public sealed class SmaCrossoverStrategy : IStrategy
 {
+    private const string EntryTag = "sma-cross-above";
+    private const string ExitTag = "sma-cross-below";
     private readonly string _symbol;
     private readonly SimpleMovingAverage _fast;
     private readonly SimpleMovingAverage _slow;
+    private readonly Orders.OrderRequest _entry;
+    private readonly Orders.OrderRequest _exit;
     private CrossDetector _cross;
+    private IStrategyContext? _boundContext;
+    private IIndexedStrategyContext? _indexed;
+    private sbyte[]? _signals;
+    private int _symbolIndex = -1;
 
     public SmaCrossoverStrategy(SmaCrossoverParameters parameters)
     {
@@ -23,6 +31,8 @@ public sealed class SmaCrossoverStrategy : IStrategy
         _fast = new SimpleMovingAverage(parameters.FastPeriod);
         _slow = new SimpleMovingAverage(parameters.SlowPeriod);
         Symbols = [parameters.Symbol];
+        _entry = LongOnlyOrders.EntryRequest(_symbol, EntryTag);
+        _exit = LongOnlyOrders.ExitRequest(_symbol, ExitTag);
     }
 
     public SmaCrossoverParameters Parameters { get; }
@@ -31,6 +41,28 @@ public sealed class SmaCrossoverStrategy : IStrategy
 
     public void OnBar(IStrategyContext context)
     {
+        if (!ReferenceEquals(context, _boundContext))
+            Bind(context);
+
+        var indexed = _indexed;
+        if (indexed is not null)
+        {
+            var barIndex = indexed.CurrentBarIndex(_symbolIndex);
+            if (barIndex < 0)
+                return;
+            switch ((CrossDirection)_signals![barIndex])
+            {
+                case CrossDirection.Above:
+                    LongOnlyOrders.Enter(context, indexed, _symbolIndex, _entry);
+                    break;
+                case CrossDirection.Below:
+                    LongOnlyOrders.Exit(context, indexed, _symbolIndex, _exit);
+                    break;
+            }
+
+            return;
+        }
+
         if (!context.TryGetBar(_symbol, out var bar))
             return;
 
@@ -43,11 +75,27 @@ public sealed class SmaCrossoverStrategy : IStrategy
         switch (_cross.Update(_fast.Value, _slow.Value))
         {
             case CrossDirection.Above:
-                LongOnlyOrders.Enter(context, _symbol, "sma-cross-above");
+                LongOnlyOrders.Enter(context, _symbol, EntryTag);
                 break;
             case CrossDirection.Below:
-                LongOnlyOrders.Exit(context, _symbol, "sma-cross-below");
+                LongOnlyOrders.Exit(context, _symbol, ExitTag);
                 break;
+        }
+    }
+
+    /// <summary>Looks the symbol up once per context (a run), not once per bar. In the engine the strategy sees the
+    /// symbol's whole close column, so it computes both averages and their crossings for every bar in one pass
+    /// (<see cref="CrossSignals"/>: the same doubles as updating bar by bar, each from closes up to its own bar) and
+    /// then only reads the signal of the current bar.</summary>
+    private void Bind(IStrategyContext context)
+    {
+        _boundContext = context;
+        _indexed = null;
+        if (context is IIndexedStrategyContext indexed && indexed.SymbolIndex(_symbol) is >= 0 and var index)
+        {
+            _indexed = indexed;
+            _symbolIndex = index;
+            _signals = indexed.MovingAverageCrossSignals(index, Parameters.FastPeriod, Parameters.SlowPeriod);
         }
     }
 }

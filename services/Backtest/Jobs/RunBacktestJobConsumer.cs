@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TradeNova.Backtest.Data;
+using TradeNova.Backtest.Running;
+using TradeNova.Contracts.Backtest;
+using TradeNova.ServiceDefaults.Messaging.Outbox;
+
+namespace TradeNova.Backtest.Jobs;
+
+/// <summary>
+/// Runs one job. Exactly once, even across crashes and redeliveries: the job row is claimed with a fresh run token
+/// (from queued, or from running when the previous holder's heartbeat went silent), the result is committed only while
+/// the row still carries that token, and the message is acknowledged only after that commit. A redelivered message for
+/// a finished job finds nothing to claim and is acknowledged without running anything.
+/// </summary>
+public sealed partial class RunBacktestJobConsumer(
+    IServiceScopeFactory scopes,
+    JobSignal signal,
+    IOptions<BacktestLimits> limits,
+    ILogger<RunBacktestJobConsumer> logger) : IConsumer<RunBacktestJob>
+{
+    private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
+
+    public async Task Consume(ConsumeContext<RunBacktestJob> context)
+    {
+        var jobId = context.Message.BacktestId;
+        var runToken = Guid.NewGuid();
+        var cancellationToken = context.CancellationToken;
+        using var activity = BacktestTelemetry.ActivitySource.StartActivity("run backtest job");
+        activity?.SetTag("tradenova.backtest_id", jobId);
+
+        if (!await ClaimAsync(jobId, runToken, cancellationToken))
+        {
+            LogNotClaimed(jobId);
+            return;
+        }
+
+        signal.Pulse();
+        BacktestJob job;
+        List<UserDataSet> uploads;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BacktestContext>();
+            job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId, cancellationToken);
+            uploads = await UploadsAsync(db, job, cancellationToken);
+        }
+
+        var clock = Stopwatch.StartNew();
+        JobOutcome? outcome = null;
+        string? failure = null;
+        var cancelled = false;
+        await using (var progress = new JobProgressReporter(scopes, signal, jobId, runToken, cancellationToken))
+        {
+            try
+            {
+                outcome = await Task.Run(() => Execute(job, uploads, progress), progress.RunCancelled);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                cancelled = true;
+            }
+            catch (JobFailedException error)
+            {
+                failure = error.Message;
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                LogRunFailed(error, jobId);
+                failure = "The backtest failed: " + error.Message;
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await CompleteAsync(job, runToken, outcome, failure, cancelled, cancellationToken);
+        signal.Pulse();
+        LogCompleted(jobId, outcome is not null ? BacktestJobStatus.Succeeded : cancelled ? BacktestJobStatus.Cancelled : BacktestJobStatus.Failed, clock.ElapsedMilliseconds);
+    }
+
+    private async Task<bool> ClaimAsync(Guid jobId, Guid runToken, CancellationToken cancellationToken)
+    {
+        // A redelivery can arrive while the previous holder's lease is still fresh (it died a moment ago): wait out the
+        // lease once before deciding the job is someone else's live run.
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BacktestContext>();
+            if (await new JobStore(db, TimeProvider.System).TryClaimAsync(jobId, runToken, cancellationToken))
+                return true;
+            var status = await db.Jobs.Where(j => j.Id == jobId).Select(j => j.Status).SingleOrDefaultAsync(cancellationToken);
+            if (status is null || BacktestJobStatus.IsTerminal(status) || deadline.Elapsed > JobStore.LeaseTimeout * 2)
+                return false;
+            await Task.Delay(JobStore.LeaseTimeout / 5, cancellationToken);
+        }
+    }
+
+    private JobOutcome Execute(BacktestJob job, List<UserDataSet> uploads, JobProgressReporter progress)
+    {
+        var request = JsonSerializer.Deserialize<Requests.BacktestRequest>(job.Request, Json)!;
+        var errors = new TradeNova.ServiceDefaults.Problems.ValidationErrors();
+        var plan = BacktestRequestValidator.Validate(request, job.Kind, limits.Value, errors, out var tooLarge)
+            ?? throw new JobFailedException("The stored request no longer validates: " + string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")) + tooLarge);
+        var data = MarketDataLoader.Load(plan, UserUploads.Import(uploads), out var dataError)
+            ?? throw new JobFailedException(dataError!);
+        return BacktestRunner.Run(plan, data, progress.Report, progress.RunCancelled);
+    }
+
+    private static Task<List<UserDataSet>> UploadsAsync(BacktestContext db, BacktestJob job, CancellationToken cancellationToken) =>
+        db.DataSets.AsNoTracking().Where(d => d.UserId == job.UserId).ToListAsync(cancellationToken);
+
+    private async Task CompleteAsync(BacktestJob job, Guid runToken, JobOutcome? outcome, string? failure, bool cancelled, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BacktestContext>();
+        var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var held = await new JobStore(db, time).LockHeldAsync(job.Id, runToken, cancellationToken);
+        if (held is null)
+        {
+            // Another run took the job over, or it was deleted: that run (or nobody) records the outcome.
+            LogLostJob(job.Id);
+            await transaction.RollbackAsync(cancellationToken);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        held.CompletedAt = now;
+        held.EngineVersion = EngineVersion.Current;
+        if (outcome is not null)
+        {
+            held.Status = BacktestJobStatus.Succeeded;
+            held.Progress = 1.0;
+            held.EtaSeconds = 0;
+            held.FinalEquity = outcome.FinalEquity;
+            held.TotalReturn = outcome.Statistics.TotalReturn;
+            held.Sharpe = outcome.Statistics.Sharpe;
+            held.MaxDrawdown = outcome.Statistics.MaxDrawdown;
+            held.TradeCount = outcome.Statistics.TradeCount;
+            held.DataSummary = outcome.Data.Summary;
+            held.UsesSyntheticData = outcome.Data.AnySynthetic;
+            db.Results.Add(new BacktestJobResult
+            {
+                BacktestId = job.Id,
+                Payload = JsonSerializer.Serialize(outcome.Payload, outcome.Payload.GetType(), Json),
+                Trades = JsonSerializer.Serialize(outcome.Trades, Json),
+                Equity = JsonSerializer.Serialize(outcome.Equity, Json),
+                CreatedAt = now,
+            });
+        }
+        else
+        {
+            held.Status = cancelled ? BacktestJobStatus.Cancelled : BacktestJobStatus.Failed;
+            held.Error = cancelled ? "Cancelled by the user." : failure;
+            held.EtaSeconds = null;
+        }
+
+        outbox.Add(new BacktestCompleted(
+            held.UserId, held.Id, held.Status, held.TotalReturn is { } r ? (decimal)r : null,
+            held.MaxDrawdown is { } d ? (decimal)d : null, held.TradeCount, now));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backtest job {JobId} not claimed: finished, deleted or held by a live run")]
+    private partial void LogNotClaimed(Guid jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Backtest job {JobId} was taken over by another run; this run's outcome is discarded")]
+    private partial void LogLostJob(Guid jobId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Backtest job {JobId} failed")]
+    private partial void LogRunFailed(Exception exception, Guid jobId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backtest job {JobId} {Status} in {ElapsedMs} ms")]
+    private partial void LogCompleted(Guid jobId, string status, long elapsedMs);
+}

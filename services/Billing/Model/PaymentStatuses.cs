@@ -1,0 +1,7 @@
+namespace TradeNova.Billing.Model;
+
+public static class PaymentStatuses
+{
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+using TradeNova.Execution.Market;
+
+namespace TradeNova.Execution.Exchange;
+
+/// <summary>
+/// The paper exchange's clock: every tick interval one matching pass at the current simulated prices, and about once a
+/// second the day-order expiry. Its state is the orders table, so it can run on every instance and after any restart.
+/// </summary>
+public sealed partial class PaperExchangeWorker(
+    IServiceScopeFactory scopes,
+    IOptions<SimulationOptions> options,
+    TimeProvider time,
+    ILogger<PaperExchangeWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan ExpiryInterval = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        using var timer = new PeriodicTimer(options.Value.TickInterval, time);
+        var lastExpiry = DateTimeOffset.MinValue;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var now = time.GetUtcNow();
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var exchange = scope.ServiceProvider.GetRequiredService<PaperExchange>();
+                    await exchange.RunTickAsync(now, stoppingToken);
+                    if (now - lastExpiry >= ExpiryInterval)
+                    {
+                        lastExpiry = now;
+                        await exchange.ExpireDayOrdersAsync(now, stoppingToken);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // A lost race (another instance, a cancel) or a database blip: the next tick tries again.
+                    LogPassFailed(ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Paper exchange pass failed; retrying at the next tick")]
+    private partial void LogPassFailed(Exception exception);
+}

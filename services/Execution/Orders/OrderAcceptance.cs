@@ -1,0 +1,85 @@
+using TradeNova.Execution.Exchange;
+using TradeNova.Execution.Market;
+
+namespace TradeNova.Execution.Orders;
+
+/// <summary>
+/// Applies Risk's answer to an order still in <c>pending_risk</c> — accepted and handed to the broker, or rejected with
+/// every reason — in one transaction with its events. An order that has moved on (canceled meanwhile, or already
+/// answered by an earlier attempt) is left as it is, so a late or repeated answer is a no-op.
+/// </summary>
+public sealed class OrderAcceptance(ExecutionDbContext db, OrderLedger ledger, BrokerRouter brokers, TimeProvider time)
+{
+    /// <param name="beforeCommit">Runs on the order just before the commit (the API stores its response there).</param>
+    public async Task<Order?> ResolveAsync(Guid orderId, RiskAnswer answer, Action<Order>? beforeCommit, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var order = await db.LockOrderAsync(orderId, cancellationToken);
+        if (order is null || order.Status != OrderStatuses.PendingRisk)
+        {
+            return order;
+        }
+
+        if (!answer.Approved)
+        {
+            var violations = answer.Violations.Count > 0
+                ? answer.Violations
+                : [new TradeNova.Contracts.Risk.RiskViolation("risk.rejected", "Risk rejected the order.")];
+            ledger.Transition(order, OrderStatuses.Rejected, string.Join(" ", violations.Select(v => v.Message)), [.. violations.Select(v => v.Code)]);
+        }
+        else
+        {
+            await AcceptAsync(order, answer, cancellationToken);
+        }
+
+        beforeCommit?.Invoke(order);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return order;
+    }
+
+    private async Task AcceptAsync(Order order, RiskAnswer answer, CancellationToken cancellationToken)
+    {
+        var broker = brokers.For(order.Mode);
+        if (broker is null)
+        {
+            ledger.Transition(order, OrderStatuses.Rejected, $"No broker is connected for {order.Mode} trading.", [BrokerRouter.NotConnected]);
+            return;
+        }
+
+        Order? replaced = null;
+        if (order.ReplacesOrderId is { } replacedId)
+        {
+            replaced = await db.LockOrderAsync(replacedId, cancellationToken);
+            if (replaced is null || !OrderStatuses.Working.Contains(replaced.Status))
+            {
+                ledger.Transition(order, OrderStatuses.Canceled, "The order it was to replace is no longer open.");
+                return;
+            }
+        }
+
+        var now = time.GetUtcNow();
+        order.StopLossPrice = answer.StopLossPrice;
+        order.TakeProfitPrice = answer.TakeProfitPrice;
+        order.AcceptedAt = now;
+        order.ExpiresAt = order.TimeInForce == TimesInForce.Day ? TradingSession.NextClose(now) : null;
+        ledger.Transition(order, OrderStatuses.Accepted);
+        if (replaced is not null)
+        {
+            replaced.ReplacedByOrderId = order.Id;
+            ledger.Transition(replaced, OrderStatuses.Replaced, $"Replaced by order {order.Id}.");
+            await broker.CancelAsync(replaced, cancellationToken);
+        }
+
+        var ack = await broker.SubmitAsync(order, cancellationToken);
+        if (ack.Accepted)
+        {
+            order.SubmittedAt = time.GetUtcNow();
+        }
+        else
+        {
+            ledger.Transition(order, OrderStatuses.Rejected, ack.Message ?? "The broker refused the order.", [ack.Code ?? "broker.rejected"]);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using TradeNova.ServiceDefaults.Messaging.Outbox;
+
+namespace TradeNova.Execution.Orders;
+
+/// <summary>
+/// Stages every change of an order with its event row and its outbox messages on the same context, so the caller's
+/// one <c>SaveChanges</c>/commit writes the state, the history and the events together (or none of them).
+/// </summary>
+public sealed class OrderLedger(ExecutionDbContext db, IOutbox outbox, TimeProvider time)
+{
+    public const string BrokerNotionalTooSmall = "broker.notional_too_small";
+
+    /// <summary>A new order (or bracket leg) in <paramref name="order"/>'s initial status.</summary>
+    public void Add(Order order, string? reason = null)
+    {
+        db.Orders.Add(order);
+        db.OrderEvents.Add(new OrderEvent
+        {
+            OrderId = order.Id,
+            FromStatus = null,
+            ToStatus = order.Status,
+            At = order.CreatedAt,
+            Reason = reason,
+        });
+        outbox.Add(OrderMessages.Updated(order));
+    }
+
+    public void Transition(Order order, string status, string? reason = null, IReadOnlyList<string>? reasonCodes = null)
+    {
+        var now = time.GetUtcNow();
+        if (reasonCodes is not null)
+        {
+            order.ReasonCodes = [.. reasonCodes];
+        }
+
+        db.OrderEvents.Add(order.TransitionTo(status, now, reason));
+        outbox.Add(OrderMessages.Updated(order));
+        if (status == OrderStatuses.Rejected)
+        {
+            outbox.Add(OrderMessages.Rejected(order));
+        }
+    }
+
+    /// <summary>
+    /// Records one fill: the fill row (unique id and per-order sequence), the order's totals and status, OrderFilled,
+    /// the service's own net position, and the bracket consequences (legs for an opening order, one-cancels-other for a
+    /// leg, stale legs canceled when the position they protect is gone).
+    /// </summary>
+    public async Task FillAsync(Order order, decimal quantity, decimal price, decimal fee, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var fill = new OrderFill
+        {
+            Id = Guid.CreateVersion7(now),
+            OrderId = order.Id,
+            UserId = order.UserId,
+            Sequence = order.FillCount + 1,
+            Symbol = order.Symbol,
+            Side = order.Side,
+            Quantity = quantity,
+            Price = price,
+            Fee = fee,
+            FilledAt = now,
+        };
+        db.OrderFills.Add(fill);
+        order.FillCount++;
+        order.FilledQuantity += quantity;
+        order.FilledValue += quantity * price;
+        order.Fees += fee;
+        outbox.Add(OrderMessages.Filled(order, fill));
+        Transition(order, order.FilledQuantity >= order.Quantity ? OrderStatuses.Filled : OrderStatuses.PartiallyFilled);
+
+        var position = await AddToPositionAsync(order.UserId, order.Symbol, order.Side == OrderSides.Buy ? quantity : -quantity, cancellationToken);
+        var legs = await OpenLegsAsync(order.UserId, order.Symbol, cancellationToken);
+        if (order.BracketLeg is not null)
+        {
+            foreach (var sibling in legs.Where(l => l.ParentOrderId == order.ParentOrderId && l.Id != order.Id))
+            {
+                Transition(sibling, OrderStatuses.Canceled, $"One cancels other: the {order.BracketLeg.Replace('_', '-')} leg filled.");
+            }
+        }
+        else if (order.StopLossPrice is not null || order.TakeProfitPrice is not null)
+        {
+            AttachLegs(order, legs, now);
+        }
+
+        CancelStaleLegs(legs, position, order);
+    }
+
+    /// <summary>The legs rest for what the parent has filled so far, live from the next tick (gtc, never re-checked by Risk: they only reduce).</summary>
+    private void AttachLegs(Order parent, List<Order> legs, DateTimeOffset now)
+    {
+        var existing = legs.Where(l => l.ParentOrderId == parent.Id).ToList();
+        if (existing.Count > 0)
+        {
+            foreach (var leg in existing)
+            {
+                leg.Quantity = parent.FilledQuantity;
+                leg.UpdatedAt = now;
+            }
+
+            return;
+        }
+
+        if (db.Orders.Local.Any(o => o.ParentOrderId == parent.Id) || parent.FillCount > 1)
+        {
+            return; // the legs existed and one already fired: a later fill of the parent is not re-protected
+        }
+
+        var side = OrderSides.Opposite(parent.Side);
+        if (parent.StopLossPrice is { } stopLoss)
+        {
+            Add(Leg(parent, BracketLegs.StopLoss, side, OrderTypes.Stop, null, stopLoss, now), "Bracket leg of the filled order.");
+        }
+
+        if (parent.TakeProfitPrice is { } takeProfit)
+        {
+            Add(Leg(parent, BracketLegs.TakeProfit, side, OrderTypes.Limit, takeProfit, null, now), "Bracket leg of the filled order.");
+        }
+    }
+
+    private static Order Leg(Order parent, string leg, string side, string type, decimal? limit, decimal? stop, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        UserId = parent.UserId,
+        ClientOrderId = parent.ClientOrderId + (leg == BracketLegs.StopLoss ? "-sl" : "-tp"),
+        Symbol = parent.Symbol,
+        Side = side,
+        Type = type,
+        TimeInForce = TimesInForce.Gtc,
+        Quantity = parent.FilledQuantity,
+        LimitPrice = limit,
+        StopPrice = stop,
+        Status = OrderStatuses.Accepted,
+        ParentOrderId = parent.Id,
+        BracketLeg = leg,
+        Mode = parent.Mode,
+        CreatedAt = now,
+        UpdatedAt = now,
+        AcceptedAt = now,
+        SubmittedAt = now,
+    };
+
+    /// <summary>A bracket whose position was closed (or flipped) by another order must not fire on nothing.</summary>
+    private void CancelStaleLegs(List<Order> legs, decimal position, Order filled)
+    {
+        foreach (var leg in legs)
+        {
+            if (leg.Id == filled.Id || !OrderStatuses.IsOpen(leg.Status) || leg.ParentOrderId == filled.Id)
+            {
+                continue;
+            }
+
+            var protectsLong = leg.Side == OrderSides.Sell;
+            if (position == 0m || position > 0m != protectsLong)
+            {
+                Transition(leg, OrderStatuses.Canceled, "The position this bracket leg protected was closed.");
+            }
+        }
+    }
+
+    private async Task<List<Order>> OpenLegsAsync(Guid userId, string symbol, CancellationToken cancellationToken)
+    {
+        var stored = await db.Orders
+            .FromSqlInterpolated($"""
+                SELECT o.*, o.xmin FROM execution.orders o
+                WHERE o.user_id = {userId} AND o.symbol = {symbol} AND o.bracket_leg IS NOT NULL
+                  AND o.status IN ('accepted', 'partially_filled')
+                FOR UPDATE
+                """)
+            .ToListAsync(cancellationToken);
+        var added = db.Orders.Local.Where(o => o.UserId == userId && o.Symbol == symbol && o.BracketLeg is not null
+                                               && OrderStatuses.IsOpen(o.Status) && db.Entry(o).State == EntityState.Added);
+        return [.. stored.Concat(added).DistinctBy(o => o.Id)];
+    }
+
+    private async Task<decimal> AddToPositionAsync(Guid userId, string symbol, decimal delta, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """
+            INSERT INTO execution.executed_positions (user_id, symbol, quantity) VALUES (@user, @symbol, @delta)
+            ON CONFLICT (user_id, symbol) DO UPDATE SET quantity = executed_positions.quantity + excluded.quantity
+            RETURNING quantity
+            """;
+        command.Parameters.Add(new NpgsqlParameter("user", userId));
+        command.Parameters.Add(new NpgsqlParameter("symbol", symbol));
+        command.Parameters.Add(new NpgsqlParameter("delta", delta));
+        return (decimal)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}

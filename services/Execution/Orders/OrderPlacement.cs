@@ -1,0 +1,106 @@
+using System.Text.Json;
+using TradeNova.Execution.Apis;
+using TradeNova.ServiceDefaults.Data;
+
+namespace TradeNova.Execution.Orders;
+
+/// <summary>
+/// Placing an order: idempotency by (user, Idempotency-Key), the order written in <c>pending_risk</c> with its unique
+/// client order id before anyone else hears of it, the pre-trade check, then acceptance or rejection. The first response
+/// is stored with the order and replayed for a retry with the same key and body.
+/// </summary>
+public sealed class OrderPlacement(
+    ExecutionDbContext db,
+    OrderLedger ledger,
+    RiskGate risk,
+    OrderAcceptance acceptance,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time)
+{
+    public async Task<PlacementOutcome> PlaceAsync(Guid userId, string idempotencyKey, OrderDraft draft, CancellationToken cancellationToken)
+    {
+        var hash = draft.Hash();
+        if (await FindAsync(userId, idempotencyKey, cancellationToken) is { } existing)
+        {
+            return Retry(existing, hash);
+        }
+
+        var mode = await db.TradingAccounts.AsNoTracking().Where(a => a.UserId == userId).Select(a => a.Mode)
+            .FirstOrDefaultAsync(cancellationToken) ?? TradingModes.Paper;
+        var now = time.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        var order = new Order
+        {
+            Id = id,
+            UserId = userId,
+            ClientOrderId = NewClientOrderId(id),
+            IdempotencyKey = idempotencyKey,
+            RequestHash = hash,
+            Symbol = draft.Symbol,
+            Side = draft.Side,
+            Type = draft.Type,
+            TimeInForce = draft.TimeInForce,
+            Quantity = draft.Quantity,
+            Notional = draft.Notional,
+            LimitPrice = draft.LimitPrice,
+            StopPrice = draft.StopPrice,
+            RequestedStopLoss = draft.StopLoss,
+            RequestedTakeProfit = draft.TakeProfit,
+            Status = OrderStatuses.PendingRisk,
+            Mode = mode,
+            CreatedAt = now,
+            UpdatedAt = now,
+            RiskRequestedAt = now,
+        };
+        ledger.Add(order);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // A concurrent request with the same key won the insert: answer as its retry.
+            db.ChangeTracker.Clear();
+            return Retry((await FindAsync(userId, idempotencyKey, cancellationToken))!, hash);
+        }
+
+        return await CheckAndResolveAsync(order, storeResponse: true);
+    }
+
+    /// <summary>
+    /// The pre-trade check and its outcome. Not tied to the HTTP request's token: a client hanging up must not leave
+    /// the order half-way (the recovery sweep would finish it, but later).
+    /// </summary>
+    public async Task<PlacementOutcome> CheckAndResolveAsync(Order order, bool storeResponse)
+    {
+        var stopping = lifetime.ApplicationStopping;
+        var answer = await risk.CheckAsync(order, stopping);
+        var resolved = await acceptance.ResolveAsync(order.Id, answer, storeResponse ? StoreResponse : null, stopping);
+        return resolved?.ResponseBody is not null && resolved.ResponseStatus is not null
+            ? PlacementOutcome.Stored(resolved, replayed: false)
+            : PlacementOutcome.AsItStands(resolved ?? order);
+    }
+
+    public static string NewClientOrderId(Guid orderId) => $"tn-{orderId:N}";
+
+    private static PlacementOutcome Retry(Order existing, string hash)
+    {
+        if (!string.Equals(existing.RequestHash, hash, StringComparison.Ordinal))
+        {
+            return PlacementOutcome.Conflict;
+        }
+
+        return existing.ResponseBody is not null && existing.ResponseStatus is not null
+            ? PlacementOutcome.Stored(existing, replayed: true)
+            : PlacementOutcome.AsItStands(existing);
+    }
+
+    private static void StoreResponse(Order order)
+    {
+        order.ResponseStatus = StatusCodes.Status201Created;
+        order.ResponseBody = JsonSerializer.Serialize(OrderResponse.From(order), JsonSerializerOptions.Web);
+    }
+
+    private Task<Order?> FindAsync(Guid userId, string idempotencyKey, CancellationToken cancellationToken) =>
+        db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.UserId == userId && o.IdempotencyKey == idempotencyKey, cancellationToken);
+}

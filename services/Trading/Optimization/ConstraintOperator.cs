@@ -1,0 +1,9 @@
+namespace TradeNova.Trading.Optimization;
+
+public enum ConstraintOperator
+{
+    LessThan,
+    LessThanOrEqual,
+    GreaterThan,
+    GreaterThanOrEqual,
+}

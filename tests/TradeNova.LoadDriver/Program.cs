@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TradeNova.LoadDriver;
+
+// Usage: dotnet run -c Release --project tests/TradeNova.LoadDriver -- [--gateway http://127.0.0.1:5100] [--users 50]
+//        [--rate 100] [--seconds 14] [--drain 15]
+// Registers the users through the gateway, opens each one's account hub, then sends market orders (1-share buys, each
+// user on one cheap symbol) at the given rate for the given seconds, and reports orders/s, the POST
+// latency and the latency from the POST at the gateway to the fill pushed by Portfolio on the hub (orderFilled).
+// Loopback only; bounded in users, rate and time. Risk's default order-rate cap is 30 orders a minute per user:
+// 50 users × 2 orders/s stay under it for 15 s (raise TradeNova__Risk__MaxOrdersPerMinute for longer runs).
+var options = LoadOptions.Parse(args);
+var clock = Stopwatch.StartNew();
+using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds + options.DrainSeconds + 180));
+var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+using var gateway = new HttpClient(handler) { BaseAddress = options.Gateway, Timeout = TimeSpan.FromSeconds(30) };
+// Cheap symbols, buys only: 28 one-share buys of a ~$28 stock stay under Risk's 10%-of-$10,000 position cap, and a buy
+// never depends on Risk having seen the previous fill (a sell racing its buy could look like a short to Risk).
+string[] symbols = ["F", "T", "PFE", "INTC"];
+
+Console.WriteLine(FormattableString.Invariant($"TradeNova load driver: {options.Users} users, {options.Rate} orders/s for {options.Seconds} s against {options.Gateway}"));
+var traders = new Trader[options.Users];
+using (var registering = new SemaphoreSlim(8))
+{
+    await Task.WhenAll(Enumerable.Range(0, options.Users).Select(async i =>
+    {
+        await registering.WaitAsync(stop.Token);
+        try
+        {
+            traders[i] = await Trader.RegisterAsync(gateway, options.Gateway, clock, i, stop.Token);
+        }
+        finally
+        {
+            registering.Release();
+        }
+    }));
+}
+
+// Fills only apply to an opened portfolio (Portfolio opens it on UserRegistered).
+foreach (var trader in traders)
+{
+    while (true)
+    {
+        using var response = await gateway.SendAsync(trader.Authorized(HttpMethod.Get, "/api/v1/portfolio"), stop.Token);
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            break;
+        }
+
+        await Task.Delay(200, stop.Token);
+    }
+}
+
+Console.WriteLine($"{options.Users} users registered with portfolios and hub connections in {clock.Elapsed.TotalSeconds:0.0} s; sending.");
+var samples = new OrderSample[options.TotalOrders];
+var start = clock.ElapsedTicks;
+var sends = new List<Task>(options.TotalOrders);
+for (var i = 0; i < options.TotalOrders; i++)
+{
+    var due = start + (long)(i * (double)Stopwatch.Frequency / options.Rate);
+    var wait = TimeSpan.FromSeconds((due - clock.ElapsedTicks) / (double)Stopwatch.Frequency);
+    if (wait > TimeSpan.Zero)
+    {
+        await Task.Delay(wait, stop.Token);
+    }
+
+    var index = i;
+    var trader = traders[i % traders.Length];
+    Interlocked.Increment(ref trader.OrdersSent);
+    var order = new { symbol = symbols[(i % traders.Length) % symbols.Length], side = "buy", type = "market", timeInForce = "day", quantity = 1 };
+    sends.Add(Task.Run(async () =>
+    {
+        using var request = trader.Authorized(HttpMethod.Post, "/api/v1/orders");
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        request.Content = JsonContent.Create(order);
+        var sentAt = clock.ElapsedTicks;
+        try
+        {
+            using var response = await gateway.SendAsync(request, stop.Token);
+            var answeredAt = clock.ElapsedTicks;
+            var text = await response.Content.ReadAsStringAsync(stop.Token);
+            Guid? id = null;
+            string? status = null, codes = null;
+            if (response.IsSuccessStatusCode)
+            {
+                using var json = JsonDocument.Parse(text);
+                id = json.RootElement.GetProperty("id").GetGuid();
+                status = json.RootElement.GetProperty("status").GetString();
+                codes = string.Join(",", json.RootElement.GetProperty("reasonCodes").EnumerateArray().Select(c => c.GetString()));
+            }
+
+            samples[index] = new OrderSample(index, trader, sentAt, answeredAt, (int)response.StatusCode, id, status, codes);
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
+        {
+            samples[index] = new OrderSample(index, trader, sentAt, clock.ElapsedTicks, 0, null, null, error.GetType().Name);
+        }
+    }));
+}
+
+await Task.WhenAll(sends);
+var sendSeconds = (clock.ElapsedTicks - start) / (double)Stopwatch.Frequency;
+var accepted = samples.Where(s => s.Status is "accepted" or "partially_filled" or "filled").ToList();
+var drainUntil = clock.Elapsed + TimeSpan.FromSeconds(options.DrainSeconds);
+while (clock.Elapsed < drainUntil && accepted.Any(s => !s.Trader.FillsSeen.ContainsKey(s.OrderId!.Value)))
+{
+    await Task.Delay(100, stop.Token);
+}
+
+double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+var postLatency = samples.Select(s => Ms(s.AnsweredAt - s.SentAt)).Order().ToList();
+var fillLatency = accepted.Where(s => s.Trader.FillsSeen.ContainsKey(s.OrderId!.Value))
+    .Select(s => Ms(s.Trader.FillsSeen[s.OrderId!.Value] - s.SentAt)).Order().ToList();
+
+// Reconciliation: the fills Portfolio applied (its trade history), summed over the users.
+var applied = 0;
+foreach (var trader in traders)
+{
+    using var response = await gateway.SendAsync(trader.Authorized(HttpMethod.Get, "/api/v1/portfolio/trades?pageSize=1"), stop.Token);
+    if (response.IsSuccessStatusCode)
+    {
+        applied += (await response.Content.ReadFromJsonAsync<JsonElement>(stop.Token)).GetProperty("total").GetInt32();
+    }
+}
+
+string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.0", CultureInfo.InvariantCulture);
+Console.WriteLine();
+Console.WriteLine(FormattableString.Invariant($"orders sent          {samples.Length} in {sendSeconds:0.00} s = {samples.Length / sendSeconds:0.0} orders/s (target {options.Rate})"));
+foreach (var outcome in samples.GroupBy(s => s.Status is null ? $"HTTP {s.StatusCode} {s.ReasonCodes}" : $"{s.Status} {s.ReasonCodes}".Trim()).OrderByDescending(g => g.Count()))
+{
+    Console.WriteLine($"  {outcome.Key,-40} {outcome.Count()}");
+}
+
+Console.WriteLine($"POST /api/v1/orders  p50 {F(Percentiles.Of(postLatency, 50))} ms  p99 {F(Percentiles.Of(postLatency, 99))} ms  max {F(postLatency.LastOrDefault(double.NaN))} ms");
+Console.WriteLine($"POST -> fill on hub  p50 {F(Percentiles.Of(fillLatency, 50))} ms  p99 {F(Percentiles.Of(fillLatency, 99))} ms  max {F(fillLatency.LastOrDefault(double.NaN))} ms  ({fillLatency.Count} of {accepted.Count} accepted orders' fills seen)");
+Console.WriteLine($"fills in Portfolio's trade history: {applied}");
+foreach (var trader in traders)
+{
+    await trader.DisposeAsync();
+}
+
+return fillLatency.Count == accepted.Count && accepted.Count > 0 ? 0 : 1;

@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace TradeNova.LoadDriver;
+
+/// <summary>
+/// One registered user: its token, and its account-hub connection recording when Portfolio pushes each fill
+/// (<c>orderFilled</c>, by order id, on the shared stopwatch).
+/// </summary>
+public sealed class Trader(Guid userId, string token, HubConnection hub) : IAsyncDisposable
+{
+    public Guid UserId { get; } = userId;
+
+    public string Token { get; } = token;
+
+    public ConcurrentDictionary<Guid, long> FillsSeen { get; } = new();
+
+    public int OrdersSent;
+
+    public static async Task<Trader> RegisterAsync(HttpClient gateway, Uri baseAddress, Stopwatch clock, int index, CancellationToken cancellationToken)
+    {
+        var email = $"load-{Guid.NewGuid():N}@example.test";
+        var password = $"L0ad-{Guid.NewGuid():N}"[..24];
+        using (var registered = await gateway.PostAsJsonAsync("/api/v1/identity/register", new { email, password, displayName = $"Load {index}" }, cancellationToken))
+        {
+            registered.EnsureSuccessStatusCode();
+        }
+
+        using var login = await gateway.PostAsJsonAsync("/api/v1/identity/login", new { email, password }, cancellationToken);
+        login.EnsureSuccessStatusCode();
+        var body = await login.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        var token = body.GetProperty("accessToken").GetString()!;
+        var userId = Guid.Parse(ParseSubject(token));
+
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, "/hubs/account"), options =>
+            {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                options.Transports = HttpTransportType.WebSockets;
+            })
+            .Build();
+        var trader = new Trader(userId, token, hub);
+        hub.On<JsonElement>("orderFilled", fill =>
+        {
+            if (fill.TryGetProperty("orderId", out var orderId))
+            {
+                trader.FillsSeen.TryAdd(orderId.GetGuid(), clock.ElapsedTicks);
+            }
+        });
+        await hub.StartAsync(cancellationToken);
+        return trader;
+    }
+
+    public HttpRequestMessage Authorized(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        return request;
+    }
+
+    public async ValueTask DisposeAsync() => await hub.DisposeAsync();
+
+    private static string ParseSubject(string jwt)
+    {
+        var payload = jwt.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        payload = payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
+        using var json = JsonDocument.Parse(Convert.FromBase64String(payload));
+        return json.RootElement.GetProperty("sub").GetString()!;
+    }
+}
