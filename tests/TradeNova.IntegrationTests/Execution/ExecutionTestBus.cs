@@ -3,7 +3,6 @@ using MassTransit;
 using TradeNova.Contracts.Execution;
 using TradeNova.Contracts.Market;
 using TradeNova.Contracts.Risk;
-using TradeNova.ServiceDefaults.Messaging;
 
 namespace TradeNova.IntegrationTests.Execution;
 
@@ -23,15 +22,10 @@ public sealed class ExecutionTestBus : IAsyncDisposable
 
     public static async Task<ExecutionTestBus> StartAsync(string amqpUri, Func<CheckOrderRisk, Task<OrderRiskChecked?>>? risk = null)
     {
-        var connection = RabbitMqConnection.Parse(amqpUri);
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var bus = new ExecutionTestBus(messages => Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
-            rabbit.Host(connection.Host, connection.Port, connection.VirtualHost, host =>
-            {
-                host.Username(connection.Username);
-                host.Password(connection.Password);
-            });
+            rabbit.Host(new Uri(amqpUri), _ => { });
             rabbit.ReceiveEndpoint($"execution-test-observer-{suffix}", endpoint =>
             {
                 endpoint.AutoDelete = true;
