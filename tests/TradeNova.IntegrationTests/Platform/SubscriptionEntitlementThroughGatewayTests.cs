@@ -46,15 +46,22 @@ public class SubscriptionEntitlementThroughGatewayTests(PlatformFixture platform
         }
 
         var active = await NextTokenWithStatusAsync(gateway, user, "active");
-        using var openOrder = await PlaceOrderAsync(gateway, active);
-        openOrder.StatusCode.ShouldBeOneOf(HttpStatusCode.Created, HttpStatusCode.Accepted, HttpStatusCode.OK);
-        var orderId = (await openOrder.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-        (await RunBacktestAsync(gateway, active)).StatusCode.ShouldBeOneOf(HttpStatusCode.Created, HttpStatusCode.Accepted, HttpStatusCode.OK);
-        await Poll.UntilAsync(
-            async () => await OrderStatusAsync(gateway, active, orderId) is not ("pending_risk" or null),
+        // Risk learns of the subscription from the same event as Identity, possibly a moment later: until then it
+        // rejects; ask again until an order rests open.
+        var orderId = await Poll.UntilAsync(
+            async () =>
+            {
+                using var placed = await PlaceOrderAsync(gateway, active);
+                placed.StatusCode.ShouldBeOneOf(HttpStatusCode.Created, HttpStatusCode.Accepted, HttpStatusCode.OK);
+                var id = (await placed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+                var status = await Poll.UntilAsync(
+                    () => OrderStatusAsync(gateway, active, id), s => s is not ("pending_risk" or null), GatewayApi.EventualConsistency, "risk check");
+                return status == "accepted" ? id : Guid.Empty;
+            },
+            id => id != Guid.Empty,
             GatewayApi.EventualConsistency,
-            "order past the risk check");
-        (await OrderStatusAsync(gateway, active, orderId)).ShouldBe("accepted", "a buy limit at $1 rests open");
+            "an order resting open after subscribing");
+        (await RunBacktestAsync(gateway, active)).StatusCode.ShouldBeOneOf(HttpStatusCode.Created, HttpStatusCode.Accepted, HttpStatusCode.OK);
 
         // The renewal payment fails and the grace period is over: the subscription lapses, open orders are canceled.
         await AdminAsync(gateway, admin, $"/api/v1/billing/admin/subscriptions/{user.UserId}/simulate/payment-failure?pastGrace=true");
