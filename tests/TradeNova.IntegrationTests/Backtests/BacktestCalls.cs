@@ -37,6 +37,22 @@ public static class BacktestCalls
         },
     };
 
+    /// <summary>A walk-forward optimisation of 79 × 39 sets on each of 41 windows of 1,000 bars: about 40 times the work
+    /// of <see cref="LongOptimization"/>, so it is still running seconds after it started, even on a fast machine.</summary>
+    public static object SlowWalkForward() => new
+    {
+        name = "slow walk-forward",
+        strategy = new { name = "sma-crossover", parameters = new { symbol = "SPX", fastPeriod = 10, slowPeriod = 30 } },
+        sizing = new { mode = "all-cash" },
+        risk = new { enabled = false },
+        optimization = new
+        {
+            parameters = new object[] { new { name = "fastPeriod", min = 2, max = 80, step = 1 }, new { name = "slowPeriod", min = 100, max = 290, step = 5 } },
+            objective = "sharpe",
+            walkForward = new { inSampleBars = 1000, outOfSampleBars = 100 },
+        },
+    };
+
     /// <summary>A gateway client with room for a machine under heavy load (a cold endpoint's first call, Identity's
     /// password hashing), where the fixture's 30 s would fail a correct test.</summary>
     public static HttpClient Client(PlatformFixture platform) => new() { BaseAddress = platform.GatewayAddress, Timeout = TimeSpan.FromMinutes(2) };

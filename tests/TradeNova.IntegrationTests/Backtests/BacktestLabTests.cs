@@ -113,7 +113,7 @@ public class BacktestLabTests(PlatformFixture platform)
     {
         using var gateway = BacktestCalls.Client(platform);
         var user = await gateway.NewUserAsync();
-        var id = await gateway.SubmitAsync(user, BacktestCalls.LongOptimization(fastMax: 80, slowMax: 290), "/api/v1/backtests/optimizations");
+        var id = await gateway.SubmitAsync(user, BacktestCalls.SlowWalkForward(), "/api/v1/backtests/optimizations");
         await Infrastructure.Poll.UntilAsync(() => gateway.GetJobAsync(user, id), d => d.Status() == "running", BacktestCalls.JobTimeout, "running");
 
         var (status, _) = await gateway.SendAsync(HttpMethod.Post, $"/api/v1/backtests/{id}/cancel", user);

@@ -91,13 +91,16 @@ public sealed class ServiceProcess : IAsyncDisposable
 
             try
             {
+                // 200 also answers "Degraded": MassTransit reports that while its receive endpoints are still starting,
+                // and a message published then would miss this instance's queues. Ready means every check is Healthy.
                 using var response = await HealthClient.GetAsync(new Uri(BaseAddress, "/health"));
-                if (response.IsSuccessStatusCode)
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.IsSuccessStatusCode && body.StartsWith("{\"status\":\"Healthy\"", StringComparison.Ordinal))
                 {
                     return;
                 }
 
-                last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
+                last = $"{(int)response.StatusCode}: {body}";
             }
             catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
             {

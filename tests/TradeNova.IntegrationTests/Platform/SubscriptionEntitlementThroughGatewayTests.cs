@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TradeNova.Contracts.Risk;
 using TradeNova.IntegrationTests.Infrastructure;
 
 namespace TradeNova.IntegrationTests.Platform;
@@ -48,26 +49,28 @@ public class SubscriptionEntitlementThroughGatewayTests(PlatformFixture platform
         var active = await NextTokenWithStatusAsync(gateway, user, "active");
         // Risk learns of the subscription from the same event as Identity, possibly a moment later: until then it
         // rejects; ask again until an order rests open.
-        var orderId = await Poll.UntilAsync(
+        var resting = await Poll.UntilAsync<JsonElement>(
             async () =>
             {
                 using var placed = await PlaceOrderAsync(gateway, active);
                 placed.StatusCode.ShouldBeOneOf(HttpStatusCode.Created, HttpStatusCode.Accepted, HttpStatusCode.OK);
                 var id = (await placed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-                var status = await Poll.UntilAsync(
-                    () => OrderStatusAsync(gateway, active, id), s => s is not ("pending_risk" or null), GatewayApi.EventualConsistency, "risk check");
-                return status == "accepted" ? id : Guid.Empty;
+                return await Poll.UntilAsync(
+                    () => OrderAsync(gateway, active, id), o => o.OrderStatus() is not "pending_risk", GatewayApi.EventualConsistency, "risk check");
             },
-            id => id != Guid.Empty,
+            // Only a rejection for entitlement is worth asking again; any other answer is final.
+            order => order.OrderStatus() != "rejected" || !order.ReasonCodes().Contains(RiskReasonCodes.Entitlement),
             GatewayApi.EventualConsistency,
-            "an order resting open after subscribing");
+            "an order checked by Risk after it learned of the subscription");
+        resting.OrderStatus().ShouldBe("accepted", resting.ToString());
+        var orderId = resting.GetProperty("id").GetGuid();
         (await RunBacktestAsync(gateway, active)).StatusCode.ShouldBeOneOf(HttpStatusCode.Created, HttpStatusCode.Accepted, HttpStatusCode.OK);
 
         // The renewal payment fails and the grace period is over: the subscription lapses, open orders are canceled.
         await AdminAsync(gateway, admin, $"/api/v1/billing/admin/subscriptions/{user.UserId}/simulate/payment-failure?pastGrace=true");
         var lapsed = await NextTokenWithStatusAsync(gateway, user, "expired");
         await Poll.UntilAsync(
-            async () => await OrderStatusAsync(gateway, lapsed, orderId) == "canceled",
+            async () => (await OrderAsync(gateway, lapsed, orderId)).OrderStatus() == "canceled",
             GatewayApi.EventualConsistency,
             $"order {orderId} canceled after the subscription lapsed");
         await ShouldBeSubscriptionRequiredAsync(await PlaceOrderAsync(gateway, lapsed));
@@ -77,10 +80,12 @@ public class SubscriptionEntitlementThroughGatewayTests(PlatformFixture platform
 
     private static async Task<HttpResponseMessage> PlaceOrderAsync(HttpClient gateway, string token)
     {
+        // A buy limit 5% below the market stays open, and stays inside Risk's 10% price collar.
+        var quotes = await GetJsonAsync(gateway, "/api/v1/market/quotes?symbols=AAPL", token);
+        var limit = Math.Round(quotes.GetProperty("quotes")[0].GetProperty("last").GetDecimal() * 0.95m, 2);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders")
         {
-            // A buy limit far below the market stays open.
-            Content = JsonContent.Create(new { symbol = "AAPL", side = "buy", type = "limit", timeInForce = "gtc", quantity = 1, limitPrice = 1 }),
+            Content = JsonContent.Create(new { symbol = "AAPL", side = "buy", type = "limit", timeInForce = "gtc", quantity = 1, limitPrice = limit }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
@@ -121,15 +126,8 @@ public class SubscriptionEntitlementThroughGatewayTests(PlatformFixture platform
         }
     }
 
-    private static async Task<string?> OrderStatusAsync(HttpClient gateway, string token, Guid orderId)
-    {
-        using var response = await gateway.GetAsync($"/api/v1/orders/{orderId}", token);
-        return response.StatusCode == HttpStatusCode.OK
-            ? (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)) is var body && body.TryGetProperty("order", out var order)
-                ? order.GetProperty("status").GetString()
-                : body.GetProperty("status").GetString()
-            : null;
-    }
+    private static async Task<JsonElement> OrderAsync(HttpClient gateway, string token, Guid orderId) =>
+        (await GetJsonAsync(gateway, $"/api/v1/orders/{orderId}", token)).GetProperty("order");
 
     private static async Task<JsonElement> GetJsonAsync(HttpClient gateway, string path, string token)
     {
@@ -164,4 +162,14 @@ public class SubscriptionEntitlementThroughGatewayTests(PlatformFixture platform
             $"sub_status {subStatus}");
         return await gateway.LoginAsync(user.Email, user.Password);
     }
+}
+
+internal static class OrderJson
+{
+    public static string? OrderStatus(this JsonElement order) => order.GetProperty("status").GetString();
+
+    public static string[] ReasonCodes(this JsonElement order) =>
+        order.TryGetProperty("reasonCodes", out var codes) && codes.ValueKind == JsonValueKind.Array
+            ? [.. codes.EnumerateArray().Select(c => c.GetString()!)]
+            : [];
 }
