@@ -53,7 +53,8 @@ pg_start() {
   fi
   log "starting PostgreSQL on 127.0.0.1:$TN_PG_PORT"
   touch "$PG_LOG" && chown postgres:postgres "$PG_LOG"
-  as_postgres "$TN_PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start >/dev/null 9>&- \
+  # The port on the command line wins over postgresql.conf, so a changed TRADENOVA_PG_PORT holds for existing data too.
+  as_postgres "$TN_PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -o "-p $TN_PG_PORT" -w -t 60 start >/dev/null 9>&- \
     || { tail -20 "$PG_LOG" >&2; die "PostgreSQL did not start"; }
 }
 
