@@ -61,6 +61,5 @@ public sealed class BacktestContext(DbContextOptions<BacktestContext> options) :
         });
 
         modelBuilder.AddOutboxAndInbox();
-        modelBuilder.UseSnakeCaseNames();
     }
 }

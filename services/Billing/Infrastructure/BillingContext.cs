@@ -84,6 +84,5 @@ public sealed class BillingContext(DbContextOptions<BillingContext> options) : D
         });
 
         modelBuilder.AddOutboxAndInbox();
-        modelBuilder.UseSnakeCaseNames();
     }
 }

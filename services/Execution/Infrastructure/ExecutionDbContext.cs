@@ -110,6 +110,5 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
         });
 
         modelBuilder.AddOutboxAndInbox();
-        modelBuilder.UseSnakeCaseNames();
     }
 }

@@ -77,6 +77,5 @@ public sealed class IdentityContext(DbContextOptions<IdentityContext> options) :
         });
 
         modelBuilder.AddOutboxAndInbox();
-        modelBuilder.UseSnakeCaseNames();
     }
 }

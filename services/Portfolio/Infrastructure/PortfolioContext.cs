@@ -90,6 +90,5 @@ public sealed class PortfolioContext(DbContextOptions<PortfolioContext> options)
         });
 
         modelBuilder.AddOutboxAndInbox();
-        modelBuilder.UseSnakeCaseNames();
     }
 }

@@ -106,6 +106,5 @@ public sealed class RiskContext(DbContextOptions<RiskContext> options) : DbConte
         });
 
         modelBuilder.AddOutboxAndInbox();
-        modelBuilder.UseSnakeCaseNames();
     }
 }

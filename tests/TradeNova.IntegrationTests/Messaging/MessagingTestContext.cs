@@ -18,6 +18,5 @@ public sealed class MessagingTestContext(DbContextOptions<MessagingTestContext> 
         modelBuilder.Entity<TestAccount>().Property(a => a.Id).ValueGeneratedNever();
         modelBuilder.Entity<AppliedEffect>().Property(e => e.Id).ValueGeneratedNever();
         modelBuilder.AddOutboxAndInbox();
-        modelBuilder.UseSnakeCaseNames();
     }
 }

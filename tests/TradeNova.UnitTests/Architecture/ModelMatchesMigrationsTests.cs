@@ -16,6 +16,7 @@ public class ModelMatchesMigrationsTests
         ["portfolio"] = () => Create(new TradeNova.Portfolio.Infrastructure.PortfolioContextDesignTimeFactory()),
         ["execution"] = () => Create(new TradeNova.Execution.Infrastructure.ExecutionDbContextDesignTimeFactory()),
         ["risk"] = () => Create(new TradeNova.Risk.Infrastructure.RiskContextDesignTimeFactory()),
+        ["backtest"] = () => Create(new TradeNova.Backtest.Infrastructure.BacktestContextDesignTimeFactory()),
     };
 
     [Theory]
