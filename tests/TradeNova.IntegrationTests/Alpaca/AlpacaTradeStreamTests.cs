@@ -109,6 +109,8 @@ public sealed class AlpacaTradeStreamTests : IAsyncLifetime
         var synchronizer = new AlpacaOrderSynchronizer(_clients.Create(), _store, NullLogger<AlpacaOrderSynchronizer>.Instance);
         _running = Task.Run(() => stream.RunAsync(synchronizer, _stop.Token));
         await Poll.UntilAsync(() => Task.FromResult(_server.StreamIsConnected), Soon, "stream connected");
+        // The first reconciliation records Alpaca's order id; until it has run, a fill booked now could be found by it instead of by the event.
+        await Poll.UntilAsync(() => Task.FromResult(!_store.Corrections.IsEmpty), Soon, "first reconciliation");
         return stream;
     }
 }
