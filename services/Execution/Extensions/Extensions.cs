@@ -1,6 +1,7 @@
 using MassTransit;
 using TradeNova.Contracts.Risk;
 using TradeNova.Execution.Brokers.Alpaca;
+using TradeNova.Execution.Brokers.Alpaca.Live;
 using TradeNova.Execution.Credentials;
 using TradeNova.Execution.Exchange;
 using TradeNova.Execution.IntegrationEvents.EventHandling;
@@ -42,6 +43,7 @@ public static class Extensions
         builder.Services.AddHostedService<MarketPricePublisher>();
         builder.AddAlpacaBroker();
         builder.AddBrokerCredentials();
+        builder.AddAlpacaLiveTrading();
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -112,6 +112,7 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
         });
 
         modelBuilder.ApplyConfiguration(new Credentials.BrokerConnectionConfiguration());
+        modelBuilder.ApplyConfiguration(new Brokers.Alpaca.Live.AlpacaOrderLinkConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.UseSnakeCaseNames();
     }

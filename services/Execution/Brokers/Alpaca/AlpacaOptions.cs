@@ -56,6 +56,18 @@ public sealed class AlpacaOptions
     /// <summary>How long the stream waits for Alpaca's answer to auth and listen.</summary>
     public TimeSpan StreamHandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a live order's submission attempt holds it: longer than <see cref="TotalTimeout"/>, so an attempt still in flight is never doubled.</summary>
+    public TimeSpan SubmissionLease { get; set; } = TimeSpan.FromSeconds(75);
+
+    /// <summary>A live order Alpaca has not acknowledged this long after acceptance is not sent any more (rejected instead).</summary>
+    public TimeSpan MaxUnsentAge { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the submitter looks for unsent live orders (new ones are handed to it at once).</summary>
+    public TimeSpan SubmitterInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the stream supervisor starts missing streams (e.g. after a restart) and stops idle ones.</summary>
+    public TimeSpan StreamSweepInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     public Uri TradingUrl(bool paper) => paper ? PaperTradingUrl : LiveTradingUrl;
 
     public Uri StreamUrl(bool paper) => paper ? PaperStreamUrl : LiveStreamUrl;

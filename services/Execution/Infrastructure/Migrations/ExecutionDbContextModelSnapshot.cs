@@ -24,6 +24,58 @@ namespace TradeNova.Execution.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TradeNova.Execution.Brokers.Alpaca.Live.AlpacaOrderLink", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("BrokerOrderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("broker_order_id");
+
+                    b.Property<string>("ClientOrderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_order_id");
+
+                    b.Property<string>("Discrepancy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("discrepancy");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<int>("SubmissionAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("submission_attempts");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_alpaca_order_links");
+
+                    b.HasIndex("BrokerOrderId")
+                        .HasDatabaseName("ix_alpaca_order_links_broker_order_id")
+                        .HasFilter("broker_order_id IS NOT NULL");
+
+                    b.HasIndex("ClientOrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alpaca_order_links_client_order_id");
+
+                    b.ToTable("alpaca_order_links", "execution");
+                });
+
             modelBuilder.Entity("TradeNova.Execution.Credentials.BrokerConnection", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -548,6 +600,16 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", "execution");
+                });
+
+            modelBuilder.Entity("TradeNova.Execution.Brokers.Alpaca.Live.AlpacaOrderLink", b =>
+                {
+                    b.HasOne("TradeNova.Execution.Model.Order", null)
+                        .WithOne()
+                        .HasForeignKey("TradeNova.Execution.Brokers.Alpaca.Live.AlpacaOrderLink", "OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alpaca_order_links_orders_order_id");
                 });
 
             modelBuilder.Entity("TradeNova.Execution.Model.OrderEvent", b =>
