@@ -15,13 +15,14 @@ public sealed record OrderDraft(
     decimal? LimitPrice,
     decimal? StopPrice,
     decimal? StopLoss,
-    decimal? TakeProfit)
+    decimal? TakeProfit,
+    string? Mode = null)
 {
     /// <summary>SHA-256 over the normalized fields, so 10 and 10.0 or a reordered JSON body count as the same request.</summary>
     public string Hash()
     {
         var canonical = string.Join('|', Symbol, Side, Type, TimeInForce, Text(Quantity), Text(Notional), Text(LimitPrice),
-            Text(StopPrice), Text(StopLoss), Text(TakeProfit));
+            Text(StopPrice), Text(StopLoss), Text(TakeProfit)) + (Mode is null ? "" : "|" + Mode);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 

@@ -45,11 +45,13 @@ public static class OrderRequestValidator
         ValidatePrice(request.LimitPrice, "limitPrice", type is not null && OrderTypes.NeedsLimitPrice(type), type, errors);
         ValidatePrice(request.StopPrice, "stopPrice", type is not null && OrderTypes.NeedsStopPrice(type), type, errors);
         ValidateBracket(request, side, errors);
+        var mode = request.Mode?.Trim().ToLowerInvariant();
+        errors.Check(mode is null or TradingModes.Paper or TradingModes.Live, "mode", "Must be paper or live (absent: the account's mode).");
 
         return errors.HasErrors
             ? null
             : new OrderDraft(symbol!, side!, type!, timeInForce, request.Quantity, request.Notional, request.LimitPrice,
-                request.StopPrice, request.StopLoss, request.TakeProfit);
+                request.StopPrice, request.StopLoss, request.TakeProfit, mode);
     }
 
     public static void ValidateKey(string? idempotencyKey, ValidationErrors errors)

@@ -21,7 +21,7 @@ public static class OrdersApi
         var api = app.MapGroup("/api/v1/orders").WithTags("Orders").RequireAuthorization();
         api.MapPost("/", PlaceOrderAsync).RequireActiveSubscription()
             .Produces<OrderResponse>(StatusCodes.Status201Created).Produces<OrderResponse>()
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/", ListOrdersAsync);
         api.MapGet("/{id:guid}", GetOrderAsync);
         api.MapDelete("/{id:guid}", CancelOrderAsync).RequireActiveSubscription();
@@ -50,6 +50,12 @@ public static class OrdersApi
         {
             return ProblemResults.Conflict("idempotency-key-reused", "This Idempotency-Key was used for a different order.",
                 "Send a new key for a new order; resend the same body to get the first order back.");
+        }
+
+        if (ReferenceEquals(outcome, PlacementOutcome.BrokerNotConnected))
+        {
+            return TypedResults.Problem("Live orders go to your own Alpaca account: connect it first (PUT /api/v1/broker/connection), or send the order with mode paper.",
+                statusCode: StatusCodes.Status422UnprocessableEntity, title: "No broker connected for live trading", type: ProblemTypes.For("broker-not-connected"));
         }
 
         http.Response.Headers.Location = $"/api/v1/orders/{outcome.OrderId}";

@@ -21,7 +21,7 @@ public sealed class PaperExchange(
     private const string CandidatesSql = """
         SELECT o.*, o.xmin FROM execution.orders o
         JOIN unnest(@symbols, @prices) AS q(symbol, price) ON q.symbol = o.symbol
-        WHERE o.status IN ('accepted', 'partially_filled') AND o.submitted_at IS NOT NULL AND o.accepted_at < @tick
+        WHERE o.status IN ('accepted', 'partially_filled') AND o.submitted_at IS NOT NULL AND o.accepted_at < @tick AND o.mode = 'paper'
           AND (o.type = 'market' OR o.time_in_force IN ('ioc', 'fok')
             OR (o.type = 'limit' AND ((o.side = 'buy' AND q.price <= o.limit_price) OR (o.side = 'sell' AND q.price >= o.limit_price)))
             OR (o.type = 'stop' AND (o.stop_triggered OR (o.side = 'buy' AND q.price >= o.stop_price) OR (o.side = 'sell' AND q.price <= o.stop_price)))
@@ -34,7 +34,7 @@ public sealed class PaperExchange(
 
     private const string ExpiringSql = """
         SELECT o.*, o.xmin FROM execution.orders o
-        WHERE o.status IN ('accepted', 'partially_filled') AND o.expires_at <= @now
+        WHERE o.status IN ('accepted', 'partially_filled') AND o.expires_at <= @now AND o.mode = 'paper'
         ORDER BY o.expires_at, o.id
         LIMIT @batch
         FOR UPDATE SKIP LOCKED

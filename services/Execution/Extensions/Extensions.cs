@@ -1,5 +1,8 @@
 using MassTransit;
 using TradeNova.Contracts.Risk;
+using TradeNova.Execution.Brokers.Alpaca;
+using TradeNova.Execution.Brokers.Alpaca.Live;
+using TradeNova.Execution.Credentials;
 using TradeNova.Execution.Exchange;
 using TradeNova.Execution.IntegrationEvents.EventHandling;
 using TradeNova.Execution.Market;
@@ -38,6 +41,9 @@ public static class Extensions
         builder.Services.AddHostedService<PaperExchangeWorker>();
         builder.Services.AddHostedService<OrderRecoverySweep>();
         builder.Services.AddHostedService<MarketPricePublisher>();
+        builder.AddAlpacaBroker();
+        builder.AddBrokerCredentials();
+        builder.AddAlpacaLiveTrading();
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -17,6 +17,8 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
 
     public DbSet<ExecutedPosition> ExecutedPositions => Set<ExecutedPosition>();
 
+    public DbSet<Credentials.BrokerConnection> BrokerConnections => Set<Credentials.BrokerConnection>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -109,6 +111,8 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
             position.Property(p => p.Quantity).HasPrecision(20, 6);
         });
 
+        modelBuilder.ApplyConfiguration(new Credentials.BrokerConnectionConfiguration());
+        modelBuilder.ApplyConfiguration(new Brokers.Alpaca.Live.AlpacaOrderLinkConfiguration());
         modelBuilder.AddOutboxAndInbox();
     }
 }

@@ -75,7 +75,7 @@ public sealed class OrderAcceptance(ExecutionDbContext db, OrderLedger ledger, B
         var ack = await broker.SubmitAsync(order, cancellationToken);
         if (ack.Accepted)
         {
-            order.SubmittedAt = time.GetUtcNow();
+            order.SubmittedAt = ack.Deferred ? null : time.GetUtcNow();
         }
         else
         {

@@ -25,8 +25,13 @@ public sealed class OrderPlacement(
             return Retry(existing, hash);
         }
 
-        var mode = await db.TradingAccounts.AsNoTracking().Where(a => a.UserId == userId).Select(a => a.Mode)
+        var mode = draft.Mode ?? await db.TradingAccounts.AsNoTracking().Where(a => a.UserId == userId).Select(a => a.Mode)
             .FirstOrDefaultAsync(cancellationToken) ?? TradingModes.Paper;
+        if (mode == TradingModes.Live && !await db.BrokerConnections.AnyAsync(c => c.UserId == userId, cancellationToken))
+        {
+            return PlacementOutcome.BrokerNotConnected;
+        }
+
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var order = new Order

@@ -107,7 +107,7 @@ public sealed partial class OrderRecoverySweep(
             .OrderBy(o => o.AcceptedAt).Take(100).ToListAsync(cancellationToken);
         foreach (var order in unacknowledged)
         {
-            if (brokers.For(order.Mode) is { } broker && (await broker.SubmitAsync(order, cancellationToken)).Accepted)
+            if (brokers.For(order.Mode) is { } broker && await broker.SubmitAsync(order, cancellationToken) is { Accepted: true, Deferred: false })
             {
                 order.SubmittedAt = time.GetUtcNow();
             }

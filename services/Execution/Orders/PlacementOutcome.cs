@@ -12,4 +12,7 @@ public sealed record PlacementOutcome(Guid? OrderId, int Status, string? Body, O
     public static PlacementOutcome AsItStands(Order order) => new(order.Id, StatusCodes.Status200OK, null, order, true, false);
 
     public static readonly PlacementOutcome Conflict = new(null, StatusCodes.Status409Conflict, null, null, false, true);
+
+    /// <summary>A live order of a user without a broker connection: refused before anything is stored.</summary>
+    public static readonly PlacementOutcome BrokerNotConnected = new(null, StatusCodes.Status422UnprocessableEntity, null, null, false, false);
 }

@@ -19,10 +19,131 @@ namespace TradeNova.Execution.Infrastructure.Migrations
 #pragma warning disable 612, 618
             modelBuilder
                 .HasDefaultSchema("execution")
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("TradeNova.Execution.Brokers.Alpaca.Live.AlpacaOrderLink", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("BrokerOrderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("broker_order_id");
+
+                    b.Property<string>("ClientOrderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_order_id");
+
+                    b.Property<string>("Discrepancy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("discrepancy");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<int>("SubmissionAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("submission_attempts");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_alpaca_order_links");
+
+                    b.HasIndex("BrokerOrderId")
+                        .HasDatabaseName("ix_alpaca_order_links_broker_order_id")
+                        .HasFilter("broker_order_id IS NOT NULL");
+
+                    b.HasIndex("ClientOrderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alpaca_order_links_client_order_id");
+
+                    b.ToTable("alpaca_order_links", "execution");
+                });
+
+            modelBuilder.Entity("TradeNova.Execution.Credentials.BrokerConnection", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account_number");
+
+                    b.Property<string>("AccountStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("account_status");
+
+                    b.Property<string>("Broker")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("broker");
+
+                    b.Property<DateTimeOffset>("ConnectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("connected_at");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("KeyEncryptionKeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_encryption_key_id");
+
+                    b.Property<string>("MaskedKeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("masked_key_id");
+
+                    b.Property<byte[]>("SealedCredentials")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed_credentials");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_broker_connections");
+
+                    b.HasIndex("KeyEncryptionKeyId")
+                        .HasDatabaseName("ix_broker_connections_key_encryption_key_id");
+
+                    b.ToTable("broker_connections", "execution");
+                });
 
             modelBuilder.Entity("TradeNova.Execution.Model.ExecutedPosition", b =>
                 {
@@ -479,6 +600,16 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", "execution");
+                });
+
+            modelBuilder.Entity("TradeNova.Execution.Brokers.Alpaca.Live.AlpacaOrderLink", b =>
+                {
+                    b.HasOne("TradeNova.Execution.Model.Order", null)
+                        .WithOne()
+                        .HasForeignKey("TradeNova.Execution.Brokers.Alpaca.Live.AlpacaOrderLink", "OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alpaca_order_links_orders_order_id");
                 });
 
             modelBuilder.Entity("TradeNova.Execution.Model.OrderEvent", b =>

@@ -1,0 +1,3 @@
+namespace TradeNova.Execution.Brokers.Alpaca.Dto;
+
+public sealed record AlpacaTakeProfit(decimal LimitPrice);

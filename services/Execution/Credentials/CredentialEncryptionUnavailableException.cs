@@ -1,0 +1,3 @@
+namespace TradeNova.Execution.Credentials;
+
+public sealed class CredentialEncryptionUnavailableException(string message) : Exception(message);
