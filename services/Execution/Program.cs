@@ -13,5 +13,6 @@ app.MapOpenApi();
 app.MapExecutionApiV1();
 app.MapOrdersApiV1();
 app.MapMarketApiV1();
+app.MapMarketAdminApiV1();
 
 app.Run();

@@ -17,6 +17,8 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
 
     public DbSet<ExecutedPosition> ExecutedPositions => Set<ExecutedPosition>();
 
+    public DbSet<MarketShock> MarketShocks => Set<MarketShock>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -107,6 +109,18 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
             position.HasKey(p => new { p.UserId, p.Symbol });
             position.Property(p => p.Symbol).HasMaxLength(16);
             position.Property(p => p.Quantity).HasPrecision(20, 6);
+        });
+
+        modelBuilder.Entity<MarketShock>(shock =>
+        {
+            shock.ToTable("market_shocks");
+            shock.HasKey(s => s.Id);
+            shock.Property(s => s.Id).UseIdentityAlwaysColumn();
+            shock.Property(s => s.Symbol).HasMaxLength(16);
+            shock.Property(s => s.Factor).HasPrecision(20, 10);
+            shock.Property(s => s.ChangePercent).HasPrecision(20, 6);
+            shock.Property(s => s.Reason).HasMaxLength(500);
+            shock.HasIndex(s => new { s.Symbol, s.EffectiveAt });
         });
 
         modelBuilder.AddOutboxAndInbox();
