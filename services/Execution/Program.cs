@@ -14,5 +14,6 @@ app.MapExecutionApiV1();
 app.MapOrdersApiV1();
 app.MapMarketApiV1();
 app.MapBrokerConnectionApiV1();
+app.MapMarketAdminApiV1();
 
 app.Run();

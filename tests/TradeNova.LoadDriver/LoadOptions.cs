@@ -32,7 +32,7 @@ public sealed record LoadOptions(Uri Gateway, int Users, int Rate, int Seconds, 
             throw new ArgumentException($"The load driver only targets this machine (loopback); {gateway.Host} is not.");
         }
 
-        return new LoadOptions(gateway, Int("--users", 50, MaxUsers), Int("--rate", 100, MaxRate), Int("--seconds", 14, MaxSeconds), Int("--drain", 15, 60));
+        return new LoadOptions(gateway, Int("--users", 50, MaxUsers), Int("--rate", 100, MaxRate), Int("--seconds", 30, MaxSeconds), Int("--drain", 15, 60));
     }
 
     private static bool IsLoopback(Uri uri) =>

@@ -26,14 +26,23 @@ public sealed class Trader(Guid userId, string token, HubConnection hub) : IAsyn
     {
         var email = $"load-{Guid.NewGuid():N}@example.test";
         var password = $"L0ad-{Guid.NewGuid():N}"[..24];
-        using (var registered = await gateway.PostAsJsonAsync("/api/v1/identity/register", new { email, password, displayName = $"Load {index}" }, cancellationToken))
+        // Setup is not measured: on a busy machine password hashing can outlast a request, so retry (a retried
+        // registration that had in fact succeeded answers 409, which is fine).
+        await RetryAsync(async () =>
         {
-            registered.EnsureSuccessStatusCode();
-        }
-
-        using var login = await gateway.PostAsJsonAsync("/api/v1/identity/login", new { email, password }, cancellationToken);
-        login.EnsureSuccessStatusCode();
-        var body = await login.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            using var registered = await gateway.PostAsJsonAsync("/api/v1/identity/register", new { email, password, displayName = $"Load {index}" }, cancellationToken);
+            if (registered.StatusCode != System.Net.HttpStatusCode.Conflict)
+            {
+                registered.EnsureSuccessStatusCode();
+            }
+        }, cancellationToken);
+        var body = default(JsonElement);
+        await RetryAsync(async () =>
+        {
+            using var login = await gateway.PostAsJsonAsync("/api/v1/identity/login", new { email, password }, cancellationToken);
+            login.EnsureSuccessStatusCode();
+            body = await login.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        }, cancellationToken);
         var token = body.GetProperty("accessToken").GetString()!;
         var userId = Guid.Parse(ParseSubject(token));
 
@@ -54,6 +63,23 @@ public sealed class Trader(Guid userId, string token, HubConnection hub) : IAsyn
         });
         await hub.StartAsync(cancellationToken);
         return trader;
+    }
+
+    private static async Task RetryAsync(Func<Task> action, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await action();
+                return;
+            }
+            catch (Exception error) when (attempt < 5 && !cancellationToken.IsCancellationRequested
+                                          && error is HttpRequestException or TaskCanceledException)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
+        }
     }
 
     public HttpRequestMessage Authorized(HttpMethod method, string path)

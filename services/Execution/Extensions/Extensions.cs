@@ -29,6 +29,7 @@ public static class Extensions
             bus.AddRequestClient<CheckOrderRisk>();
         });
 
+        builder.Services.AddSingleton<MarketShocks>();
         builder.Services.AddSingleton<PriceSimulator>();
         builder.Services.AddSingleton<IBrokerAdapter, PaperBrokerAdapter>();
         builder.Services.AddSingleton<BrokerRouter>();
@@ -38,6 +39,8 @@ public static class Extensions
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<OrderReplacement>();
         builder.Services.AddScoped<PaperExchange>();
+        // Before the exchange and the price publisher, so prices include the shocks from the first tick.
+        builder.Services.AddHostedService<MarketShockRefresher>();
         builder.Services.AddHostedService<PaperExchangeWorker>();
         builder.Services.AddHostedService<OrderRecoverySweep>();
         builder.Services.AddHostedService<MarketPricePublisher>();

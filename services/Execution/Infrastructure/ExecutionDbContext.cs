@@ -19,6 +19,8 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
 
     public DbSet<Credentials.BrokerConnection> BrokerConnections => Set<Credentials.BrokerConnection>();
 
+    public DbSet<MarketShock> MarketShocks => Set<MarketShock>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -113,6 +115,18 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
 
         modelBuilder.ApplyConfiguration(new Credentials.BrokerConnectionConfiguration());
         modelBuilder.ApplyConfiguration(new Brokers.Alpaca.Live.AlpacaOrderLinkConfiguration());
+        modelBuilder.Entity<MarketShock>(shock =>
+        {
+            shock.ToTable("market_shocks");
+            shock.HasKey(s => s.Id);
+            shock.Property(s => s.Id).UseIdentityAlwaysColumn();
+            shock.Property(s => s.Symbol).HasMaxLength(16);
+            shock.Property(s => s.Factor).HasPrecision(20, 10);
+            shock.Property(s => s.ChangePercent).HasPrecision(20, 6);
+            shock.Property(s => s.Reason).HasMaxLength(500);
+            shock.HasIndex(s => new { s.Symbol, s.EffectiveAt });
+        });
+
         modelBuilder.AddOutboxAndInbox();
     }
 }

@@ -13,6 +13,10 @@ namespace TradeNova.Execution.Market;
 /// from a counter-based hash of (seed, symbol, level, step), so no state is carried between calls. Prices are rounded to
 /// cents.
 /// </para>
+/// <para>
+/// An operator's price shock (<see cref="MarketShocks"/>) multiplies the path from its effective time on; it is part of
+/// the same function of time, since every instance loads it before it takes effect.
+/// </para>
 /// </summary>
 public sealed class PriceSimulator
 {
@@ -28,15 +32,17 @@ public sealed class PriceSimulator
     private readonly double[] _minuteSigma;
     private readonly double[] _secondSigma;
     private readonly SimulationOptions _options;
+    private readonly MarketShocks? _shocks;
     private readonly Lock _lock = new();
     private readonly List<double>[] _forwardDays;
     private readonly List<double>[] _backwardDays;
     private readonly Dictionary<(int Symbol, long Day), double[]> _minuteLevels = [];
     private readonly Dictionary<(int Symbol, long Minute), double[]> _secondLevels = [];
 
-    public PriceSimulator(IOptions<SimulationOptions> options)
+    public PriceSimulator(IOptions<SimulationOptions> options, MarketShocks? shocks = null)
     {
         _options = options.Value;
+        _shocks = shocks;
         _seed = _options.Seed;
         _epochDay = FloorDiv(_options.Epoch.ToUnixTimeSeconds(), SecondsPerDay);
         var symbols = SymbolUniverse.All;
@@ -63,7 +69,8 @@ public sealed class PriceSimulator
             level = fraction == 0.0 ? start : start + (SecondLevel(symbol, second + 1) - start) * fraction;
         }
 
-        return Math.Max(0.01m, Math.Round((decimal)Math.Exp(level), 2, MidpointRounding.AwayFromZero));
+        var price = (decimal)Math.Exp(level) * (_shocks?.FactorAt(symbol, at) ?? 1m);
+        return Math.Max(0.01m, Math.Round(price, 2, MidpointRounding.AwayFromZero));
     }
 
     /// <summary>Shares on offer at the tick containing <paramref name="at"/>: the per-tick liquidity cap of the exchange.</summary>

@@ -21,4 +21,13 @@ public sealed class SimulationOptions
     public decimal MinQuoteSize { get; set; } = 100m;
 
     public decimal MaxQuoteSize { get; set; } = 1_000m;
+
+    /// <summary>How often each instance looks for new price shocks (<see cref="MarketShockRefresher"/>).</summary>
+    public TimeSpan ShockRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A shock takes effect this long after an operator records it: longer than the refresh interval, so every instance
+    /// has it loaded before it applies and all of them show the same price at the same instant.
+    /// </summary>
+    public TimeSpan ShockPropagationDelay { get; set; } = TimeSpan.FromSeconds(2);
 }
