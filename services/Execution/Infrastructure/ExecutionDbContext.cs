@@ -113,6 +113,7 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
 
         modelBuilder.ApplyConfiguration(new Credentials.BrokerConnectionConfiguration());
         modelBuilder.ApplyConfiguration(new Brokers.Alpaca.Live.AlpacaOrderLinkConfiguration());
+        modelBuilder.ApplyConfiguration(new Audit.ExecutionAuditEntryConfiguration());
         modelBuilder.AddOutboxAndInbox();
         modelBuilder.UseSnakeCaseNames();
     }
