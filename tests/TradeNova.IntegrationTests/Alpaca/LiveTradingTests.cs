@@ -112,6 +112,40 @@ public sealed class LiveTradingTests(BrokerConnectionFixture fixture)
     }
 
     [Fact]
+    public async Task A_submission_lost_on_its_way_is_sent_once_more_after_a_restart_and_alpaca_holds_one_order()
+    {
+        await using var bus = await ExecutionTestBus.StartAsync(fixture.AmqpUri, ExecutionTestBus.Approve());
+        var (token, _) = await fixture.NewConnectedTraderAsync();
+        using var execution = fixture.CreateExecutionClient();
+        JsonElement placed;
+        Alpaca.OrderPostDelay = TimeSpan.FromSeconds(8);
+        Alpaca.BookDelayedOrders = false; // the POST never reaches Alpaca's book
+        try
+        {
+            placed = await execution.PlaceLiveAsync(token, new { symbol = "GE", side = "sell", type = "limit", timeInForce = "day", quantity = 2, limitPrice = 30m, mode = "live" });
+            var clientOrderId = placed.ClientOrderId();
+            await Poll.UntilAsync(() => Task.FromResult(Alpaca.OrderOwners.ContainsKey(clientOrderId)), ExecutionApiCalls.EventualConsistency, "the POST at Alpaca");
+            await fixture.Execution.KillAsync();
+        }
+        finally
+        {
+            Alpaca.OrderPostDelay = TimeSpan.Zero;
+            Alpaca.BookDelayedOrders = true;
+            await fixture.RestartExecutionAsync();
+        }
+
+        await fixture.AcknowledgedAsync(placed.Id());
+        var id = placed.ClientOrderId();
+        var lookups = Alpaca.RequestsTo("GET", "/v2/orders:by_client_order_id").Where(r => r.Query["client_order_id"] == id).ToList();
+        lookups.ShouldNotBeEmpty("looked up before sending again");
+        Alpaca.RequestsTo("POST", "/v2/orders").Count(r => r.Body!.Contains(id, StringComparison.Ordinal)).ShouldBe(2, "the lost one and one more");
+        (await fixture.ScalarAsync<string>("SELECT l.broker_order_id FROM execution.alpaca_order_links l WHERE l.order_id = @id", ("id", placed.Id())))
+            .ShouldBe(Alpaca.Orders[id]["id"]!.GetValue<string>());
+        (await execution.GetOrderAsync(token, placed.Id())).GetProperty("order").Status().ShouldBe("accepted");
+        Alpaca.Violations.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_dropped_stream_reconnects_and_reconciles_without_applying_a_fill_twice()
     {
         await using var bus = await ExecutionTestBus.StartAsync(fixture.AmqpUri, ExecutionTestBus.Approve());
