@@ -9,6 +9,7 @@ public static class ExecutionApi
     {
         var api = app.MapGroup("/api/v1/execution").WithTags("Execution").RequireAuthorization();
         api.MapGet("/account", GetMyAccountAsync);
+        api.MapPut("/account", TradingModeApi.SetModeAsync);
         return api;
     }
 

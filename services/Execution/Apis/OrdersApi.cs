@@ -54,8 +54,7 @@ public static class OrdersApi
 
         if (ReferenceEquals(outcome, PlacementOutcome.BrokerNotConnected))
         {
-            return TypedResults.Problem("Live orders go to your own Alpaca account: connect it first (PUT /api/v1/broker/connection), or send the order with mode paper.",
-                statusCode: StatusCodes.Status422UnprocessableEntity, title: "No broker connected for live trading", type: ProblemTypes.For("broker-not-connected"));
+            return TradingModeApi.BrokerNotConnected();
         }
 
         http.Response.Headers.Location = $"/api/v1/orders/{outcome.OrderId}";

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using TradeNova.Execution.Audit;
 using TradeNova.Execution.Brokers.Alpaca;
 using TradeNova.Execution.Brokers.Alpaca.Dto;
 
@@ -9,7 +10,7 @@ namespace TradeNova.Execution.Credentials;
 /// The only place broker keys are written or read. They are sealed before they reach the database and opened only to
 /// build a client; nothing here logs or returns them.
 /// </summary>
-public sealed class BrokerCredentialStore(ExecutionDbContext db, CredentialKeyRing keys, TimeProvider time)
+public sealed class BrokerCredentialStore(ExecutionDbContext db, CredentialKeyRing keys, ExecutionAuditLog audit, TimeProvider time)
 {
     public const string Alpaca = "alpaca";
 
@@ -50,6 +51,7 @@ public sealed class BrokerCredentialStore(ExecutionDbContext db, CredentialKeyRi
 
         connection.AccountStatus = account.Status;
         connection.UpdatedAt = now;
+        audit.Record(userId, ExecutionAuditActions.BrokerConnected, Describe(connection));
         await db.SaveChangesAsync(cancellationToken);
         return connection;
     }
@@ -61,8 +63,30 @@ public sealed class BrokerCredentialStore(ExecutionDbContext db, CredentialKeyRi
         return connection is null ? null : Open(connection, keys.Get(connection.KeyEncryptionKeyId));
     }
 
-    public async Task<bool> DeleteAsync(Guid userId, CancellationToken cancellationToken) =>
-        await db.BrokerConnections.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
+    public async Task<bool> DeleteAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var connection = await db.BrokerConnections.SingleOrDefaultAsync(c => c.UserId == userId, cancellationToken);
+        if (connection is null)
+        {
+            return false;
+        }
+
+        db.BrokerConnections.Remove(connection);
+        audit.Record(userId, ExecutionAuditActions.BrokerDisconnected, Describe(connection));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false; // deleted (or replaced) concurrently; the caller may try again
+        }
+
+        return true;
+    }
+
+    private static string Describe(BrokerConnection connection) =>
+        $"{connection.Broker} {connection.Environment} key {connection.MaskedKeyId}, account {connection.AccountNumber}";
 
     /// <summary>
     /// Re-encrypts up to <paramref name="batchSize"/> connections sealed under a key other than the active one, each

@@ -115,6 +115,7 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
 
         modelBuilder.ApplyConfiguration(new Credentials.BrokerConnectionConfiguration());
         modelBuilder.ApplyConfiguration(new Brokers.Alpaca.Live.AlpacaOrderLinkConfiguration());
+        modelBuilder.ApplyConfiguration(new Audit.ExecutionAuditEntryConfiguration());
         modelBuilder.Entity<MarketShock>(shock =>
         {
             shock.ToTable("market_shocks");

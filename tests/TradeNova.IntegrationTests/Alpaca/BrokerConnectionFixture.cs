@@ -20,7 +20,12 @@ public sealed class BrokerConnectionFixture : IAsyncLifetime
 
     private TestInfrastructure? _infrastructure;
 
+    /// <summary>Short, so a restarted Execution takes over an unanswered submission within seconds.</summary>
+    public static readonly TimeSpan SubmissionLease = TimeSpan.FromSeconds(4);
+
     public FakeAlpacaServer Alpaca { get; private set; } = null!;
+
+    public string AmqpUri => Infrastructure.Vhost.AmqpUri;
 
     public ServiceProcess Identity { get; private set; } = null!;
 
@@ -53,6 +58,15 @@ public sealed class BrokerConnectionFixture : IAsyncLifetime
         execution["TradeNova__Alpaca__PaperTradingUrl"] = Alpaca.BaseAddress.ToString();
         execution["TradeNova__Alpaca__LiveTradingUrl"] = Alpaca.BaseAddress.ToString();
         execution["TradeNova__Alpaca__DataUrl"] = Alpaca.BaseAddress.ToString();
+        execution["TradeNova__Alpaca__PaperStreamUrl"] = Alpaca.StreamAddress.ToString();
+        execution["TradeNova__Alpaca__LiveStreamUrl"] = Alpaca.StreamAddress.ToString();
+        execution["TradeNova__Alpaca__StreamReconnectDelay"] = "00:00:00.200";
+        execution["TradeNova__Alpaca__StreamMaxReconnectDelay"] = "00:00:01";
+        execution["TradeNova__Alpaca__SubmissionLease"] = SubmissionLease.ToString();
+        execution["TradeNova__Alpaca__SubmitterInterval"] = "00:00:01";
+        execution["TradeNova__Alpaca__StreamSweepInterval"] = "00:00:02";
+        execution["TradeNova__Execution__RiskTimeout"] = "00:00:10";
+        execution["TradeNova__Execution__RecoveryInterval"] = "00:00:01";
         execution["TradeNova__Execution__CredentialEncryption__ActiveKeyId"] = ActiveKeyId;
         execution[$"TradeNova__Execution__CredentialEncryption__Keys__{ActiveKeyId}"] = ActiveKey;
         Identity = new ServiceProcess("identity", Dll("Identity"), identityPort, Common("identity"), Path.Combine(output, "identity.log"));
@@ -68,6 +82,26 @@ public sealed class BrokerConnectionFixture : IAsyncLifetime
             await DisposeAsync();
             throw;
         }
+    }
+
+    public async Task RestartExecutionAsync()
+    {
+        Execution.Start();
+        await Execution.WaitHealthyAsync(TimeSpan.FromSeconds(120));
+    }
+
+    /// <summary>One scalar from the execution schema (tests look, never write).</summary>
+    public async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(Infrastructure.Database.ConnectionStringFor("execution"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     public HttpClient CreateExecutionClient() => new() { BaseAddress = Execution.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

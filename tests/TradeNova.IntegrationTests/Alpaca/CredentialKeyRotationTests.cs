@@ -28,7 +28,7 @@ public sealed class CredentialKeyRotationTests(BrokerConnectionFixture fixture)
         var credentials = new AlpacaCredentials("PKROTATE0000000001", "rotate-secret-0001", paper: false);
         await using (var db = NewContext())
         {
-            await new BrokerCredentialStore(db, new CredentialKeyRing(options), TimeProvider.System)
+            await new BrokerCredentialStore(db, new CredentialKeyRing(options), new TradeNova.Execution.Audit.ExecutionAuditLog(db, TimeProvider.System, new Microsoft.AspNetCore.Http.HttpContextAccessor()), TimeProvider.System)
                 .SaveAsync(userId, credentials, new AlpacaAccount { Id = "a-1", AccountNumber = "LIVE0001", Status = "ACTIVE" }, Ct);
         }
 
@@ -37,13 +37,13 @@ public sealed class CredentialKeyRotationTests(BrokerConnectionFixture fixture)
         int rotated;
         await using (var db = NewContext())
         {
-            rotated = await new BrokerCredentialStore(db, new CredentialKeyRing(options), TimeProvider.System).ReEncryptAsync(1000, Ct);
+            rotated = await new BrokerCredentialStore(db, new CredentialKeyRing(options), new TradeNova.Execution.Audit.ExecutionAuditLog(db, TimeProvider.System, new Microsoft.AspNetCore.Http.HttpContextAccessor()), TimeProvider.System).ReEncryptAsync(1000, Ct);
         }
 
         options.CurrentValue = new CredentialEncryptionOptions { ActiveKeyId = "new", Keys = new() { ["new"] = newKey } };
         await using (var db = NewContext())
         {
-            var opened = await new BrokerCredentialStore(db, new CredentialKeyRing(options), TimeProvider.System).LoadCredentialsAsync(userId, Ct);
+            var opened = await new BrokerCredentialStore(db, new CredentialKeyRing(options), new TradeNova.Execution.Audit.ExecutionAuditLog(db, TimeProvider.System, new Microsoft.AspNetCore.Http.HttpContextAccessor()), TimeProvider.System).LoadCredentialsAsync(userId, Ct);
             (opened!.KeyId, opened.SecretKey, opened.Paper).ShouldBe((credentials.KeyId, credentials.SecretKey, false));
         }
 

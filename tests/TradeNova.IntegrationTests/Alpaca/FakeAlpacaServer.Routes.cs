@@ -133,6 +133,7 @@ public sealed partial class FakeAlpacaServer
         }
 
         var booked = NewOrder(order);
+        OrderOwners[clientOrderId] = (string)context.Items[KeyItem]!;
         if (OrderPostDelay > TimeSpan.Zero)
         {
             if (BookDelayedOrders)
@@ -257,9 +258,10 @@ public sealed partial class FakeAlpacaServer
         var outgoing = Channel.CreateUnbounded<byte[]>();
         lock (_streamLock)
         {
-            _streamContext = context;
-            _outgoing = outgoing;
+            _streams[key!] = (context, outgoing);
+            _latestStreamKey = key;
             StreamConnections++;
+            _streamConnectionsByKey.AddOrUpdate(key!, 1, (_, n) => n + 1);
         }
 
         try
@@ -277,10 +279,9 @@ public sealed partial class FakeAlpacaServer
         {
             lock (_streamLock)
             {
-                if (ReferenceEquals(_streamContext, context))
+                if (_streams.TryGetValue(key!, out var current) && ReferenceEquals(current.Context, context))
                 {
-                    _streamContext = null;
-                    _outgoing = null;
+                    _streams.Remove(key!);
                 }
             }
         }

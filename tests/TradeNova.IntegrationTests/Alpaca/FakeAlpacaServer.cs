@@ -21,12 +21,15 @@ namespace TradeNova.IntegrationTests.Alpaca;
 public sealed partial class FakeAlpacaServer : IAsyncDisposable
 {
     public const string AccountNumber = "PA3NOVA1TEST";
+    private const string KeyItem = "alpaca-key-id";
+    private readonly ConcurrentDictionary<string, int> _streamConnectionsByKey = new(StringComparer.Ordinal);
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ScriptedResponse> _scripted = new();
     private readonly Lock _streamLock = new();
-    private Channel<byte[]>? _outgoing;
-    private HttpContext? _streamContext;
+    // One trading stream per key id (Alpaca's stream belongs to an account); the latest one for orders of unknown owner.
+    private readonly Dictionary<string, (HttpContext Context, Channel<byte[]> Outgoing)> _streams = new(StringComparer.Ordinal);
+    private string? _latestStreamKey;
     private int _orderSequence;
 
     private FakeAlpacaServer(WebApplication app) => _app = app;
@@ -40,6 +43,9 @@ public sealed partial class FakeAlpacaServer : IAsyncDisposable
 
     /// <summary>Orders by client_order_id, as Alpaca would return them.</summary>
     public ConcurrentDictionary<string, JsonObject> Orders { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Client order id → the key id that placed it (its trade updates go to that key's stream).</summary>
+    public ConcurrentDictionary<string, string> OrderOwners { get; } = new(StringComparer.Ordinal);
 
     /// <summary>How long the answer to an order POST is held back (the order is booked first, as a slow Alpaca would).</summary>
     public TimeSpan OrderPostDelay { get; set; }
@@ -120,26 +126,36 @@ public sealed partial class FakeAlpacaServer : IAsyncDisposable
             data["position_qty"] = order["filled_qty"]!.DeepClone();
         }
 
-        var channel = _outgoing ?? throw new InvalidOperationException("No stream is connected.");
+        Channel<byte[]> channel;
+        lock (_streamLock)
+        {
+            var key = OrderOwners.TryGetValue(clientOrderId, out var owner) ? owner : _latestStreamKey;
+            channel = key is not null && _streams.TryGetValue(key, out var stream)
+                ? stream.Outgoing
+                : throw new InvalidOperationException("No stream is connected for this order's account.");
+        }
+
         await channel.Writer.WriteAsync(Encoding.UTF8.GetBytes(new JsonObject { ["stream"] = "trade_updates", ["data"] = data }.ToJsonString()));
     }
 
-    /// <summary>Cuts the stream's TCP connection without a close handshake.</summary>
-    public void DropStream()
+    /// <summary>Cuts the stream's TCP connection (of <paramref name="keyId"/>, or every one) without a close handshake.</summary>
+    public void DropStream(string? keyId = null)
     {
         lock (_streamLock)
         {
-            try
+            foreach (var key in _streams.Keys.Where(k => keyId is null || k == keyId).ToList())
             {
-                _streamContext?.Abort();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The request ended on its own meanwhile.
-            }
+                try
+                {
+                    _streams[key].Context.Abort();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The request ended on its own meanwhile.
+                }
 
-            _streamContext = null;
-            _outgoing = null;
+                _streams.Remove(key);
+            }
         }
     }
 
@@ -149,10 +165,21 @@ public sealed partial class FakeAlpacaServer : IAsyncDisposable
         {
             lock (_streamLock)
             {
-                return _outgoing is not null;
+                return _streams.Count > 0;
             }
         }
     }
+
+    public bool StreamIsConnectedFor(string keyId)
+    {
+        lock (_streamLock)
+        {
+            return _streams.ContainsKey(keyId);
+        }
+    }
+
+    /// <summary>How many times the stream of <paramref name="keyId"/> has been authorized and listening.</summary>
+    public int StreamConnectionsOf(string keyId) => _streamConnectionsByKey.GetValueOrDefault(keyId);
 
     public async ValueTask DisposeAsync()
     {
@@ -196,6 +223,7 @@ public sealed partial class FakeAlpacaServer : IAsyncDisposable
             return;
         }
 
+        context.Items[KeyItem] = keyId;
         if (TakeScripted(request.Method, request.Path.Value!) is { } scripted)
         {
             if (scripted.Delay > TimeSpan.Zero)
