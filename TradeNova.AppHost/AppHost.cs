@@ -13,6 +13,15 @@ var identity = builder.AddTradeNovaService<Projects.TradeNova_Identity>("identit
 var billing = builder.AddTradeNovaService<Projects.TradeNova_Billing>("billing", settings, infrastructure, identity);
 var portfolio = builder.AddTradeNovaService<Projects.TradeNova_Portfolio>("portfolio", settings, infrastructure, identity);
 var execution = builder.AddTradeNovaService<Projects.TradeNova_Execution>("execution", settings, infrastructure, identity);
+// Users' broker credentials are sealed under this key (the runner makes it once, in .tradenova/secrets).
+if (!string.IsNullOrEmpty(builder.Configuration["Parameters:credential-kek"]))
+{
+    var credentialKey = builder.AddParameter("credential-kek", secret: true);
+    execution
+        .WithEnvironment("TradeNova__Execution__CredentialEncryption__ActiveKeyId", "local-1")
+        .WithEnvironment("TradeNova__Execution__CredentialEncryption__Keys__local-1", credentialKey);
+}
+
 var risk = builder.AddTradeNovaService<Projects.TradeNova_Risk>("risk", settings, infrastructure, identity);
 var backtest = builder.AddTradeNovaService<Projects.TradeNova_Backtest>("backtest", settings, infrastructure, identity);
 

@@ -17,6 +17,8 @@ public static class GatewayRouteDefinitions
         new("execution", GatewayServiceNames.Execution, "/api/v1/execution/{**rest}"),
         // Quotes and the price service live in Execution beside the paper exchange that fills against them.
         new("market", GatewayServiceNames.Execution, "/api/v1/market/{**rest}"),
+        // A user's own broker (Alpaca) connection: credentials are held only by Execution.
+        new("broker", GatewayServiceNames.Execution, "/api/v1/broker/{**rest}"),
         // Stripe calls this without a token; Billing verifies the signature instead.
         new("billing-stripe-webhook", GatewayServiceNames.Billing, "/api/v1/billing/webhooks/stripe", Anonymous: true),
         new("billing", GatewayServiceNames.Billing, "/api/v1/billing/{**rest}"),

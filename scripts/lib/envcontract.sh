@@ -16,6 +16,16 @@ service_env() {
 
 # ... and as the AppHost's configuration file: readable by the owner alone, and not the environment, which every
 # process the AppHost starts would inherit (each service must see only its own role's password).
+# Execution's key-encryption key for users' broker credentials (AES-256: 32 random bytes, base64), made once.
+credential_kek() {
+  local file="$TN_SECRETS/credential-kek"
+  if [[ ! -s $file ]]; then
+    install -d -m 700 "$TN_SECRETS"
+    (umask 077; head -c 32 /dev/urandom | base64 -w0 >"$file")
+  fi
+  cat "$file"
+}
+
 write_apphost_config() {
   local name value first=1
   ensure_state_dir
@@ -28,7 +38,7 @@ write_apphost_config() {
         first=0
         printf '\n    "%s": "%s"' "$name" "${value//\"/\\\"}"
       done < <(infra_connection_strings)
-      printf '\n  }\n}\n'
+      printf '\n  },\n  "Parameters": { "credential-kek": "%s" }\n}\n' "$(credential_kek)"
     } >"$TN_APPHOST_CONFIG.tmp"
   )
   mv "$TN_APPHOST_CONFIG.tmp" "$TN_APPHOST_CONFIG"
