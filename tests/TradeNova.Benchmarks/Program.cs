@@ -12,9 +12,16 @@ using TradeNova.Benchmarks;
 //   --quick  few warm-up and measured iterations: the whole suite finishes in a few minutes on 2 cores.
 // Benchmarks run in process (no generated project to build), so they measure exactly the build being run.
 //   --floor-ratio [rounds]  the engine against the floor loop in single interleaved runs (best and median), no BenchmarkDotNet.
+//   --lab-grid [rounds]     the lab optimiser's 1,000-set grid before and after shared indicator columns, interleaved.
 if (args.Length > 0 && args[0] == "--floor-ratio")
 {
     FloorRatio.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--lab-grid")
+{
+    LabGridRatio.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
     return;
 }
 

@@ -1,4 +1,3 @@
-using TradeNova.Trading.Data;
 using TradeNova.Trading.Orders;
 using TradeNova.Trading.Strategies;
 
@@ -19,25 +18,11 @@ public sealed class SizedStrategy(IStrategy inner, OrderSizingChoice sizing, dec
         inner.OnBar(_context);
     }
 
-    private sealed class ResizingContext(OrderSizingChoice sizing, decimal increment) : IStrategyContext
+    /// <summary>Derives from <see cref="StrategyContextDecorator"/> so a wrapped built-in strategy keeps the engine's fast
+    /// path (and an optimisation's shared indicator columns): only <see cref="Submit"/> differs.</summary>
+    private sealed class ResizingContext(OrderSizingChoice sizing, decimal increment) : StrategyContextDecorator
     {
-        public IStrategyContext Inner { get; set; } = null!;
-
-        public DateTimeOffset Time => Inner.Time;
-
-        public decimal Cash => Inner.Cash;
-
-        public decimal Equity => Inner.Equity;
-
-        public bool TryGetBar(string symbol, out Bar bar) => Inner.TryGetBar(symbol, out bar);
-
-        public decimal PositionQuantity(string symbol) => Inner.PositionQuantity(symbol);
-
-        public bool HasPendingOrder(string symbol) => Inner.HasPendingOrder(symbol);
-
-        public void CancelOrders(string symbol) => Inner.CancelOrders(symbol);
-
-        public void Submit(OrderRequest order)
+        public override void Submit(OrderRequest order)
         {
             var isEntry = order.Side == OrderSide.Buy && order.Sizing.Mode is SizingMode.AllCash or SizingMode.PercentOfEquity;
             if (!isEntry)

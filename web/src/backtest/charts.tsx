@@ -55,7 +55,9 @@ export function TimeChart({ lines, markers, height = 280, label, percent = false
         layout: { background: { type: ColorType.Solid, color: 'transparent' }, textColor: '#8b98b4' },
         grid: { vertLines: { color: '#1b2742' }, horzLines: { color: '#1b2742' } },
         rightPriceScale: { borderVisible: false },
-        timeScale: { borderVisible: false },
+        // 20 years of daily points must fit the width: the default minimum of 0.5 px per bar left fitContent showing only
+        // the last ~2,000 bars (2012 onwards), as if the backtest started there.
+        timeScale: { borderVisible: false, minBarSpacing: 0.05 },
         localization: percent ? { priceFormatter: (v: number) => `${(v * 100).toFixed(1)}%` } : {},
       });
     } catch {
