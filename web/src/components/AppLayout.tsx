@@ -33,6 +33,15 @@ export function AppLayout({ tokens }: { tokens: TokenStore }) {
             <NavLink to="/trade" className="topbar__link">
               Trade
             </NavLink>
+            <NavLink to="/orders" className="topbar__link">
+              Orders
+            </NavLink>
+            <NavLink to="/history" className="topbar__link">
+              History
+            </NavLink>
+            <NavLink to="/risk" className="topbar__link">
+              Risk
+            </NavLink>
             <NavLink to="/backtests" className="topbar__link">
               Backtests
             </NavLink>

@@ -1,0 +1,87 @@
+import { useEffect, useRef } from 'react';
+import { AreaSeries, ColorType, createChart, type IChartApi, type ISeriesApi, type Time } from 'lightweight-charts';
+import type { EquitySeries } from './chartData';
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+
+interface Chart {
+  chart: IChartApi;
+  equity: ISeriesApi<'Area'>;
+  drawdown: ISeriesApi<'Area'>;
+}
+
+/**
+ * Equity (top pane) and drawdown from peak (bottom pane, below zero) on one time axis. The chart is created once;
+ * new data, including each live point, only replaces the series, and the view refits when `fitKey` changes.
+ */
+export function EquityChart({ series, fitKey, height = 300 }: { series: EquitySeries; fitKey: string; height?: number }) {
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<Chart | null>(null);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    try {
+      const created = createChart(element, {
+        height,
+        autoSize: true,
+        layout: { background: { type: ColorType.Solid, color: 'transparent' }, textColor: '#8b98b4', attributionLogo: false },
+        grid: { vertLines: { color: '#1b2742' }, horzLines: { color: '#1b2742' } },
+        rightPriceScale: { borderVisible: false },
+        timeScale: { borderVisible: false, timeVisible: true, secondsVisible: false },
+      });
+      const equity = created.addSeries(AreaSeries, {
+        lineColor: '#3b82f6',
+        topColor: 'rgba(59, 130, 246, 0.35)',
+        bottomColor: 'rgba(59, 130, 246, 0.02)',
+        lineWidth: 2,
+        priceFormat: { type: 'custom', formatter: (v: number) => usd.format(v), minMove: 0.01 },
+      });
+      const drawdown = created.addSeries(
+        AreaSeries,
+        {
+          lineColor: '#ef4444',
+          topColor: 'rgba(239, 68, 68, 0.02)',
+          bottomColor: 'rgba(239, 68, 68, 0.35)',
+          invertFilledArea: true,
+          lineWidth: 1,
+          priceFormat: { type: 'custom', formatter: (v: number) => `${(v * 100).toFixed(2)}%`, minMove: 0.0001 },
+        },
+        1,
+      );
+      created.panes()[0]?.setStretchFactor(3);
+      created.panes()[1]?.setStretchFactor(1);
+      chart.current = { chart: created, equity, drawdown };
+    } catch {
+      return; // no canvas (unit tests)
+    }
+    return () => {
+      chart.current?.chart.remove();
+      chart.current = null;
+    };
+  }, [height]);
+
+  useEffect(() => {
+    const c = chart.current;
+    if (!c) return;
+    c.equity.setData(series.equity.map((p) => ({ time: p.time as Time, value: p.value })));
+    c.drawdown.setData(series.drawdown.map((p) => ({ time: p.time as Time, value: p.value })));
+  }, [series]);
+
+  const hasCurve = series.equity.length > 1;
+  useEffect(() => {
+    chart.current?.chart.timeScale().fitContent();
+  }, [fitKey, hasCurve]);
+
+  return (
+    <div
+      ref={container}
+      className="equity-chart"
+      style={{ height }}
+      data-testid="equity-chart"
+      data-points={series.equity.length}
+      aria-label="Equity and drawdown chart"
+      role="img"
+    />
+  );
+}
