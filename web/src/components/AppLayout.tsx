@@ -58,7 +58,7 @@ export function AppLayout({ tokens }: { tokens: TokenStore }) {
             <span className="live__dot" aria-hidden="true" />
             {hubLabels[hub]}
           </span>
-          <span className="topbar__email" data-testid="user-email">
+          <span className="topbar__email" data-testid="user-email" title={auth.email ?? undefined}>
             {auth.email ?? 'Signed in'}
           </span>
           <button type="button" className="button button--ghost" onClick={logout}>

@@ -104,13 +104,13 @@ export function DashboardPage() {
       <AccountMetrics account={account} />
       <div className="dashboard__grid">
         <EquityChartPanel account={account} />
-        <RiskUsagePanel limits={limits} />
+        <div className="dashboard__side">
+          <RiskUsagePanel limits={limits} />
+          <ActivityFeed />
+        </div>
       </div>
       <PositionsTable account={account} />
-      <div className="dashboard__grid dashboard__grid--even">
-        <OpenOrdersPanel />
-        <ActivityFeed />
-      </div>
+      <OpenOrdersPanel />
     </div>
   );
 }

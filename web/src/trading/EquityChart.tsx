@@ -1,13 +1,16 @@
 import { useEffect, useRef } from 'react';
-import { AreaSeries, ColorType, createChart, type IChartApi, type ISeriesApi, type Time } from 'lightweight-charts';
+import { AreaSeries, BaselineSeries, ColorType, createChart, type IChartApi, type ISeriesApi, type Time } from 'lightweight-charts';
 import type { EquitySeries } from './chartData';
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Drawdown axis labels; a hair below zero is still 0.00%. */
+const percent = (v: number) => `${Math.abs(v) < 0.00005 ? '0.00' : (v * 100).toFixed(2)}%`;
 
 interface Chart {
   chart: IChartApi;
   equity: ISeriesApi<'Area'>;
-  drawdown: ISeriesApi<'Area'>;
+  drawdown: ISeriesApi<'Baseline'>;
 }
 
 /**
@@ -37,15 +40,19 @@ export function EquityChart({ series, fitKey, height = 300 }: { series: EquitySe
         lineWidth: 2,
         priceFormat: { type: 'custom', formatter: (v: number) => usd.format(v), minMove: 0.01 },
       });
+      // Drawdown hangs below a zero baseline: the fill shows how far below the peak, and nothing while at it.
       const drawdown = created.addSeries(
-        AreaSeries,
+        BaselineSeries,
         {
-          lineColor: '#ef4444',
-          topColor: 'rgba(239, 68, 68, 0.02)',
-          bottomColor: 'rgba(239, 68, 68, 0.35)',
-          invertFilledArea: true,
+          baseValue: { type: 'price', price: 0 },
+          topLineColor: '#ef4444',
+          topFillColor1: 'rgba(0, 0, 0, 0)',
+          topFillColor2: 'rgba(0, 0, 0, 0)',
+          bottomLineColor: '#ef4444',
+          bottomFillColor1: 'rgba(239, 68, 68, 0.08)',
+          bottomFillColor2: 'rgba(239, 68, 68, 0.4)',
           lineWidth: 1,
-          priceFormat: { type: 'custom', formatter: (v: number) => `${(v * 100).toFixed(2)}%`, minMove: 0.0001 },
+          priceFormat: { type: 'custom', formatter: percent, minMove: 0.0001 },
         },
         1,
       );

@@ -37,7 +37,7 @@ function HaltEntry({ halt, onResumed }: { halt: Halt; onResumed: (state: HaltSta
   const [acknowledged, setAcknowledged] = useState(false);
   const resume = useMutation({
     mutationFn: () => resumeTrading(api, 'Drawdown acknowledged on the dashboard'),
-    onSuccess: onResumed,
+    onSuccess: (state) => onResumed(state),
   });
   const since = when(halt.since ?? halt.haltedAt);
   const until = when(halt.until);

@@ -15,6 +15,12 @@ const statusLabels: Record<string, string> = {
 
 export const statusLabel = (status: string) => statusLabels[status] ?? status;
 
+/** Today's orders by time only; older ones with the date. */
+function created(iso: string): string {
+  const date = new Date(iso);
+  return date.toDateString() === new Date().toDateString() ? date.toLocaleTimeString() : date.toLocaleString();
+}
+
 function size(order: Order): string {
   if (order.quantity !== null && order.quantity !== undefined) return formatQuantity(order.quantity);
   return `${formatMoney(order.notional, 'USD')} notional`;
@@ -64,7 +70,7 @@ export function OrdersTable({
         <tbody>
           {orders.map((o) => (
             <tr key={o.id} data-testid={`order-${o.id}`}>
-              <td className="muted">{new Date(o.createdAt ?? o.updatedAt).toLocaleString()}</td>
+              <td className="muted">{created(o.createdAt ?? o.updatedAt)}</td>
               <th scope="row">{o.symbol}</th>
               <td className={o.side === 'buy' ? 'gain' : 'loss'}>{o.side}</td>
               <td>{typeLabel(o)}</td>

@@ -124,11 +124,29 @@ export function RiskSettingsPage() {
         </form>
         {save.error ? (
           <div data-testid="limits-error">
-            <ErrorAlert error={save.error} shownFields={Object.keys(errors)} />
+            {refused.length > 0 && save.error instanceof ApiError ? (
+              <div className="alert alert--error" role="alert">
+                <p className="alert__message">
+                  <strong>{save.error.title ?? 'Only an administrator may loosen this limit.'}</strong>
+                </p>
+                <ul className="alert__list">
+                  {limitFields
+                    .filter((f) => refused.includes(f.key))
+                    .map((f) => (
+                      <li key={f.key}>
+                        {f.label}: the platform default is {shown(defaults, f.key, f.percent)}; ask an administrator to go past it.
+                      </li>
+                    ))}
+                </ul>
+                {save.error.detail ? <p className="alert__message muted">{save.error.detail}</p> : null}
+              </div>
+            ) : (
+              <ErrorAlert error={save.error} shownFields={Object.keys(errors)} />
+            )}
           </div>
         ) : null}
       </section>
-      <RiskUsagePanel limits={limits} />
+      <RiskUsagePanel limits={limits} linkToSettings={false} />
     </div>
   );
 }

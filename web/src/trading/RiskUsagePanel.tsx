@@ -5,14 +5,16 @@ import type { RiskLimitsResponse } from './apiTypes';
 import { barWidth, usageRows } from './riskUsage';
 
 /** How close the account is to each of its limits, from Risk's own read model (`GET /api/v1/risk/limits`). */
-export function RiskUsagePanel({ limits }: { limits: UseQueryResult<RiskLimitsResponse> }) {
+export function RiskUsagePanel({ limits, linkToSettings = true }: { limits: UseQueryResult<RiskLimitsResponse>; linkToSettings?: boolean }) {
   return (
     <section className="panel risk-usage" aria-labelledby="risk-usage-title">
       <div className="panel__header">
         <h2 id="risk-usage-title">Risk usage</h2>
-        <Link to="/risk" className="panel__link">
-          Limits
-        </Link>
+        {linkToSettings ? (
+          <Link to="/risk" className="panel__link">
+            Limits
+          </Link>
+        ) : null}
       </div>
       {limits.error ? (
         <ErrorAlert error={limits.error} />
@@ -22,7 +24,7 @@ export function RiskUsagePanel({ limits }: { limits: UseQueryResult<RiskLimitsRe
         </p>
       ) : (
         <ul className="usage" data-testid="risk-usage">
-          {usageRows(limits.data.usage).map((row) => (
+          {usageRows(limits.data.usage, limits.data.limits.maxPositionFraction).map((row) => (
             <li key={row.key} className={`usage__row usage__row--${row.level}`} data-testid={`usage-${row.key}`}>
               <div className="usage__label">
                 <span>{row.label}</span>

@@ -64,6 +64,7 @@ describe('format', () => {
   it('shows fractions as percents and signs as classes', () => {
     expect(formatFraction(0.0512)).toBe('5.12%');
     expect(formatFraction(undefined)).toBe('—');
+    expect(formatFraction(-0.00001)).toBe('0.00%');
     expect(signClass(-1)).toBe('loss');
     expect(signClass('2')).toBe('gain');
     expect(signClass(0)).toBe('');

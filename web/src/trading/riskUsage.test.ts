@@ -28,7 +28,8 @@ describe('usageRows', () => {
   });
 
   it('has an empty position row without positions', () => {
-    expect(usageRows({ ...usage, positions: [] })[0]).toMatchObject({ used: '—', usage: 0, level: 'ok' });
+    expect(usageRows({ ...usage, positions: [] }, 0.08)[0]).toMatchObject({ used: 'none', limit: '8.00%', usage: 0, level: 'ok' });
+    expect(usageRows({ ...usage, positions: [] })[0]?.limit).toBe('—');
   });
 });
 

@@ -13,7 +13,7 @@ export interface UsageRow {
   level: UsageLevel;
 }
 
-const pct = (fraction: number) => `${(fraction * 100).toFixed(fraction !== 0 && Math.abs(fraction) < 0.1 ? 2 : 1)}%`;
+const pct = (fraction: number) => `${(fraction * 100).toFixed(Math.abs(fraction) < 0.1 ? 2 : 1)}%`;
 
 /** Past three quarters of a limit is a warning; at or over it, a breach. */
 export function usageLevel(usage: number): UsageLevel {
@@ -33,7 +33,7 @@ function row(key: string, label: string, used: string, limit: string, usage: num
 }
 
 /** Risk's usage figures as the rows of the "how close is each limit" panel, largest position first. */
-export function usageRows(usage: RiskUsage): UsageRow[] {
+export function usageRows(usage: RiskUsage, maxPositionFraction?: number): UsageRow[] {
   const largest = usage.positions.reduce<RiskUsage['positions'][number] | undefined>(
     (top, p) => (!top || p.usage > top.usage ? p : top),
     undefined,
@@ -41,7 +41,7 @@ export function usageRows(usage: RiskUsage): UsageRow[] {
   return [
     largest
       ? row('position', `Largest position (${largest.symbol})`, pct(largest.fractionOfEquity), pct(largest.limit), largest.usage)
-      : row('position', 'Largest position', '—', '—', 0),
+      : row('position', 'Largest position', 'none', maxPositionFraction === undefined ? '—' : pct(maxPositionFraction), 0),
     row('openPositions', 'Open positions', String(usage.openPositions.used), String(usage.openPositions.limit), usage.openPositions.usage),
     row('dailyLoss', 'Daily loss', pct(usage.dailyLoss.used), pct(usage.dailyLoss.limit), usage.dailyLoss.usage),
     row('drawdown', 'Drawdown from peak', pct(usage.drawdown.used), pct(usage.drawdown.limit), usage.drawdown.usage),

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useAuth } from '../auth/AuthContext';
 import { cancelOrder, listOrders, tradingKeys } from './api';
 import type { Order } from './apiTypes';
 import { subscribeHub } from './hubBus';
-import { applyOrderUpdate, fromMessage, removeOrder, type OrderUpdatedMessage } from './ordersReducer';
+import { applyOrderUpdate, fromMessage, isOpenStatus, removeOrder, type OrderUpdatedMessage } from './ordersReducer';
 import { ordersQuery } from './query';
 
 /**
@@ -18,6 +18,9 @@ export function useOpenOrders() {
     queryFn: ({ signal }) => listOrders(api, ordersQuery('open', 1, 100), signal),
   });
   const [orders, setOrders] = useState<Order[] | undefined>(undefined);
+  const held = useRef<Order[] | undefined>(undefined);
+  held.current = orders;
+  const { refetch } = query;
 
   useEffect(() => {
     if (query.data) setOrders(query.data.items);
@@ -26,12 +29,15 @@ export function useOpenOrders() {
   useEffect(
     () =>
       subscribeHub((name, payload) => {
-        if (name === 'orderUpdated' && payload && typeof payload === 'object')
-          setOrders((list) => (list ? applyOrderUpdate(list, fromMessage(payload as OrderUpdatedMessage)) : list));
-        else if (name === 'orderRejected' && payload && typeof payload === 'object')
+        if (name === 'orderUpdated' && payload && typeof payload === 'object') {
+          const update = fromMessage(payload as OrderUpdatedMessage);
+          setOrders((list) => (list ? applyOrderUpdate(list, update) : list));
+          // The event lacks an order's bracket details (leg, parent); read a new open order in full.
+          if (held.current && !held.current.some((o) => o.id === update.id) && isOpenStatus(update.status)) void refetch();
+        } else if (name === 'orderRejected' && payload && typeof payload === 'object')
           setOrders((list) => (list ? removeOrder(list, (payload as { orderId: string }).orderId) : list));
       }),
-    [],
+    [refetch],
   );
 
   const cancel = useMutation({
