@@ -114,7 +114,7 @@ async function run() {
   const cash = await text('cash');
   const pnlBefore = await text(`pnl-${SYMBOL}`);
   const pnlAfter = await waitForChange(`pnl-${SYMBOL}`, pnlBefore, PNL_MOVE_WAIT_MS);
-  const money = (t) => t.match(/^-?\$[\d,.]+/)?.[0] ?? t;
+  const money = (t) => t.match(/^-?\$[\d,]+\.\d{2}/)?.[0] ?? t;
   notes.push(`cash ${cash}, ${SYMBOL} P&L ${money(pnlBefore)} → ${money(pnlAfter)}`);
   const noReload = await page.evaluate(() => window.__tradenovaNoReload === true);
   if (!noReload) throw new Error('the page was reloaded');

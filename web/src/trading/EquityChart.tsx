@@ -1,5 +1,14 @@
 import { useEffect, useRef } from 'react';
-import { AreaSeries, BaselineSeries, ColorType, createChart, type IChartApi, type ISeriesApi, type Time } from 'lightweight-charts';
+import {
+  AreaSeries,
+  BaselineSeries,
+  ColorType,
+  createChart,
+  type AutoscaleInfo,
+  type IChartApi,
+  type ISeriesApi,
+  type Time,
+} from 'lightweight-charts';
 import type { EquitySeries } from './chartData';
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -53,6 +62,11 @@ export function EquityChart({ series, fitKey, height = 300 }: { series: EquitySe
           bottomFillColor2: 'rgba(239, 68, 68, 0.4)',
           lineWidth: 1,
           priceFormat: { type: 'custom', formatter: percent, minMove: 0.0001 },
+          // At least 0 to −1% in view, so a drawdown of a few cents does not fill the pane.
+          autoscaleInfoProvider: (original: () => AutoscaleInfo | null) => {
+            const info = original();
+            return info ? { ...info, priceRange: { minValue: Math.min(info.priceRange?.minValue ?? 0, -0.01), maxValue: 0 } } : info;
+          },
         },
         1,
       );
