@@ -24,7 +24,7 @@ interface Chart {
 
 /**
  * Equity (top pane) and drawdown from peak (bottom pane, below zero) on one time axis. The chart is created once;
- * new data, including each live point, only replaces the series, and the view refits when `fitKey` changes.
+ * new data, including each live point, only replaces the series and refits the view to the whole range.
  */
 export function EquityChart({ series, fitKey, height = 300 }: { series: EquitySeries; fitKey: string; height?: number }) {
   const container = useRef<HTMLDivElement>(null);
@@ -87,12 +87,9 @@ export function EquityChart({ series, fitKey, height = 300 }: { series: EquitySe
     if (!c) return;
     c.equity.setData(series.equity.map((p) => ({ time: p.time as Time, value: p.value })));
     c.drawdown.setData(series.drawdown.map((p) => ({ time: p.time as Time, value: p.value })));
-  }, [series]);
-
-  const hasCurve = series.equity.length > 1;
-  useEffect(() => {
-    chart.current?.chart.timeScale().fitContent();
-  }, [fitKey, hasCurve]);
+    // Keep the whole range in view as live points arrive; otherwise the chart scrolls and clips the start.
+    c.chart.timeScale().fitContent();
+  }, [series, fitKey]);
 
   return (
     <div
