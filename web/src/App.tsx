@@ -9,6 +9,9 @@ import { RegisterPage } from './pages/RegisterPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { DashboardPage } from './trading/DashboardPage';
 import { OrderTicketPage } from './trading/OrderTicketPage';
+import { OrdersPage } from './trading/OrdersPage';
+import { RiskSettingsPage } from './trading/RiskSettingsPage';
+import { TradeHistoryPage } from './trading/TradeHistoryPage';
 import { BacktestLabPage } from './backtest/BacktestLabPage';
 import { BacktestResultPage } from './backtest/BacktestResultPage';
 
@@ -28,6 +31,9 @@ export function App({ tokens }: { tokens: TokenStore }) {
         <Route path="/portfolio" element={<PortfolioPage />} />
         <Route path="/dashboard" element={<DashboardPage />} />
         <Route path="/trade" element={<OrderTicketPage />} />
+        <Route path="/orders" element={<OrdersPage />} />
+        <Route path="/history" element={<TradeHistoryPage />} />
+        <Route path="/risk" element={<RiskSettingsPage />} />
         <Route path="/billing" element={<SubscriptionPage />} />
         <Route path="/backtests" element={<BacktestLabPage />} />
         <Route path="/backtests/:id" element={<BacktestResultPage tokens={tokens} />} />

@@ -139,3 +139,30 @@ test('a network failure becomes a readable error', async () => {
     message: 'Cannot reach TradeNova. Check your connection and try again.',
   });
 });
+
+test('download sends the bearer token and returns the file with the server name', async () => {
+  const { fetch, calls } = fakeFetch({
+    'GET /api/v1/portfolio/trades.csv?side=buy': () =>
+      new Response('FillId,Symbol\n1,AAPL\n', {
+        status: 200,
+        headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename=trades.csv; filename*=UTF-8\'\'trades.csv' },
+      }),
+  });
+  const api = new ApiClient({ tokens: signedIn(), fetch });
+
+  const file = await api.download('/api/v1/portfolio/trades.csv?side=buy', 'fallback.csv');
+  expect(file.fileName).toBe('trades.csv');
+  expect(await file.blob.text()).toContain('AAPL');
+  expect(calls[0]?.headers.Authorization).toBe('Bearer old-access');
+});
+
+test('download throws the ProblemDetails of a refused export', async () => {
+  const { fetch } = fakeFetch({
+    'GET /api/v1/portfolio/trades.csv': () => problem(400, { title: 'Invalid', errors: { from: ["Must not be after 'to'."] } }),
+  });
+  const api = new ApiClient({ tokens: signedIn(), fetch });
+  await expect(api.download('/api/v1/portfolio/trades.csv', 'x.csv')).rejects.toMatchObject({
+    status: 400,
+    fieldErrors: { from: ["Must not be after 'to'."] },
+  });
+});

@@ -48,6 +48,25 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.exchange(method, path, options);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /**
+   * A file from the API (e.g. the trade history CSV): fetched with the bearer token, which a plain link could not
+   * send, and handed back as a Blob with the server's file name.
+   */
+  async download(path: string, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
+    const response = await this.exchange('GET', path, { headers: { Accept: '*/*' } });
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+    return { blob: await response.blob(), fileName: match?.[1] ? decodeURIComponent(match[1]) : fallbackName };
+  }
+
+  /** Sends, recovers from one 401 with a refresh, and throws the ProblemDetails of any failure. */
+  private async exchange(method: string, path: string, options: RequestOptions): Promise<Response> {
     const auth = options.auth ?? true;
     let response = await this.send(method, path, options, auth);
 
@@ -64,9 +83,7 @@ export class ApiClient {
     }
 
     if (!response.ok) throw await responseToError(response);
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+    return response;
   }
 
   /**

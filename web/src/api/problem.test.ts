@@ -52,3 +52,16 @@ test('an HTML or empty error response is read without throwing', async () => {
   const empty = await responseToError(new Response(null, { status: 401 }));
   expect(empty.message).toMatch(/sign in again/);
 });
+
+test('extension members are kept, such as the limits that need an administrator', () => {
+  const error = problemToError(403, {
+    type: 'https://tradenova.dev/problems/risk-limit-needs-admin',
+    title: 'Only an administrator may loosen a limit past the platform default.',
+    detail: 'You may tighten any limit; loosening maxPositionFraction past the platform default needs an administrator.',
+    status: 403,
+    fields: ['maxPositionFraction'],
+    traceId: '00-abc',
+  });
+  expect(error.extensions).toEqual({ fields: ['maxPositionFraction'], traceId: '00-abc' });
+  expect(error.message).toMatch(/^You may tighten any limit/);
+});

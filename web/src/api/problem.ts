@@ -17,6 +17,8 @@ export class ApiError extends Error {
   readonly title: string | undefined;
   readonly detail: string | undefined;
   readonly fieldErrors: FieldErrors;
+  /** The problem's extension members (anything beyond RFC 7807's own and `errors`), e.g. Risk's `fields`. */
+  readonly extensions: Record<string, unknown>;
 
   constructor(init: {
     status: number;
@@ -25,6 +27,7 @@ export class ApiError extends Error {
     title?: string | undefined;
     detail?: string | undefined;
     fieldErrors?: FieldErrors;
+    extensions?: Record<string, unknown>;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -33,6 +36,7 @@ export class ApiError extends Error {
     this.title = init.title;
     this.detail = init.detail;
     this.fieldErrors = init.fieldErrors ?? {};
+    this.extensions = init.extensions ?? {};
   }
 
   get isNotFound(): boolean {
@@ -97,12 +101,15 @@ export function problemToError(status: number, body: unknown): ApiError {
   const title = str(body.title);
   const detail = str(body.detail);
   const fieldErrors = readFieldErrors(body.errors);
+  const standard = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
+  const extensions = Object.fromEntries(Object.entries(body).filter(([key]) => !standard.has(key)));
   return new ApiError({
     status,
     type: str(body.type),
     title,
     detail,
     fieldErrors,
+    extensions,
     // The detail is the specific explanation; the title is the generic one.
     message: detail ?? title ?? fallbackMessage(status),
   });

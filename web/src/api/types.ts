@@ -31,6 +31,9 @@ export interface Position {
   marketPrice?: Decimal;
   marketValue?: Decimal;
   unrealizedPnl?: Decimal;
+  costBasis?: Decimal;
+  unrealizedPnlPercent?: Decimal;
+  weight?: Decimal;
 }
 
 export interface Portfolio {

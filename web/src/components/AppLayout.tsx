@@ -33,6 +33,15 @@ export function AppLayout({ tokens }: { tokens: TokenStore }) {
             <NavLink to="/trade" className="topbar__link">
               Trade
             </NavLink>
+            <NavLink to="/orders" className="topbar__link">
+              Orders
+            </NavLink>
+            <NavLink to="/history" className="topbar__link">
+              History
+            </NavLink>
+            <NavLink to="/risk" className="topbar__link">
+              Risk
+            </NavLink>
             <NavLink to="/backtests" className="topbar__link">
               Backtests
             </NavLink>
@@ -49,7 +58,7 @@ export function AppLayout({ tokens }: { tokens: TokenStore }) {
             <span className="live__dot" aria-hidden="true" />
             {hubLabels[hub]}
           </span>
-          <span className="topbar__email" data-testid="user-email">
+          <span className="topbar__email" data-testid="user-email" title={auth.email ?? undefined}>
             {auth.email ?? 'Signed in'}
           </span>
           <button type="button" className="button button--ghost" onClick={logout}>

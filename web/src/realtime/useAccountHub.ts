@@ -5,8 +5,9 @@ import type { TokenStore } from '../auth/tokenStore';
 import { readClaims } from '../lib/jwt';
 import { portfolioQueryKey } from '../portfolio/usePortfolio';
 import { hubMessages, publishHubMessage } from '../trading/hubBus';
+import { setHubState, type HubState } from './hubStatus';
 
-export type HubState = 'connecting' | 'live' | 'offline';
+export type { HubState };
 
 /**
  * The hub sends the token only when it (re)connects, and nothing else refreshes it while the user
@@ -61,6 +62,7 @@ export function useAccountHub(tokens: TokenStore, api: ApiClient, enabled: boole
           setState('live');
           // Updates sent while disconnected were missed; read the current state once.
           void queryClient.invalidateQueries({ queryKey: portfolioQueryKey });
+          void queryClient.invalidateQueries({ queryKey: ['trading'] });
         });
         connection.onclose(() => !disposed && setState('offline'));
         stop = () => connection.stop();
@@ -81,5 +83,6 @@ export function useAccountHub(tokens: TokenStore, api: ApiClient, enabled: boole
     };
   }, [tokens, api, enabled, queryClient]);
 
+  useEffect(() => setHubState(state), [state]);
   return state;
 }

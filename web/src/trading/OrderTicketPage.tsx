@@ -4,6 +4,8 @@ import { ApiError } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatMoney } from '../lib/money';
+import { Link } from 'react-router';
+import './trading.css';
 import {
   emptyTicket,
   needsLimitPrice,
@@ -96,7 +98,7 @@ export function OrderTicketPage() {
     ) : null;
 
   return (
-    <section className="panel" aria-labelledby="ticket-title">
+    <section className="panel ticket" aria-labelledby="ticket-title">
       <h1 id="ticket-title">Order ticket</h1>
       <p className="muted">Paper trading against simulated prices.</p>
       <form onSubmit={onPreview} noValidate>
@@ -210,6 +212,9 @@ export function OrderTicketPage() {
           <p className="alert__message">
             Order {result.symbol} {result.status}
             {result.reason ? `: ${result.reason}` : ''}
+          </p>
+          <p className="alert__message">
+            <Link to="/dashboard">See it on the dashboard</Link> · <Link to="/orders">Orders</Link>
           </p>
         </div>
       )}

@@ -18,7 +18,8 @@ const account: Account = {
 describe('applyQuotes', () => {
   it('re-marks a held position and moves equity and day P&L by the change in value', () => {
     const next = applyQuotes(account, [{ symbol: 'AAPL', last: 101.5 }]);
-    expect(next.positions[0]).toMatchObject({ marketPrice: 101.5, marketValue: 1015, unrealizedPnl: 15 });
+    expect(next.positions[0]).toMatchObject({ marketPrice: 101.5, marketValue: 1015, unrealizedPnl: 15, unrealizedPnlPercent: 0.015 });
+    expect(next.positions[0]?.weight).toBeCloseTo(1015 / 10015, 6);
     expect(next.equity).toBe(10015);
     expect(next.dayPnl).toBe(15);
     expect(next.cash).toBe(9000);
@@ -42,6 +43,14 @@ describe('applyHaltMessage', () => {
     expect(applyHaltMessage(halted, 'tradingResumed', { reason: 'ok' })).toEqual({ halted: false, halts: [] });
   });
 
+  it('keeps a daily loss halt through a resume of the drawdown halt', () => {
+    let state = applyHaltMessage({ halted: false, halts: [] }, 'tradingHalted', { code: 'risk.daily_loss_halt', reason: 'd' });
+    state = applyHaltMessage(state, 'tradingHalted', { code: 'risk.drawdown_halt', reason: 'dd' });
+    state = applyHaltMessage(state, 'tradingResumed', { reason: 'ok' });
+    expect(state.halted).toBe(true);
+    expect(state.halts.map((h) => h.code)).toEqual(['risk.daily_loss_halt']);
+  });
+
   it('does not offer resume for a daily loss halt', () => {
     const halted = applyHaltMessage({ halted: false, halts: [] }, 'tradingHalted', {
       code: 'risk.daily_loss_halt',
@@ -55,6 +64,7 @@ describe('format', () => {
   it('shows fractions as percents and signs as classes', () => {
     expect(formatFraction(0.0512)).toBe('5.12%');
     expect(formatFraction(undefined)).toBe('—');
+    expect(formatFraction(-0.00001)).toBe('0.00%');
     expect(signClass(-1)).toBe('loss');
     expect(signClass('2')).toBe('gain');
     expect(signClass(0)).toBe('');

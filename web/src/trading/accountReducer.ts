@@ -24,16 +24,29 @@ export function applyQuotes(account: Account, quotes: Quote[]): Account {
     const marketValue = round2(qty * price);
     delta += marketValue - oldValue;
     changed = true;
-    return { ...p, marketPrice: price, marketValue, unrealizedPnl: round2((price - avg) * qty) };
+    const costBasis = Math.abs(avg * qty);
+    const unrealizedPnl = round2((price - avg) * qty);
+    return {
+      ...p,
+      marketPrice: price,
+      marketValue,
+      unrealizedPnl,
+      ...(costBasis > 0 ? { unrealizedPnlPercent: Math.round((unrealizedPnl / costBasis) * 1e6) / 1e6 } : {}),
+    };
   });
   if (!changed) return account;
   const shift = (v: unknown) => {
     const n = toNumber(v);
     return n === null ? v : round2(n + delta);
   };
+  const equity = toNumber(shift(account.equity));
   return {
     ...account,
-    positions,
+    // Weights follow the new market values against the new equity.
+    positions:
+      equity !== null && equity > 0
+        ? positions.map((p) => ({ ...p, weight: Math.round(((toNumber(p.marketValue) ?? 0) / equity) * 1e6) / 1e6 }))
+        : positions,
     equity: shift(account.equity) as Account['equity'],
     dayPnl: account.dayPnl === undefined ? undefined : (shift(account.dayPnl) as Account['dayPnl']),
     unrealizedPnl:
@@ -52,6 +65,10 @@ export function applyHaltMessage(state: HaltState, name: string, payload: unknow
     }];
     return { halted: true, halts };
   }
-  if (name === 'tradingResumed') return { halted: false, halts: [] };
+  // A resume lifts the user-resumable halts; the caller re-reads Risk's state for any other that stays.
+  if (name === 'tradingResumed') {
+    const halts = state.halts.filter((h) => !(h.canResume ?? h.code === 'risk.drawdown_halt'));
+    return { halted: halts.length > 0, halts };
+  }
   return state;
 }

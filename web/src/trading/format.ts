@@ -5,7 +5,8 @@ export function formatFraction(value: unknown, digits = 2): string {
   const n = toNumber(value);
   if (n === null) return '—';
   const text = (n * 100).toFixed(digits);
-  return `${text === (-0).toFixed(digits) ? (0).toFixed(digits) : text}%`;
+  // A tiny loss rounds to "-0.00": show it as zero, as the money formatter does.
+  return `${Number(text) === 0 ? (0).toFixed(digits) : text}%`;
 }
 
 /** A CSS class for a signed amount: gain, loss or none. */
