@@ -29,12 +29,15 @@ public sealed class AccountHub(ConnectedAccounts connected, PortfolioContext db)
     {
         var userId = Context.User?.GetUserId()
             ?? throw new HubException("An authenticated user is required.");
+        // The client counts as connected once the handshake is answered, before this runs: join the group and count
+        // the connection first, so pushes reach it while the held symbols (for quotes) are still being read.
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(userId));
+        connected.Connected(userId, []);
         var held = await db.Positions.AsNoTracking()
             .Where(p => db.Portfolios.Any(portfolio => portfolio.Id == p.PortfolioId && portfolio.UserId == userId))
             .Select(p => p.Symbol)
             .ToListAsync(Context.ConnectionAborted);
-        connected.Connected(userId, held);
+        connected.Holdings(userId, held);
         await base.OnConnectedAsync();
     }
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using TradeNova.IntegrationTests.Alpaca;
 using TradeNova.IntegrationTests.Infrastructure;
 using TradeNova.IntegrationTests.Telemetry;
 
@@ -35,6 +37,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     private readonly Dictionary<string, Dictionary<string, string>> _serviceEnvironments = new(StringComparer.Ordinal);
     private TestInfrastructure? _infrastructure;
     private OtlpReceiver? _telemetry;
+    private FakeAlpacaServer? _alpaca;
     private Dictionary<string, string> _gatewayEnvironment = [];
 
     public string OutputDirectory { get; } = Path.Combine(
@@ -58,6 +61,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         Directory.CreateDirectory(OutputDirectory);
         _infrastructure = await TestInfrastructure.CreateAsync(Services);
         _telemetry = await OtlpReceiver.StartAsync();
+        // Alpaca on loopback, knowing no keys: a broker connection attempt is answered (keys refused), never sent out.
+        _alpaca = await FakeAlpacaServer.StartAsync();
 
         var ports = FreePorts(Services.Count + 1);
         var serviceUrls = Services.Select((service, i) => (service, port: ports[i])).ToList();
@@ -85,6 +90,18 @@ public sealed class PlatformFixture : IAsyncLifetime
                 ["services__identity__http__0"] = identityUrl,
                 ["OTEL_SERVICE_NAME"] = service,
             };
+            if (service == "execution")
+            {
+                // As under Aspire, where the runner makes the key: users' broker credentials are sealed under it.
+                environment["TradeNova__Execution__CredentialEncryption__ActiveKeyId"] = "test-1";
+                environment["TradeNova__Execution__CredentialEncryption__Keys__test-1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+                environment["TradeNova__Alpaca__PaperTradingUrl"] = _alpaca.BaseAddress.ToString();
+                environment["TradeNova__Alpaca__LiveTradingUrl"] = _alpaca.BaseAddress.ToString();
+                environment["TradeNova__Alpaca__DataUrl"] = _alpaca.BaseAddress.ToString();
+                environment["TradeNova__Alpaca__PaperStreamUrl"] = _alpaca.StreamAddress.ToString();
+                environment["TradeNova__Alpaca__LiveStreamUrl"] = _alpaca.StreamAddress.ToString();
+            }
+
             _serviceEnvironments[service] = environment;
             _processes[service] = NewProcess(service, port, environment);
         }
@@ -164,6 +181,12 @@ public sealed class PlatformFixture : IAsyncLifetime
             {
                 // Already gone; nothing left to stop.
             }
+        }
+
+        if (_alpaca is { } alpaca)
+        {
+            _alpaca = null;
+            await alpaca.DisposeAsync();
         }
 
         var telemetry = _telemetry;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using TradeNova.IntegrationTests.Infrastructure;
 
@@ -30,6 +31,18 @@ public sealed class HubProbe : IAsyncDisposable
             .Build();
         var probe = new HubProbe(connection);
         await connection.StartAsync(TestContext.Current.CancellationToken);
+        // StartAsync returns once the handshake is answered, before the hub's OnConnectedAsync (joining the user's
+        // group) has run. The server handles invocations only after OnConnectedAsync, so the answer to one, even
+        // "no such method", means the connection is in its group and will get every push from now on.
+        try
+        {
+            await connection.InvokeAsync("ConnectionReady", TestContext.Current.CancellationToken);
+        }
+        catch (HubException)
+        {
+            // Expected: the hub has no such method; the answer is all that was needed.
+        }
+
         return probe;
     }
 

@@ -8,7 +8,7 @@ import { applyOrderUpdate, fromMessage, isOpenStatus, removeOrder, type OrderUpd
 import { ordersQuery } from './query';
 
 /**
- * The caller's open orders: read once, then kept current from the hub (`orderUpdated` adds, changes and closes them,
+ * The caller's open orders: read on mount, then kept current from the hub (`orderUpdated` adds, changes and closes them,
  * `orderRejected` drops them). Cancel answers with the canceled order, which leaves the list at once.
  */
 export function useOpenOrders() {
@@ -16,6 +16,10 @@ export function useOpenOrders() {
   const query = useQuery({
     queryKey: tradingKeys.openOrders,
     queryFn: ({ signal }) => listOrders(api, ordersQuery('open', 1, 100), signal),
+    // Read afresh whenever the panel mounts: orders placed or filled on another page (the ticket) changed the list
+    // while nothing here listened to the hub.
+    staleTime: 0,
+    refetchOnMount: 'always',
   });
   const [orders, setOrders] = useState<Order[] | undefined>(undefined);
   const held = useRef<Order[] | undefined>(undefined);
