@@ -42,27 +42,43 @@ public sealed partial class OutboxBatchPublisher<TContext>(
             return 0;
         }
 
+        // Published together, so the broker's confirms come back as one pipeline instead of one round trip per row. The
+        // publishes start in row order; consumers never relied on order across messages (they consume concurrently).
+        var failures = await Task.WhenAll(batch.Select(row => TryPublishAsync(row, settings.PublishTimeout, cancellationToken)));
         var published = 0;
-        foreach (var row in batch)
+        for (var i = 0; i < batch.Count; i++)
         {
-            try
+            var row = batch[i];
+            if (failures[i] is not { } ex)
             {
-                await PublishAsync(row, settings.PublishTimeout, cancellationToken);
                 row.SentAt = time.GetUtcNow();
                 published++;
+                continue;
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                row.Attempts++;
-                row.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}", 2000);
-                row.NextAttemptAt = time.GetUtcNow() + RetryDelay(row.Attempts, settings.MaxRetryDelay);
-                LogPublishFailed(ex, row.Id, row.MessageType, row.Attempts);
-            }
+
+            row.Attempts++;
+            row.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}", 2000);
+            row.NextAttemptAt = time.GetUtcNow() + RetryDelay(row.Attempts, settings.MaxRetryDelay);
+            LogPublishFailed(ex, row.Id, row.MessageType, row.Attempts);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return published;
+    }
+
+    /// <summary>Publishes one row; returns the failure, if any (a cancellation of the relay itself propagates).</summary>
+    private async Task<Exception?> TryPublishAsync(OutboxMessage row, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PublishAsync(row, timeout, cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ex;
+        }
     }
 
     private async Task PublishAsync(OutboxMessage row, TimeSpan timeout, CancellationToken cancellationToken)

@@ -3,8 +3,8 @@ namespace TradeNova.ServiceDefaults.Messaging.Outbox;
 /// <summary>Bound from <c>TradeNova:Outbox</c>.</summary>
 public sealed class OutboxOptions
 {
-    /// <summary>Rows claimed per transaction; small so a slow broker never holds many row locks.</summary>
-    public int BatchSize { get; set; } = 20;
+    /// <summary>Rows claimed (and published together) per transaction; bounded so a slow broker holds few row locks.</summary>
+    public int BatchSize { get; set; } = 100;
 
     /// <summary>How often the relay looks for rows nobody signalled (e.g. stranded by a crash).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
