@@ -9,8 +9,9 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace TradeNova.LoadDriver;
 
 /// <summary>
-/// One registered user: its token, and its account-hub connection recording when Portfolio pushes each fill
-/// (<c>orderFilled</c>, by order id, on the shared stopwatch).
+/// One registered user: its token, and its account-hub connection recording, by order id on the shared stopwatch, when
+/// Portfolio pushes Execution's fill (<c>orderFilled</c>) and when it pushes that the fill is applied to the portfolio
+/// (<c>fillApplied</c>, after the <c>portfolioUpdated</c> that includes it).
 /// </summary>
 public sealed class Trader(Guid userId, string token, HubConnection hub) : IAsyncDisposable
 {
@@ -19,6 +20,8 @@ public sealed class Trader(Guid userId, string token, HubConnection hub) : IAsyn
     public string Token { get; } = token;
 
     public ConcurrentDictionary<Guid, long> FillsSeen { get; } = new();
+
+    public ConcurrentDictionary<Guid, long> FillsApplied { get; } = new();
 
     public int OrdersSent;
 
@@ -59,6 +62,13 @@ public sealed class Trader(Guid userId, string token, HubConnection hub) : IAsyn
             if (fill.TryGetProperty("orderId", out var orderId))
             {
                 trader.FillsSeen.TryAdd(orderId.GetGuid(), clock.ElapsedTicks);
+            }
+        });
+        hub.On<JsonElement>("fillApplied", applied =>
+        {
+            if (applied.TryGetProperty("orderId", out var orderId))
+            {
+                trader.FillsApplied.TryAdd(orderId.GetGuid(), clock.ElapsedTicks);
             }
         });
         await hub.StartAsync(cancellationToken);

@@ -4,6 +4,8 @@ namespace TradeNova.Contracts.Portfolio;
 /// A fresh valuation of the user's portfolio (USD); Risk keeps its equity, position and drawdown read model from
 /// these. <paramref name="StartOfDayEquity"/> is the equity at the start of the current UTC session;
 /// <paramref name="PeakEquity"/> the highest equity seen. <paramref name="Mode"/> is <c>paper</c> or <c>live</c>.
+/// A valuation that follows applying a fill names it (<paramref name="AppliedOrderId"/>, <paramref name="AppliedFillId"/>):
+/// from then on the fill is in the portfolio's cash, positions and trade history.
 /// </summary>
 public sealed record PortfolioValued(
     Guid UserId,
@@ -18,4 +20,6 @@ public sealed record PortfolioValued(
     decimal StartOfDayEquity,
     decimal PeakEquity,
     IReadOnlyList<PositionValuation> Positions,
-    string Mode = "paper");
+    string Mode = "paper",
+    Guid? AppliedOrderId = null,
+    Guid? AppliedFillId = null);

@@ -9,7 +9,8 @@ namespace TradeNova.Portfolio.Hubs;
 /// Real-time account updates. Each connection joins its user's group (id from the token's <c>sub</c> only),
 /// so a push reaches every tab of that user and nobody else. Server-to-client messages (payloads in
 /// docs/platform-contract.md): <see cref="PortfolioUpdated"/>, <see cref="Quotes"/>, <see cref="OrderUpdated"/>,
-/// <see cref="OrderFilled"/>, <see cref="OrderRejected"/>, <see cref="TradingHalted"/>, <see cref="TradingResumed"/>.
+/// <see cref="OrderFilled"/>, <see cref="FillApplied"/>, <see cref="OrderRejected"/>, <see cref="TradingHalted"/>,
+/// <see cref="TradingResumed"/>.
 /// </summary>
 [Authorize]
 public sealed class AccountHub(ConnectedAccounts connected, PortfolioContext db) : Hub
@@ -19,6 +20,10 @@ public sealed class AccountHub(ConnectedAccounts connected, PortfolioContext db)
     public const string Quotes = "quotes";
     public const string OrderUpdated = "orderUpdated";
     public const string OrderFilled = "orderFilled";
+
+    /// <summary>A fill is now in the portfolio (cash, position, trade history): <c>{ orderId, fillId }</c>, right after
+    /// the <see cref="PortfolioUpdated"/> that includes it.</summary>
+    public const string FillApplied = "fillApplied";
     public const string OrderRejected = "orderRejected";
     public const string TradingHalted = "tradingHalted";
     public const string TradingResumed = "tradingResumed";

@@ -66,6 +66,10 @@ public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, Co
         });
         var mark = PortfolioMarker.Mark(portfolio, positions, (_, fallback) => fallback);
         await Push(valued.UserId, AccountHub.PortfolioUpdated, PortfolioResponse.From(portfolio, mark, valued.ValuedAt), context);
+        if (valued.AppliedOrderId is { } orderId && valued.AppliedFillId is { } fillId)
+        {
+            await Push(valued.UserId, AccountHub.FillApplied, new FillAppliedMessage(orderId, fillId), context);
+        }
     }
 
     public Task Consume(ConsumeContext<OrderUpdated> context) =>

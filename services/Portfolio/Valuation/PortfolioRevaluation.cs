@@ -12,8 +12,9 @@ namespace TradeNova.Portfolio.Valuation;
 public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, LatestPrices prices, IOptions<PortfolioOptions> options)
 {
     public async Task<PortfolioMark> ApplyAsync(
-        UserPortfolio portfolio, IReadOnlyList<Position> positions, DateTimeOffset now, bool afterFill, CancellationToken cancellationToken)
+        UserPortfolio portfolio, IReadOnlyList<Position> positions, DateTimeOffset now, AppliedFill? appliedFill, CancellationToken cancellationToken)
     {
+        var afterFill = appliedFill is not null;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var rolled = false;
         if (portfolio.SessionDate != today)
@@ -46,7 +47,7 @@ public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, La
 
         if (changed)
         {
-            outbox.Add(ToEvent(portfolio, mark, now));
+            outbox.Add(ToEvent(portfolio, mark, now) with { AppliedOrderId = appliedFill?.OrderId, AppliedFillId = appliedFill?.FillId });
         }
 
         return mark;

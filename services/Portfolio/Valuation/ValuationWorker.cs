@@ -72,7 +72,7 @@ public sealed partial class ValuationWorker(
             .ToLookup(p => p.PortfolioId);
         foreach (var portfolio in portfolios)
         {
-            await revaluation.ApplyAsync(portfolio, positions[portfolio.Id].ToList(), now, afterFill: false, cancellationToken);
+            await revaluation.ApplyAsync(portfolio, positions[portfolio.Id].ToList(), now, appliedFill: null, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
