@@ -11,7 +11,8 @@ using TradeNova.Benchmarks;
 // Usage: dotnet run -c Release --project tests/TradeNova.Benchmarks -- [--quick] [BenchmarkDotNet arguments]
 //   --quick  few warm-up and measured iterations: the whole suite finishes in a few minutes on 2 cores.
 // Benchmarks run in process (no generated project to build), so they measure exactly the build being run.
-//   --floor-ratio [rounds]  the engine against the floor loop in single interleaved runs (best and median), no BenchmarkDotNet.
+//   --floor-ratio [rounds]  the engine against the floor loop, the fast grid and the optimiser on it, in single interleaved runs
+//                           (best and median), no BenchmarkDotNet.
 //   --lab-grid [rounds]     the lab optimiser's 1,000-set grid before and after shared indicator columns, interleaved.
 if (args.Length > 0 && args[0] == "--floor-ratio")
 {

@@ -83,7 +83,7 @@ internal static class OptimizationSpecValidator
         }
 
         var sets = search == "random" ? ParameterSpace.Random(ranges, spec.Samples!.Value, spec.Seed ?? 1) : ParameterSpace.Grid(ranges);
-        return new OptimizationPlan(ranges, sets, new OptimizationSettings(objective, constraints), search, top, spec.WalkForward);
+        return new OptimizationPlan(ranges, sets, new OptimizationSettings(objective, constraints, DetailedTop: top), search, top, spec.WalkForward);
     }
 
     private static bool IsNumericParameter(JsonElement parameters, string name) =>

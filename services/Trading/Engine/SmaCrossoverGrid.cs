@@ -50,11 +50,16 @@ public static class SmaCrossoverGrid
     /// <summary><see cref="FinalEquity"/> of every set, in the order given, evaluated in parallel over the shared
     /// columns: first each distinct SMA length (computed once, in parallel), then the sets in contiguous ranges, so no
     /// worker waits for a column another is computing and the per-set scheduling cost stays out of a 4 µs evaluation.</summary>
-    public static decimal[] FinalEquities(IndicatorColumns columns, IReadOnlyList<SmaCrossoverParameters> sets, BacktestOptions options, int maxDegreeOfParallelism = -1)
+    public static decimal[] FinalEquities(
+        IndicatorColumns columns,
+        IReadOnlyList<SmaCrossoverParameters> sets,
+        BacktestOptions options,
+        int maxDegreeOfParallelism = -1,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(sets);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
         var lengths = sets
             .Where(set => columns.Data.IndexOf(set.Symbol) >= 0 && set.Validate().Count == 0)
             .SelectMany(set => new[] { (set.Symbol, set.FastPeriod), (set.Symbol, set.SlowPeriod) })

@@ -7,8 +7,11 @@ namespace TradeNova.Trading.Optimization;
 /// report leaves undefined fails the constraint: an unknown risk is not a small one.</summary>
 public sealed record OptimizationConstraint(PerformanceMetric Metric, ConstraintOperator Operator, double Threshold)
 {
-    public bool IsSatisfiedBy(PerformanceReport report) =>
-        PerformanceMetrics.Value(report, Metric) is { } value && Operator switch
+    public bool IsSatisfiedBy(PerformanceReport report) => IsSatisfiedBy(PerformanceMetrics.Value(report, Metric));
+
+    /// <summary>The same test on the metric's value known without a report.</summary>
+    internal bool IsSatisfiedBy(double? metricValue) =>
+        metricValue is { } value && Operator switch
         {
             ConstraintOperator.LessThan => value < Threshold,
             ConstraintOperator.LessThanOrEqual => value <= Threshold,

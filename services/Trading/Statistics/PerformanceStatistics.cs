@@ -72,8 +72,8 @@ public static class PerformanceStatistics
         var first = equity[0];
         var last = equity[^1];
         var days = (last.Time - first.Time).TotalDays;
-        var totalReturn = first.Equity > 0 ? (double)last.Equity / (double)first.Equity - 1.0 : 0.0;
-        var cagr = Finite(Cagr(first.Equity, last.Equity, days));
+        var totalReturn = TotalReturn(first.Equity, last.Equity);
+        var cagr = FiniteCagr(first.Equity, last.Equity, days);
         var (volatility, sharpe, sortino) = ReturnRatios(scan);
 
         return report with
@@ -94,6 +94,13 @@ public static class PerformanceStatistics
     }
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+
+    /// <summary>The report's total return from the first and last equity points: an optimiser that knows only those
+    /// (<see cref="Optimization.SmaCrossoverScreen"/>) computes the same double through here.</summary>
+    internal static double TotalReturn(decimal start, decimal end) => start > 0 ? (double)end / (double)start - 1.0 : 0.0;
+
+    /// <summary>The report's CAGR from the first and last equity points and the calendar days between them.</summary>
+    internal static double? FiniteCagr(decimal start, decimal end, double days) => Finite(Cagr(start, end, days));
 
     private static double? Cagr(decimal start, decimal end, double days)
     {

@@ -26,7 +26,7 @@ public class SmaCrossoverGridTests
         DenseGrid.Length.ShouldBe(1_000);
         SmaCrossoverGrid.Supports(options).ShouldBeTrue();
 
-        var finals = SmaCrossoverGrid.FinalEquities(columns, DenseGrid, options);
+        var finals = SmaCrossoverGrid.FinalEquities(columns, DenseGrid, options, cancellationToken: TestContext.Current.CancellationToken);
 
         columns.Count.ShouldBe(70);
         for (var i = 0; i < DenseGrid.Length; i++)
