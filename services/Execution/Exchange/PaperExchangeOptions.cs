@@ -15,4 +15,7 @@ public sealed class PaperExchangeOptions
 
     /// <summary>Orders one exchange pass claims at most (the rest wait for the next tick).</summary>
     public int BatchSize { get; set; } = 200;
+
+    /// <summary>Shortest gap between passes woken by acceptances (under a burst, one pass then takes many orders).</summary>
+    public TimeSpan WakeupSpacing { get; set; } = TimeSpan.FromMilliseconds(10);
 }

@@ -4,12 +4,15 @@ using TradeNova.Execution.Market;
 namespace TradeNova.Execution.Exchange;
 
 /// <summary>
-/// The paper exchange's clock: every tick interval one matching pass at the current simulated prices, and about once a
+/// The paper exchange's clock: one matching pass at the current simulated prices every tick interval, and at once
+/// (at most every <see cref="PaperExchangeOptions.WakeupSpacing"/>) when this instance accepted an order; about once a
 /// second the day-order expiry. Its state is the orders table, so it can run on every instance and after any restart.
 /// </summary>
 public sealed partial class PaperExchangeWorker(
     IServiceScopeFactory scopes,
+    ExchangeWakeup wakeup,
     IOptions<SimulationOptions> options,
+    IOptions<PaperExchangeOptions> exchangeOptions,
     TimeProvider time,
     ILogger<PaperExchangeWorker> logger) : BackgroundService
 {
@@ -18,13 +21,20 @@ public sealed partial class PaperExchangeWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        using var timer = new PeriodicTimer(options.Value.TickInterval, time);
         var lastExpiry = DateTimeOffset.MinValue;
+        var lastPass = DateTimeOffset.MinValue;
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
+                if (await wakeup.WaitAsync(options.Value.TickInterval, stoppingToken)
+                    && lastPass + exchangeOptions.Value.WakeupSpacing - time.GetUtcNow() is { Ticks: > 0 } rest)
+                {
+                    await Task.Delay(rest, time, stoppingToken);
+                }
+
                 var now = time.GetUtcNow();
+                lastPass = now;
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();

@@ -39,6 +39,7 @@ public static class Extensions
         builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<OrderReplacement>();
         builder.Services.AddScoped<PaperExchange>();
+        builder.Services.AddSingleton<ExchangeWakeup>();
         // Before the exchange and the price publisher, so prices include the shocks from the first tick.
         builder.Services.AddHostedService<MarketShockRefresher>();
         builder.Services.AddHostedService<PaperExchangeWorker>();

@@ -8,7 +8,7 @@ namespace TradeNova.Execution.Orders;
 /// every reason — in one transaction with its events. An order that has moved on (canceled meanwhile, or already
 /// answered by an earlier attempt) is left as it is, so a late or repeated answer is a no-op.
 /// </summary>
-public sealed class OrderAcceptance(ExecutionDbContext db, OrderLedger ledger, BrokerRouter brokers, TimeProvider time)
+public sealed class OrderAcceptance(ExecutionDbContext db, OrderLedger ledger, BrokerRouter brokers, ExchangeWakeup exchange, TimeProvider time)
 {
     /// <param name="beforeCommit">Runs on the order just before the commit (the API stores its response there).</param>
     public async Task<Order?> ResolveAsync(Guid orderId, RiskAnswer answer, Action<Order>? beforeCommit, CancellationToken cancellationToken)
@@ -36,6 +36,11 @@ public sealed class OrderAcceptance(ExecutionDbContext db, OrderLedger ledger, B
         beforeCommit?.Invoke(order);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (order.Status == OrderStatuses.Accepted && order.Mode == TradingModes.Paper)
+        {
+            exchange.Notify();
+        }
+
         return order;
     }
 
