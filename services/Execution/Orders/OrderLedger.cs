@@ -73,7 +73,7 @@ public sealed class OrderLedger(ExecutionDbContext db, IOutbox outbox, TimeProvi
         Transition(order, order.FilledQuantity >= order.Quantity ? OrderStatuses.Filled : OrderStatuses.PartiallyFilled);
 
         var position = await AddToPositionAsync(order.UserId, order.Symbol, order.Side == OrderSides.Buy ? quantity : -quantity, cancellationToken);
-        var legs = await OpenLegsAsync(order.UserId, order.Symbol, cancellationToken);
+        var legs = await OpenLegsAsync(order, position, cancellationToken);
         if (order.BracketLeg is not null)
         {
             foreach (var sibling in legs.Where(l => l.ParentOrderId == order.ParentOrderId && l.Id != order.Id))
@@ -161,13 +161,22 @@ public sealed class OrderLedger(ExecutionDbContext db, IOutbox outbox, TimeProvi
         }
     }
 
-    private async Task<List<Order>> OpenLegsAsync(Guid userId, string symbol, CancellationToken cancellationToken)
+    /// <summary>
+    /// The open legs this fill can touch, locked: its own (when it is a parent) and its siblings (when it is a leg), and
+    /// the user's other legs on the symbol only where the new position makes them stale (flat, or on the other side),
+    /// so a fill does not load every bracket of a position built from many orders.
+    /// </summary>
+    private async Task<List<Order>> OpenLegsAsync(Order filled, decimal position, CancellationToken cancellationToken)
     {
+        var (userId, symbol) = (filled.UserId, filled.Symbol);
+        var family = filled.ParentOrderId ?? filled.Id;
         var stored = await db.Orders
             .FromSqlInterpolated($"""
                 SELECT o.*, o.xmin FROM execution.orders o
                 WHERE o.user_id = {userId} AND o.symbol = {symbol} AND o.bracket_leg IS NOT NULL
                   AND o.status IN ('accepted', 'partially_filled')
+                  AND (o.parent_order_id = {family} OR {position} = 0
+                       OR ({position} > 0 AND o.side = 'buy') OR ({position} < 0 AND o.side = 'sell'))
                 FOR UPDATE
                 """)
             .ToListAsync(cancellationToken);

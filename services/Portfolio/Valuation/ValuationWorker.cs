@@ -70,11 +70,16 @@ public sealed partial class ValuationWorker(
         var ids = portfolios.Select(p => p.Id).ToList();
         var positions = (await db.Positions.Where(p => ids.Contains(p.PortfolioId)).ToListAsync(cancellationToken))
             .ToLookup(p => p.PortfolioId);
+        // Today's snapshots in one query (the revaluation finds them tracked instead of asking once per portfolio), and
+        // no change scan at each of those lookups: with every holder's rows tracked that scan made a pass quadratic.
+        await db.Snapshots.Where(s => ids.Contains(s.PortfolioId) && s.Date == today).LoadAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var portfolio in portfolios)
         {
             await revaluation.ApplyAsync(portfolio, positions[portfolio.Id].ToList(), now, appliedFill: null, cancellationToken);
         }
 
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
