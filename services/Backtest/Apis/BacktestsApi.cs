@@ -169,7 +169,7 @@ public static class BacktestsApi
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> TradesCsvAsync(
         Guid id, ClaimsPrincipal user, BacktestContext db, CancellationToken cancellationToken)
     {
-        var trades = await ResultColumnAsync(db, id, user.GetUserId(), r => r.Trades, cancellationToken);
+        var trades = await ResultDocumentAsync(db, TradesQuery, id, user.GetUserId(), cancellationToken);
         return trades is null
             ? ProblemResults.NotFound("No such backtest result.")
             : TypedResults.File(CsvExport.Trades(JsonSerializer.Deserialize<TradeRow[]>(trades, JsonSerializerOptions.Web)!), "text/csv", $"backtest-{id}-trades.csv");
@@ -178,15 +178,17 @@ public static class BacktestsApi
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> EquityCsvAsync(
         Guid id, ClaimsPrincipal user, BacktestContext db, CancellationToken cancellationToken)
     {
-        var equity = await ResultColumnAsync(db, id, user.GetUserId(), r => r.Equity, cancellationToken);
+        var equity = await ResultDocumentAsync(db, EquityQuery, id, user.GetUserId(), cancellationToken);
         return equity is null
             ? ProblemResults.NotFound("No such backtest result.")
             : TypedResults.File(CsvExport.Equity(JsonSerializer.Deserialize<EquityRow[]>(equity, JsonSerializerOptions.Web)!), "text/csv", $"backtest-{id}-equity.csv");
     }
 
-    private static Task<string?> ResultColumnAsync(BacktestContext db, Guid id, Guid userId, System.Linq.Expressions.Expression<Func<BacktestJobResult, string>> column, CancellationToken cancellationToken) =>
-        db.Results.AsNoTracking()
-            .Where(r => r.BacktestId == id && db.Jobs.Any(j => j.Id == id && j.UserId == userId))
-            .Select(column)
-            .SingleOrDefaultAsync(cancellationToken)!;
+    private const string TradesQuery = "SELECT " + ResultDocuments.TradesSql + " AS \"Value\"" + OwnResult;
+    private const string EquityQuery = "SELECT " + ResultDocuments.EquitySql + " AS \"Value\"" + OwnResult;
+    private const string OwnResult = " FROM backtest.job_results r JOIN backtest.jobs j ON j.id = r.backtest_id WHERE r.backtest_id = {0} AND j.user_id = {1}";
+
+    /// <summary>One of the result's stored documents, or null when the user has no such result.</summary>
+    private static async Task<string?> ResultDocumentAsync(BacktestContext db, string query, Guid id, Guid userId, CancellationToken cancellationToken) =>
+        (await db.Database.SqlQueryRaw<string>(query, id, userId).ToListAsync(cancellationToken)).SingleOrDefault();
 }

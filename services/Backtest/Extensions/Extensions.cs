@@ -21,6 +21,7 @@ public static class Extensions
         builder.Services.AddSingleton<JobSignal>();
         builder.Services.AddScoped<JobStore>();
         builder.Services.AddScoped<JobSubmission>();
+        builder.Services.AddHostedService<EngineWarmUp>();
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -74,9 +74,15 @@ public sealed partial class RunBacktestJobConsumer(
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        await CompleteAsync(job, runToken, outcome, failure, cancelled, cancellationToken);
+        var ran = clock.ElapsedMilliseconds;
+        // Serialised before the row is locked: a long result must not hold the lock, and completed_at is then the
+        // moment the stored result becomes visible, not the moment the engine stopped.
+        var documents = outcome is null ? null : ResultDocuments.Of(outcome);
+        var serialised = clock.ElapsedMilliseconds;
+        await CompleteAsync(job, runToken, outcome, documents, failure, cancelled, cancellationToken);
         signal.Pulse();
-        LogCompleted(jobId, outcome is not null ? BacktestJobStatus.Succeeded : cancelled ? BacktestJobStatus.Cancelled : BacktestJobStatus.Failed, clock.ElapsedMilliseconds);
+        LogCompleted(jobId, outcome is not null ? BacktestJobStatus.Succeeded : cancelled ? BacktestJobStatus.Cancelled : BacktestJobStatus.Failed,
+            clock.ElapsedMilliseconds, ran, serialised - ran, clock.ElapsedMilliseconds - serialised);
     }
 
     private async Task<bool> ClaimAsync(Guid jobId, Guid runToken, CancellationToken cancellationToken)
@@ -111,7 +117,8 @@ public sealed partial class RunBacktestJobConsumer(
     private static Task<List<UserDataSet>> UploadsAsync(BacktestContext db, BacktestJob job, CancellationToken cancellationToken) =>
         db.DataSets.AsNoTracking().Where(d => d.UserId == job.UserId).ToListAsync(cancellationToken);
 
-    private async Task CompleteAsync(BacktestJob job, Guid runToken, JobOutcome? outcome, string? failure, bool cancelled, CancellationToken cancellationToken)
+    private async Task CompleteAsync(
+        BacktestJob job, Guid runToken, JobOutcome? outcome, ResultDocuments? documents, string? failure, bool cancelled, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BacktestContext>();
@@ -145,9 +152,9 @@ public sealed partial class RunBacktestJobConsumer(
             db.Results.Add(new BacktestJobResult
             {
                 BacktestId = job.Id,
-                Payload = JsonSerializer.Serialize(outcome.Payload, outcome.Payload.GetType(), Json),
-                Trades = JsonSerializer.Serialize(outcome.Trades, Json),
-                Equity = JsonSerializer.Serialize(outcome.Equity, Json),
+                Payload = documents!.Payload,
+                Trades = documents.Trades,
+                Equity = documents.Equity,
                 CreatedAt = now,
             });
         }
@@ -174,6 +181,6 @@ public sealed partial class RunBacktestJobConsumer(
     [LoggerMessage(Level = LogLevel.Error, Message = "Backtest job {JobId} failed")]
     private partial void LogRunFailed(Exception exception, Guid jobId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Backtest job {JobId} {Status} in {ElapsedMs} ms")]
-    private partial void LogCompleted(Guid jobId, string status, long elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backtest job {JobId} {Status} in {ElapsedMs} ms (run {RunMs} ms, serialise {SerialiseMs} ms, store {StoreMs} ms)")]
+    private partial void LogCompleted(Guid jobId, string status, long elapsedMs, long runMs, long serialiseMs, long storeMs);
 }

@@ -12,4 +12,8 @@ public sealed class BacktestLimits
 
     /// <summary>Jobs one Backtest instance runs at once (consumer concurrency); 0 = one per core.</summary>
     public int WorkerConcurrency { get; set; }
+
+    /// <summary>Run a small backtest and grid at startup so the first job finds the engine compiled and the bundled
+    /// history loaded (<see cref="EngineWarmUp"/>).</summary>
+    public bool WarmUp { get; set; } = true;
 }

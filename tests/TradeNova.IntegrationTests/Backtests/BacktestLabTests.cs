@@ -76,6 +76,35 @@ public class BacktestLabTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Optimisation_exports_its_best_runs_trades_and_equity_as_csv()
+    {
+        using var gateway = BacktestCalls.Client(platform);
+        var user = await gateway.NewUserAsync();
+        var request = new
+        {
+            strategy = new { name = "sma-crossover", parameters = new { symbol = "SPX", fastPeriod = 10, slowPeriod = 30 } },
+            risk = new { enabled = false },
+            optimization = new { parameters = new object[] { new { name = "fastPeriod", min = 5, max = 15, step = 5 } }, objective = "sharpe" },
+        };
+        var id = await gateway.SubmitAsync(user, request, "/api/v1/backtests/optimizations");
+        var detail = await gateway.WaitForJobAsync(user, id);
+        detail.Status().ShouldBe("succeeded", detail.ToString());
+        var best = detail.GetProperty("result").GetProperty("bestRun");
+
+        // The best run is stored once, inside the payload; the exports read it from there.
+        var (tradesStatus, trades) = await gateway.SendAsync(HttpMethod.Get, $"/api/v1/backtests/{id}/trades.csv", user);
+        var (equityStatus, equity) = await gateway.SendAsync(HttpMethod.Get, $"/api/v1/backtests/{id}/equity.csv", user);
+
+        tradesStatus.ShouldBe(HttpStatusCode.OK);
+        trades.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(best.GetProperty("trades").GetArrayLength() + 1);
+        equityStatus.ShouldBe(HttpStatusCode.OK);
+        var equityLines = equity.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        equityLines.Length.ShouldBe(best.GetProperty("equity").GetArrayLength() + 1);
+        var last = best.GetProperty("equity")[best.GetProperty("equity").GetArrayLength() - 1].GetProperty("equity").GetDecimal();
+        equityLines[^1].Split(',')[1].ShouldBe(last.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Uploaded_csv_is_validated_by_line_and_then_used_only_in_its_owners_backtests()
     {
         using var gateway = BacktestCalls.Client(platform);

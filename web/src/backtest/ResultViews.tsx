@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { TimeChart, colorAt, day, type ChartMarker } from './charts';
-import { date, num, pct, usd } from './format';
-import type { ComparisonResult, OptimizationResult, RunOutput, Statistics } from './types';
+import { date, metricLabel, num, pct, usd } from './format';
+import type { ComparisonResult, EvaluationRow, OptimizationResult, RunOutput, Statistics } from './types';
 
 const statisticRows: [string, (s: Statistics) => string][] = [
   ['Total return', (s) => pct(s.totalReturn)],
@@ -100,7 +100,22 @@ export function ComparisonView({ result }: { result: ComparisonResult }) {
   );
 }
 
+const topSetMetrics: { metric: string; label: string; cell: (row: EvaluationRow) => string }[] = [
+  { metric: 'total_return', label: metricLabel('total_return'), cell: (row) => pct(row.totalReturn) },
+  { metric: 'cagr', label: metricLabel('cagr'), cell: (row) => pct(row.cagr) },
+  { metric: 'sharpe', label: metricLabel('sharpe'), cell: (row) => num(row.sharpe) },
+  { metric: 'max_drawdown', label: metricLabel('max_drawdown'), cell: (row) => pct(row.maxDrawdown) },
+  { metric: 'trade_count', label: 'Trades', cell: (row) => (row.trades === null ? '—' : String(row.trades)) },
+];
+
+/** The top-sets table's metric columns after the objective's: the objective's own metric is already the score
+ * column, so it is not repeated. */
+export function topSetColumns(objective: string) {
+  return topSetMetrics.filter((c) => c.metric !== objective);
+}
+
 export function OptimizationView({ result }: { result: OptimizationResult }) {
+  const columns = topSetColumns(result.objective);
   return (
     <>
       <p className="muted">
@@ -112,13 +127,19 @@ export function OptimizationView({ result }: { result: OptimizationResult }) {
         <h2>Top parameter sets</h2>
         <div className="table-wrap">
           <table className="table" data-testid="top-sets">
-            <thead><tr><th>#</th>{result.parameters.map((p) => <th key={p}>{p}</th>)}<th className="num">{result.objective}</th><th className="num">Return</th><th className="num">CAGR</th><th className="num">Sharpe</th><th className="num">Max DD</th><th className="num">Trades</th></tr></thead>
+            <thead>
+              <tr>
+                <th>#</th>{result.parameters.map((p) => <th key={p}>{p}</th>)}
+                <th className="num" title="The objective the sets are ranked by">{metricLabel(result.objective)} (objective)</th>
+                {columns.map((c) => <th key={c.metric} className="num">{c.label}</th>)}
+              </tr>
+            </thead>
             <tbody>
               {result.top.map((row) => (
                 <tr key={row.rank}>
                   <td>{row.rank}</td>{result.parameters.map((p) => <td key={p}>{row.parameters[p]}</td>)}
-                  <td className="num">{num(row.score, 3)}</td><td className="num">{pct(row.totalReturn)}</td><td className="num">{pct(row.cagr)}</td>
-                  <td className="num">{num(row.sharpe)}</td><td className="num">{pct(row.maxDrawdown)}</td><td className="num">{row.trades ?? '—'}</td>
+                  <td className="num">{num(row.score, 3)}</td>
+                  {columns.map((c) => <td key={c.metric} className="num">{c.cell(row)}</td>)}
                 </tr>
               ))}
             </tbody>

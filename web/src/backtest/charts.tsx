@@ -9,6 +9,7 @@ import {
   type SeriesMarker,
   type Time,
 } from 'lightweight-charts';
+import { axisPrice } from './format';
 
 export interface ChartLine {
   name: string;
@@ -58,7 +59,7 @@ export function TimeChart({ lines, markers, height = 280, label, percent = false
         // 20 years of daily points must fit the width: the default minimum of 0.5 px per bar left fitContent showing only
         // the last ~2,000 bars (2012 onwards), as if the backtest started there.
         timeScale: { borderVisible: false, minBarSpacing: 0.05 },
-        localization: percent ? { priceFormatter: (v: number) => `${(v * 100).toFixed(1)}%` } : {},
+        localization: { priceFormatter: percent ? (v: number) => `${(v * 100).toFixed(1)}%` : (v: number) => axisPrice(v) },
       });
     } catch {
       return; // no canvas (tests)

@@ -24,3 +24,23 @@ export function eta(seconds: number | null | undefined): string {
 export function kindLabel(kind: string): string {
   return kind === 'optimization' ? 'Optimisation' : kind === 'comparison' ? 'Comparison' : 'Backtest';
 }
+
+/** A chart axis price with the locale's digit grouping and two decimals: 4512.3 → "4,512.30" in en-US. */
+export function axisPrice(value: number, locale?: string): string {
+  return value.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+const metricNames: Record<string, string> = {
+  sharpe: 'Sharpe',
+  cagr: 'CAGR',
+  calmar: 'Calmar',
+  total_return: 'Return',
+  profit_factor: 'Profit factor',
+  max_drawdown: 'Max DD',
+  sortino: 'Sortino',
+};
+
+/** How a metric's API name ("total_return") reads in a table header ("Return"). */
+export function metricLabel(name: string): string {
+  return metricNames[name] ?? name.replace(/_/g, ' ');
+}

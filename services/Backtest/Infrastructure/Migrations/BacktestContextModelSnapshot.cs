@@ -18,7 +18,7 @@ namespace TradeNova.Backtest.Infrastructure.Migrations
 #pragma warning disable 612, 618
             modelBuilder
                 .HasDefaultSchema("backtest")
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -155,19 +155,20 @@ namespace TradeNova.Backtest.Infrastructure.Migrations
                         .HasColumnName("created_at");
 
                     b.Property<string>("Equity")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("equity");
+                        .HasColumnType("json")
+                        .HasColumnName("equity")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("payload");
+                        .HasColumnType("json")
+                        .HasColumnName("payload")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<string>("Trades")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("trades");
+                        .HasColumnType("json")
+                        .HasColumnName("trades")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.HasKey("BacktestId")
                         .HasName("pk_job_results");
