@@ -34,39 +34,27 @@ internal sealed class TradeNovaJwtBearerEvents : JwtBearerEvents
         return Task.CompletedTask;
     }
 
-    public override async Task Challenge(JwtBearerChallengeContext context)
+    public override Task Challenge(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
         var invalidToken = context.AuthenticateFailure is not null;
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status401Unauthorized;
-        response.Headers.WWWAuthenticate = invalidToken ? "Bearer error=\"invalid_token\"" : "Bearer";
-        if (response.HasStarted)
-            return;
-
-        await (invalidToken
-            ? TypedResults.Problem(
-                title: "Invalid access token",
-                detail: "The access token is malformed, expired, or not signed by TradeNova Identity.",
-                statusCode: StatusCodes.Status401Unauthorized,
-                type: TradeNovaAuthDefaults.InvalidTokenProblemType)
-            : TypedResults.Problem(
-                title: "Authentication required",
-                detail: "Send an access token as 'Authorization: Bearer <token>'.",
-                statusCode: StatusCodes.Status401Unauthorized,
-                type: TradeNovaAuthDefaults.UnauthorizedProblemType)).ExecuteAsync(context.HttpContext);
+        context.Response.Headers.WWWAuthenticate = invalidToken ? "Bearer error=\"invalid_token\"" : "Bearer";
+        return invalidToken
+            ? WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, TradeNovaAuthDefaults.InvalidTokenProblemType,
+                "Invalid access token", "The access token is malformed, expired, or not signed by TradeNova Identity.")
+            : WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, TradeNovaAuthDefaults.UnauthorizedProblemType,
+                "Authentication required", "Send an access token as 'Authorization: Bearer <token>'.");
     }
 
-    public override async Task Forbidden(ForbiddenContext context)
+    public override Task Forbidden(ForbiddenContext context) =>
+        WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden, TradeNovaAuthDefaults.ForbiddenProblemType,
+            "Forbidden", "The access token is valid but does not grant this operation.");
+
+    private static Task WriteProblemAsync(HttpContext context, int status, string type, string title, string detail)
     {
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        if (!context.Response.HasStarted)
-        {
-            await TypedResults.Problem(
-                title: "Forbidden",
-                detail: "The access token is valid but does not grant this operation.",
-                statusCode: StatusCodes.Status403Forbidden,
-                type: TradeNovaAuthDefaults.ForbiddenProblemType).ExecuteAsync(context.HttpContext);
-        }
+        context.Response.StatusCode = status;
+        return context.Response.HasStarted
+            ? Task.CompletedTask
+            : TypedResults.Problem(detail, statusCode: status, title: title, type: type).ExecuteAsync(context);
     }
 }

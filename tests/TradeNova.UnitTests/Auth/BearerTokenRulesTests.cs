@@ -10,7 +10,7 @@ public sealed class BearerTokenRulesTests : IAsyncLifetime
     private readonly TestSigningKey _key = new("key-2026-11");
     private BearerTestApp _app = null!;
 
-    public async ValueTask InitializeAsync() => _app = await BearerTestApp.StartAsync(new StaticSigningKeySource(_key.PublicKey));
+    public async ValueTask InitializeAsync() => _app = await BearerTestApp.StartAsync(_key.PublicKey);
 
     [Fact]
     public async Task Valid_token_is_accepted_with_claims_under_their_jwt_names()
@@ -140,7 +140,7 @@ public sealed class BearerTokenRulesTests : IAsyncLifetime
     public async Task Configured_issuer_and_audience_are_used()
     {
         await using var custom = await BearerTestApp.StartAsync(
-            new StaticSigningKeySource(_key.PublicKey),
+            _key.PublicKey,
             new Dictionary<string, string?> { ["TradeNova:Jwt:Issuer"] = "custom-iss", ["TradeNova:Jwt:Audience"] = "custom-aud" });
 
         using var accepted = await custom.SendAsync("/me", _key.CreateToken(issuer: "custom-iss", audience: "custom-aud"));
