@@ -33,6 +33,9 @@ public static class TradeNovaAuthenticationExtensions
             .Configure<IOptions<TradeNovaJwtOptions>, IHttpClientFactory>((options, jwt, httpClients) =>
             {
                 options.MapInboundClaims = false;
+                // The library refuses a longer token before parsing it, and any JWE (there is no decryption key).
+                foreach (var handler in options.TokenHandlers)
+                    handler.MaximumTokenSizeInBytes = TradeNovaAuthDefaults.MaxTokenLength;
                 options.IncludeErrorDetails = false;
                 options.Events = new TradeNovaJwtBearerEvents();
                 options.TokenValidationParameters = new TokenValidationParameters

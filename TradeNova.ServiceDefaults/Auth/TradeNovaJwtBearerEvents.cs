@@ -5,32 +5,19 @@ namespace TradeNova.ServiceDefaults.Auth;
 
 /// <summary>
 /// Where JwtBearer's defaults differ from the contract: SignalR's <c>access_token</c> query counts only on hub paths;
-/// anything but a compact JWS (three segments, e.g. a five-segment JWE) is refused before the library parses it;
 /// 401 and 403 carry ProblemDetails bodies.
 /// </summary>
 internal sealed class TradeNovaJwtBearerEvents : JwtBearerEvents
 {
-    /// <summary>Far above any TradeNova access token; bounds the work done on hostile input.</summary>
-    public const int MaxTokenLength = 8 * 1024;
-
     public override Task MessageReceived(MessageReceivedContext context)
     {
         var request = context.Request;
-        string? token = null;
         if (request.Headers.Authorization.Count == 0
             && request.Path.StartsWithSegments(TradeNovaAuthDefaults.HubPathPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            token = request.Query[TradeNovaAuthDefaults.AccessTokenQueryParameter];
-            context.Token = token;
-        }
-        else if (request.Headers.Authorization.ToString() is { } header
-                 && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            token = header["Bearer ".Length..].Trim();
+            context.Token = request.Query[TradeNovaAuthDefaults.AccessTokenQueryParameter];
         }
 
-        if (!string.IsNullOrEmpty(token) && (token.Length > MaxTokenLength || token.Count(c => c == '.') != 2))
-            context.Fail("The token is not a compact JWS.");
         return Task.CompletedTask;
     }
 

@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using TradeNova.ServiceDefaults.Auth;
 
 namespace TradeNova.UnitTests.Auth;
@@ -133,7 +137,20 @@ public sealed class BearerTokenRulesTests : IAsyncLifetime
     {
         var parts = _key.CreateToken().Split('.');
 
-        await RejectedAsync($"{parts[0]}.{new string('A', TradeNovaJwtBearerEvents.MaxTokenLength)}.{parts[2]}");
+        await RejectedAsync($"{parts[0]}.{new string('A', TradeNovaAuthDefaults.MaxTokenLength)}.{parts[2]}");
+    }
+
+    [Fact]
+    public void Every_token_handler_refuses_a_token_over_8_KiB_before_parsing_it()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.AddTradeNovaAuthentication();
+        using var host = builder.Build();
+
+        var options = host.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(TradeNovaAuthDefaults.Scheme);
+
+        options.TokenHandlers.ShouldNotBeEmpty();
+        options.TokenHandlers.ShouldAllBe(handler => handler.MaximumTokenSizeInBytes == TradeNovaAuthDefaults.MaxTokenLength);
     }
 
     [Fact]
