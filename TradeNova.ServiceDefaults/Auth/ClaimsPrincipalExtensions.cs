@@ -17,6 +17,4 @@ public static class ClaimsPrincipalExtensions
         var subject = principal.FindFirst(TradeNovaClaims.Subject)?.Value;
         return Guid.TryParse(subject, out userId) && userId != Guid.Empty;
     }
-
-    public static string? GetRole(this ClaimsPrincipal principal) => principal.FindFirst(TradeNovaClaims.Role)?.Value;
 }

@@ -5,68 +5,43 @@ namespace TradeNova.ServiceDefaults.Auth;
 
 /// <summary>
 /// Where JwtBearer's defaults differ from the contract: SignalR's <c>access_token</c> query counts only on hub paths;
-/// anything but a compact JWS (three segments, e.g. a five-segment JWE) is refused before the library parses it;
 /// 401 and 403 carry ProblemDetails bodies.
 /// </summary>
 internal sealed class TradeNovaJwtBearerEvents : JwtBearerEvents
 {
-    /// <summary>Far above any TradeNova access token; bounds the work done on hostile input.</summary>
-    public const int MaxTokenLength = 8 * 1024;
-
     public override Task MessageReceived(MessageReceivedContext context)
     {
         var request = context.Request;
-        string? token = null;
         if (request.Headers.Authorization.Count == 0
             && request.Path.StartsWithSegments(TradeNovaAuthDefaults.HubPathPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            token = request.Query[TradeNovaAuthDefaults.AccessTokenQueryParameter];
-            context.Token = token;
-        }
-        else if (request.Headers.Authorization.ToString() is { } header
-                 && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            token = header["Bearer ".Length..].Trim();
+            context.Token = request.Query[TradeNovaAuthDefaults.AccessTokenQueryParameter];
         }
 
-        if (!string.IsNullOrEmpty(token) && (token.Length > MaxTokenLength || token.Count(c => c == '.') != 2))
-            context.Fail("The token is not a compact JWS.");
         return Task.CompletedTask;
     }
 
-    public override async Task Challenge(JwtBearerChallengeContext context)
+    public override Task Challenge(JwtBearerChallengeContext context)
     {
         context.HandleResponse();
         var invalidToken = context.AuthenticateFailure is not null;
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status401Unauthorized;
-        response.Headers.WWWAuthenticate = invalidToken ? "Bearer error=\"invalid_token\"" : "Bearer";
-        if (response.HasStarted)
-            return;
-
-        await (invalidToken
-            ? TypedResults.Problem(
-                title: "Invalid access token",
-                detail: "The access token is malformed, expired, or not signed by TradeNova Identity.",
-                statusCode: StatusCodes.Status401Unauthorized,
-                type: TradeNovaAuthDefaults.InvalidTokenProblemType)
-            : TypedResults.Problem(
-                title: "Authentication required",
-                detail: "Send an access token as 'Authorization: Bearer <token>'.",
-                statusCode: StatusCodes.Status401Unauthorized,
-                type: TradeNovaAuthDefaults.UnauthorizedProblemType)).ExecuteAsync(context.HttpContext);
+        context.Response.Headers.WWWAuthenticate = invalidToken ? "Bearer error=\"invalid_token\"" : "Bearer";
+        return invalidToken
+            ? WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, TradeNovaAuthDefaults.InvalidTokenProblemType,
+                "Invalid access token", "The access token is malformed, expired, or not signed by TradeNova Identity.")
+            : WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, TradeNovaAuthDefaults.UnauthorizedProblemType,
+                "Authentication required", "Send an access token as 'Authorization: Bearer <token>'.");
     }
 
-    public override async Task Forbidden(ForbiddenContext context)
+    public override Task Forbidden(ForbiddenContext context) =>
+        WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden, TradeNovaAuthDefaults.ForbiddenProblemType,
+            "Forbidden", "The access token is valid but does not grant this operation.");
+
+    private static Task WriteProblemAsync(HttpContext context, int status, string type, string title, string detail)
     {
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        if (!context.Response.HasStarted)
-        {
-            await TypedResults.Problem(
-                title: "Forbidden",
-                detail: "The access token is valid but does not grant this operation.",
-                statusCode: StatusCodes.Status403Forbidden,
-                type: TradeNovaAuthDefaults.ForbiddenProblemType).ExecuteAsync(context.HttpContext);
-        }
+        context.Response.StatusCode = status;
+        return context.Response.HasStarted
+            ? Task.CompletedTask
+            : TypedResults.Problem(detail, statusCode: status, title: title, type: type).ExecuteAsync(context);
     }
 }

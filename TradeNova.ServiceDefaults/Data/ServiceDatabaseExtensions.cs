@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using TradeNova.ServiceDefaults.Health;
 using TradeNova.ServiceDefaults.Messaging.Outbox;
 
 namespace TradeNova.ServiceDefaults.Data;
@@ -35,7 +34,7 @@ public static class ServiceDatabaseExtensions
             options.AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>());
         });
 
-        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(connectionName, tags: [HealthCheckExtensions.ReadyTag]);
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(connectionName);
         builder.Services.AddHostedService<ServiceDatabaseInitializer<TContext>>();
         return builder;
     }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using TradeNova.ServiceDefaults.Health;
 using TradeNova.ServiceDefaults.Messaging.Outbox;
 
 namespace TradeNova.ServiceDefaults.Messaging;
@@ -33,11 +32,7 @@ public static class MessagingExtensions
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             // MassTransit reports usage to its vendor over the internet by default; servers here talk to loopback only.
             bus.DisableUsageTelemetry();
-            bus.ConfigureHealthCheckOptions(health =>
-            {
-                health.Name = "messaging";
-                health.Tags.Add(HealthCheckExtensions.ReadyTag);
-            });
+            bus.ConfigureHealthCheckOptions(health => health.Name = "messaging");
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
                 endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500))));
             configure?.Invoke(bus);

@@ -1,7 +1,8 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace TradeNova.ServiceDefaults.Problems;
@@ -15,67 +16,45 @@ namespace TradeNova.ServiceDefaults.Problems;
 /// </summary>
 public static class RequestInputGuard
 {
+    /// <summary>RFC 9110 field-vchar without obsolete text, plus space and tab.</summary>
+    private static readonly SearchValues<char> VisibleAscii =
+        SearchValues.Create("\t" + string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)));
+
     public static async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
-        var problem = Inspect(context.Request);
-        if (problem is null)
-        {
+        if (Inspect(context.Request) is { } problem)
+            await TypedResults.Problem(problem).ExecuteAsync(context);
+        else
             await next();
-            return;
-        }
-
-        context.Response.StatusCode = problem.Status!.Value;
-        var problems = context.RequestServices.GetService<IProblemDetailsService>();
-        if (problems is null || !await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
-            await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
     }
 
     /// <summary>The problem with the request's framing, or null when it may proceed.</summary>
     public static ProblemDetails? Inspect(HttpRequest request)
     {
         if (HttpMethods.IsConnect(request.Method)
-            && request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpExtendedConnectFeature>()?.IsExtendedConnect != true)
+            && request.HttpContext.Features.Get<IHttpExtendedConnectFeature>()?.IsExtendedConnect != true)
         {
-            return new ProblemDetails
-            {
-                Status = StatusCodes.Status405MethodNotAllowed,
-                Type = ProblemTypes.For("method-not-allowed"),
-                Title = "Method not allowed",
-                Detail = "CONNECT is not supported.",
-            };
+            return Problem(StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "Method not allowed", "CONNECT is not supported.");
         }
 
         if (!HeadersAreVisibleAscii(request.Headers))
         {
-            return new ProblemDetails
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Type = ProblemTypes.BadRequest,
-                Title = "Bad request",
-                Detail = "A header value contains characters outside visible ASCII.",
-            };
+            return Problem(StatusCodes.Status400BadRequest, "bad-request", "Bad request",
+                "A header value contains characters outside visible ASCII.");
         }
 
         if (!IsDecodableCharset(request.ContentType))
         {
-            return new ProblemDetails
-            {
-                Status = StatusCodes.Status415UnsupportedMediaType,
-                Type = ProblemTypes.For("unsupported-charset"),
-                Title = "Unsupported charset",
-                Detail = "The Content-Type charset is not a known encoding; send JSON as UTF-8.",
-            };
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "unsupported-charset", "Unsupported charset",
+                "The Content-Type charset is not a known encoding; send JSON as UTF-8.");
         }
 
-        if (!TextInput.IsStorable(request.Path.Value) || !QueryIsStorable(request))
+        var query = request.QueryString.HasValue ? request.Query : QueryCollection.Empty;
+        if (!TextInput.IsStorable(request.Path.Value)
+            || !query.All(pair => TextInput.IsStorable(pair.Key) && pair.Value.All(TextInput.IsStorable)))
         {
-            return new ProblemDetails
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Type = ProblemTypes.BadRequest,
-                Title = "Bad request",
-                Detail = "The path or query string contains a NUL character or an unpaired surrogate.",
-            };
+            return Problem(StatusCodes.Status400BadRequest, "bad-request", "Bad request",
+                "The path or query string contains a NUL character or an unpaired surrogate.");
         }
 
         return null;
@@ -103,41 +82,10 @@ public static class RequestInputGuard
         }
     }
 
-    /// <summary>Header values may hold tab and 0x20–0x7E only (RFC 9110 field-vchar without obsolete text).</summary>
-    public static bool HeadersAreVisibleAscii(IHeaderDictionary headers)
-    {
-        foreach (var (_, values) in headers)
-        {
-            foreach (var value in values)
-            {
-                if (value is null)
-                    continue;
-                foreach (var c in value)
-                {
-                    if (c is (< ' ' and not '\t') or > '~')
-                        return false;
-                }
-            }
-        }
+    /// <summary>Header values may hold tab and 0x20–0x7E only.</summary>
+    public static bool HeadersAreVisibleAscii(IHeaderDictionary headers) =>
+        headers.Values.SelectMany(values => values).All(value => !value.AsSpan().ContainsAnyExcept(VisibleAscii));
 
-        return true;
-    }
-
-    private static bool QueryIsStorable(HttpRequest request)
-    {
-        if (!request.QueryString.HasValue)
-            return true;
-        foreach (var (key, values) in request.Query)
-        {
-            if (!TextInput.IsStorable(key))
-                return false;
-            foreach (var value in values)
-            {
-                if (!TextInput.IsStorable(value))
-                    return false;
-            }
-        }
-
-        return true;
-    }
+    private static ProblemDetails Problem(int status, string slug, string title, string detail) =>
+        new() { Status = status, Type = ProblemTypes.For(slug), Title = title, Detail = detail };
 }

@@ -4,7 +4,6 @@ using TradeNova.Gateway.RateLimiting;
 using TradeNova.Gateway.Routing;
 using TradeNova.Gateway.Security;
 using TradeNova.Gateway.Spa;
-using TradeNova.ServiceDefaults.Health;
 
 namespace TradeNova.Gateway.Extensions;
 
@@ -30,7 +29,7 @@ public static partial class GatewayExtensions
 
         // Telemetry, problem details, HTTP resilience, bearer authentication, "self" liveness. No database here.
         builder.AddServiceDefaults();
-        builder.Services.AddHealthChecks().AddCheck<IdentityJwksHealthCheck>("identity-jwks", tags: [HealthCheckExtensions.ReadyTag]);
+        builder.Services.AddHealthChecks().AddCheck<IdentityJwksHealthCheck>("identity-jwks");
         // A probe reports the state now; retrying would only make /health slow while Identity is down.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
         builder.Services.AddHttpClient(IdentityJwksHealthCheck.HttpClientName).RemoveAllResilienceHandlers();

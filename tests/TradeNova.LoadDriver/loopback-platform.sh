@@ -58,10 +58,10 @@ case "${1:-}" in
     for app in "${services[@]}" gateway; do
       p=$([[ $app == gateway ]] && echo "$gateway_port" || echo "${port[$app]}")
       for _ in $(seq 1 240); do
-        curl -fsS "http://127.0.0.1:$p/health" 2>/dev/null | grep -q '"status":"Healthy"' && break
+        curl -fsS "http://127.0.0.1:$p/health" 2>/dev/null | grep -qx 'Healthy' && break
         sleep 0.5
       done
-      curl -fsS "http://127.0.0.1:$p/health" 2>/dev/null | grep -q '"status":"Healthy"' || { echo "$app not healthy; see $run_dir/$app.log" >&2; exit 1; }
+      curl -fsS "http://127.0.0.1:$p/health" 2>/dev/null | grep -qx 'Healthy' || { echo "$app not healthy; see $run_dir/$app.log" >&2; exit 1; }
     done
     echo "platform up: http://127.0.0.1:$gateway_port (logs in $run_dir)"
     ;;

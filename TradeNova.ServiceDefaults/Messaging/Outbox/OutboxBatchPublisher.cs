@@ -20,6 +20,8 @@ public sealed partial class OutboxBatchPublisher<TContext>(
     ILogger<OutboxBatchPublisher<TContext>> logger)
     where TContext : DbContext
 {
+    private static readonly ActivitySource ActivitySource = new("TradeNova.Messaging");
+
     /// <summary>Returns how many rows were published.</summary>
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
     {
@@ -90,7 +92,7 @@ public sealed partial class OutboxBatchPublisher<TContext>(
 
         // The relay polls with instrumentation suppressed; a publish is traced again, under the staging request's span.
         using var traced = SuppressInstrumentationScope.Begin(false);
-        using var activity = MessagingTelemetry.ActivitySource.StartActivity(
+        using var activity = ActivitySource.StartActivity(
             $"outbox publish {type.Name}", ActivityKind.Producer, row.TraceParent);
         activity?.SetTag("messaging.message.id", row.Id);
 

@@ -7,43 +7,29 @@ namespace TradeNova.ServiceDefaults.Messaging.Outbox;
 /// <summary>Signals the relay once a save or transaction that touched outbox rows has committed.</summary>
 internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } context && context.Database.CurrentTransaction is null && TracksOutbox(context))
-        {
-            signal.Notify();
-        }
-
-        return ValueTask.FromResult(result);
-    }
-
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is { } context && context.Database.CurrentTransaction is null && TracksOutbox(context))
-        {
-            signal.Notify();
-        }
-
+        // Inside an explicit transaction nothing is committed yet: the transaction's commit signals.
+        if (eventData.Context?.Database.CurrentTransaction is null)
+            NotifyIfOutboxTracked(eventData.Context);
         return result;
     }
 
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(SavedChanges(eventData, result));
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        NotifyIfOutboxTracked(eventData.Context);
+
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && TracksOutbox(context))
-        {
-            signal.Notify();
-        }
-
+        NotifyIfOutboxTracked(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    private void NotifyIfOutboxTracked(DbContext? context)
     {
-        if (eventData.Context is { } context && TracksOutbox(context))
-        {
+        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any())
             signal.Notify();
-        }
     }
-
-    private static bool TracksOutbox(DbContext context) => context.ChangeTracker.Entries<OutboxMessage>().Any();
 }

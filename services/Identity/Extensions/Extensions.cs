@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using TradeNova.Identity.Audit;
 using TradeNova.Identity.IntegrationEvents.EventHandling;
@@ -24,8 +25,9 @@ public static class Extensions
         services.AddOptions<IdentityTokenOptions>().BindConfiguration("TradeNova:Identity:Tokens");
         services.AddHttpContextAccessor();
         services.AddSingleton<SigningKeyStore>();
-        // Registered after AddServiceDefaults: this replaces the JWKS-over-HTTP key source.
-        services.AddSingleton<ISigningKeySource, LocalSigningKeySource>();
+        // JwtBearer takes Identity's keys from the store instead of fetching them from http://identity (ServiceDefaults).
+        services.AddOptions<JwtBearerOptions>(TradeNovaAuthDefaults.Scheme)
+            .Configure<SigningKeyStore>((options, keys) => options.ConfigurationManager = new LocalSigningKeysConfigurationManager(keys));
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddScoped<TokenService>();

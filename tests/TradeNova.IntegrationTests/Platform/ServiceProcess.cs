@@ -95,7 +95,7 @@ public sealed class ServiceProcess : IAsyncDisposable
                 // and a message published then would miss this instance's queues. Ready means every check is Healthy.
                 using var response = await HealthClient.GetAsync(new Uri(BaseAddress, "/health"));
                 var body = await response.Content.ReadAsStringAsync();
-                if (response.IsSuccessStatusCode && body.StartsWith("{\"status\":\"Healthy\"", StringComparison.Ordinal))
+                if (response.IsSuccessStatusCode && body == "Healthy")
                 {
                     return;
                 }

@@ -15,7 +15,7 @@ public sealed class BearerAuthenticationTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = await BearerTestApp.StartAsync(new StaticSigningKeySource(_key.PublicKey));
+        _app = await BearerTestApp.StartAsync(_key.PublicKey);
         _client = _app.Client;
     }
 

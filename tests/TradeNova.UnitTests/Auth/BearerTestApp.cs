@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -6,11 +7,14 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
 using TradeNova.ServiceDefaults.Auth;
 
 namespace TradeNova.UnitTests.Auth;
 
-/// <summary>A test server with <c>AddTradeNovaAuthentication</c> and a few endpoints; keys from a static local source, as Identity does.</summary>
+/// <summary>A test server with <c>AddTradeNovaAuthentication</c> and a few endpoints; keys from a static local ConfigurationManager, as Identity does.</summary>
 public sealed class BearerTestApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -23,14 +27,17 @@ public sealed class BearerTestApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<BearerTestApp> StartAsync(ISigningKeySource keys, IDictionary<string, string?>? settings = null)
+    public static async Task<BearerTestApp> StartAsync(SecurityKey key, IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddTradeNovaAuthentication();
-        // Registered after the call, as Identity does with its local keys: this source must win.
-        builder.Services.AddSingleton(keys);
+        // As Identity does with its local keys: a ConfigurationManager of its own instead of the JWKS over HTTP.
+        var configuration = new OpenIdConnectConfiguration();
+        configuration.SigningKeys.Add(key);
+        builder.Services.Configure<JwtBearerOptions>(TradeNovaAuthDefaults.Scheme, options =>
+            options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration));
 
         var app = builder.Build();
         app.MapGet("/open", () => TypedResults.Ok("anyone"));

@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using TradeNova.ServiceDefaults.Auth;
 
 namespace TradeNova.UnitTests.Auth;
@@ -10,7 +14,7 @@ public sealed class BearerTokenRulesTests : IAsyncLifetime
     private readonly TestSigningKey _key = new("key-2026-11");
     private BearerTestApp _app = null!;
 
-    public async ValueTask InitializeAsync() => _app = await BearerTestApp.StartAsync(new StaticSigningKeySource(_key.PublicKey));
+    public async ValueTask InitializeAsync() => _app = await BearerTestApp.StartAsync(_key.PublicKey);
 
     [Fact]
     public async Task Valid_token_is_accepted_with_claims_under_their_jwt_names()
@@ -133,14 +137,27 @@ public sealed class BearerTokenRulesTests : IAsyncLifetime
     {
         var parts = _key.CreateToken().Split('.');
 
-        await RejectedAsync($"{parts[0]}.{new string('A', TradeNovaJwtBearerEvents.MaxTokenLength)}.{parts[2]}");
+        await RejectedAsync($"{parts[0]}.{new string('A', TradeNovaAuthDefaults.MaxTokenLength)}.{parts[2]}");
+    }
+
+    [Fact]
+    public void Every_token_handler_refuses_a_token_over_8_KiB_before_parsing_it()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.AddTradeNovaAuthentication();
+        using var host = builder.Build();
+
+        var options = host.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(TradeNovaAuthDefaults.Scheme);
+
+        options.TokenHandlers.ShouldNotBeEmpty();
+        options.TokenHandlers.ShouldAllBe(handler => handler.MaximumTokenSizeInBytes == TradeNovaAuthDefaults.MaxTokenLength);
     }
 
     [Fact]
     public async Task Configured_issuer_and_audience_are_used()
     {
         await using var custom = await BearerTestApp.StartAsync(
-            new StaticSigningKeySource(_key.PublicKey),
+            _key.PublicKey,
             new Dictionary<string, string?> { ["TradeNova:Jwt:Issuer"] = "custom-iss", ["TradeNova:Jwt:Audience"] = "custom-aud" });
 
         using var accepted = await custom.SendAsync("/me", _key.CreateToken(issuer: "custom-iss", audience: "custom-aud"));
