@@ -17,16 +17,48 @@ public sealed class PaperExchange(
     PriceSimulator prices,
     IOptions<PaperExchangeOptions> options)
 {
-    // The WHERE clause only narrows the candidates to what could trade at these prices; PaperMatcher has the last word.
+    // Only the orders these prices can move, each kind found through its own partial index (an order book of resting
+    // bracket legs grows with every position; a pass must not read all of it 20 times a second). The WHERE clauses only
+    // narrow the candidates; PaperMatcher has the last word.
     private const string CandidatesSql = """
         SELECT o.*, o.xmin FROM execution.orders o
-        JOIN unnest(@symbols, @prices) AS q(symbol, price) ON q.symbol = o.symbol
-        WHERE o.status IN ('accepted', 'partially_filled') AND o.submitted_at IS NOT NULL AND o.accepted_at < @tick AND o.mode = 'paper'
-          AND (o.type = 'market' OR o.time_in_force IN ('ioc', 'fok')
-            OR (o.type = 'limit' AND ((o.side = 'buy' AND q.price <= o.limit_price) OR (o.side = 'sell' AND q.price >= o.limit_price)))
-            OR (o.type = 'stop' AND (o.stop_triggered OR (o.side = 'buy' AND q.price >= o.stop_price) OR (o.side = 'sell' AND q.price <= o.stop_price)))
-            OR (o.type = 'stop_limit' AND NOT o.stop_triggered AND ((o.side = 'buy' AND q.price >= o.stop_price) OR (o.side = 'sell' AND q.price <= o.stop_price)))
-            OR (o.type = 'stop_limit' AND o.stop_triggered AND ((o.side = 'buy' AND q.price <= o.limit_price) OR (o.side = 'sell' AND q.price >= o.limit_price))))
+        WHERE o.id IN (
+            SELECT i.id FROM execution.orders i
+            WHERE i.status IN ('accepted', 'partially_filled') AND i.mode = 'paper'
+              AND (i.type = 'market' OR i.time_in_force IN ('ioc', 'fok') OR (i.type = 'stop' AND i.stop_triggered))
+            UNION ALL
+            SELECT c.id FROM unnest(@symbols, @prices) AS q(symbol, price)
+            CROSS JOIN LATERAL (
+                SELECT l.id FROM execution.orders l
+                WHERE l.symbol = q.symbol AND l.side = 'buy' AND l.limit_price >= q.price
+                  AND l.status IN ('accepted', 'partially_filled') AND l.mode = 'paper' AND l.limit_price IS NOT NULL
+                  AND (l.type = 'limit' OR (l.type = 'stop_limit' AND l.stop_triggered))
+                LIMIT @batch) c
+            UNION ALL
+            SELECT c.id FROM unnest(@symbols, @prices) AS q(symbol, price)
+            CROSS JOIN LATERAL (
+                SELECT l.id FROM execution.orders l
+                WHERE l.symbol = q.symbol AND l.side = 'sell' AND l.limit_price <= q.price
+                  AND l.status IN ('accepted', 'partially_filled') AND l.mode = 'paper' AND l.limit_price IS NOT NULL
+                  AND (l.type = 'limit' OR (l.type = 'stop_limit' AND l.stop_triggered))
+                LIMIT @batch) c
+            UNION ALL
+            SELECT c.id FROM unnest(@symbols, @prices) AS q(symbol, price)
+            CROSS JOIN LATERAL (
+                SELECT s.id FROM execution.orders s
+                WHERE s.symbol = q.symbol AND s.side = 'buy' AND s.stop_price <= q.price
+                  AND s.status IN ('accepted', 'partially_filled') AND s.mode = 'paper' AND s.stop_price IS NOT NULL
+                  AND NOT s.stop_triggered AND s.type IN ('stop', 'stop_limit')
+                LIMIT @batch) c
+            UNION ALL
+            SELECT c.id FROM unnest(@symbols, @prices) AS q(symbol, price)
+            CROSS JOIN LATERAL (
+                SELECT s.id FROM execution.orders s
+                WHERE s.symbol = q.symbol AND s.side = 'sell' AND s.stop_price >= q.price
+                  AND s.status IN ('accepted', 'partially_filled') AND s.mode = 'paper' AND s.stop_price IS NOT NULL
+                  AND NOT s.stop_triggered AND s.type IN ('stop', 'stop_limit')
+                LIMIT @batch) c)
+          AND o.status IN ('accepted', 'partially_filled') AND o.submitted_at IS NOT NULL AND o.accepted_at < @tick AND o.mode = 'paper'
         ORDER BY (o.bracket_leg = 'stop_loss') DESC NULLS LAST, o.accepted_at, o.id
         LIMIT @batch
         FOR UPDATE OF o SKIP LOCKED

@@ -69,6 +69,18 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
             order.HasIndex(o => new { o.Symbol, o.AcceptedAt })
                 .HasDatabaseName("ix_orders_working")
                 .HasFilter("status IN ('accepted', 'partially_filled')");
+            // The paper exchange's ways in (PaperExchange.CandidatesSql): what trades at any price, and the resting
+            // limits and stops of a symbol by price, so a pass reads only the orders the prices reach.
+            order.HasIndex(o => o.AcceptedAt)
+                .HasDatabaseName("ix_orders_paper_immediate")
+                .HasFilter("status IN ('accepted', 'partially_filled') AND mode = 'paper' "
+                           + "AND (type = 'market' OR time_in_force IN ('ioc', 'fok') OR (type = 'stop' AND stop_triggered))");
+            order.HasIndex(o => new { o.Symbol, o.Side, o.LimitPrice })
+                .HasDatabaseName("ix_orders_paper_resting_limit")
+                .HasFilter("status IN ('accepted', 'partially_filled') AND mode = 'paper' AND limit_price IS NOT NULL");
+            order.HasIndex(o => new { o.Symbol, o.Side, o.StopPrice })
+                .HasDatabaseName("ix_orders_paper_resting_stop")
+                .HasFilter("status IN ('accepted', 'partially_filled') AND mode = 'paper' AND stop_price IS NOT NULL AND NOT stop_triggered");
             order.HasIndex(o => o.ExpiresAt)
                 .HasDatabaseName("ix_orders_expiring")
                 .HasFilter("expires_at IS NOT NULL AND status IN ('accepted', 'partially_filled')");

@@ -454,6 +454,10 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_orders");
 
+                    b.HasIndex("AcceptedAt")
+                        .HasDatabaseName("ix_orders_paper_immediate")
+                        .HasFilter("status IN ('accepted', 'partially_filled') AND mode = 'paper' AND (type = 'market' OR time_in_force IN ('ioc', 'fok') OR (type = 'stop' AND stop_triggered))");
+
                     b.HasIndex("ClientOrderId")
                         .IsUnique()
                         .HasDatabaseName("ix_orders_client_order_id");
@@ -481,6 +485,14 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_orders_user_id_idempotency_key")
                         .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.HasIndex("Symbol", "Side", "LimitPrice")
+                        .HasDatabaseName("ix_orders_paper_resting_limit")
+                        .HasFilter("status IN ('accepted', 'partially_filled') AND mode = 'paper' AND limit_price IS NOT NULL");
+
+                    b.HasIndex("Symbol", "Side", "StopPrice")
+                        .HasDatabaseName("ix_orders_paper_resting_stop")
+                        .HasFilter("status IN ('accepted', 'partially_filled') AND mode = 'paper' AND stop_price IS NOT NULL AND NOT stop_triggered");
 
                     b.ToTable("orders", "execution");
                 });
