@@ -48,11 +48,13 @@ public sealed class PortfolioTradingTests(PlatformFixture platform)
         var user = await gateway.NewTraderAsync();
         await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
 
-        await bus.PublishAsync(Fill(user.UserId, "KO", "buy", 10m, 100m, 1m, DateTimeOffset.UtcNow.AddSeconds(-3)));
+        // A symbol outside the simulated universe: no live price can overwrite the test's own mark at 130 before the poll
+        // reads it (with KO, Execution's price a second later sometimes did).
+        await bus.PublishAsync(Fill(user.UserId, "KOX", "buy", 10m, 100m, 1m, DateTimeOffset.UtcNow.AddSeconds(-3)));
         await gateway.WaitForPortfolioAsync(user, p => p.GetProperty("positions").GetArrayLength() == 1, "bought");
-        await bus.PublishAsync(Fill(user.UserId, "KO", "sell", 5m, 120m, 1m));
+        await bus.PublishAsync(Fill(user.UserId, "KOX", "sell", 5m, 120m, 1m));
         var portfolio = await gateway.WaitForPortfolioAsync(user, p => p.GetProperty("realizedPnl").GetDecimal() != 0m, "sold half");
-        await bus.PricesAsync(("KO", 130m));
+        await bus.PricesAsync(("KOX", 130m));
         portfolio = await gateway.WaitForPortfolioAsync(user,
             p => p.GetProperty("positions")[0].GetProperty("marketPrice").GetDecimal() == 130m, "marked at 130");
 
@@ -77,7 +79,7 @@ public sealed class PortfolioTradingTests(PlatformFixture platform)
         using var badSort = await gateway.SendAsync(HttpMethod.Get, "/api/v1/portfolio/trades?sort=nope", user.AccessToken);
         badSort.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
-        using var csv = await gateway.SendAsync(HttpMethod.Get, "/api/v1/portfolio/trades.csv?symbol=ko", user.AccessToken);
+        using var csv = await gateway.SendAsync(HttpMethod.Get, "/api/v1/portfolio/trades.csv?symbol=kox", user.AccessToken);
         csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         var lines = (await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Trim().Split('\n');
         lines.Length.ShouldBe(3);
