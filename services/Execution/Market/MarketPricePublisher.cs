@@ -64,9 +64,10 @@ public sealed partial class MarketPricePublisher(
         await using var alive = new NpgsqlCommand("SELECT 1", connection);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            // Stamped at the tick, before the round trip below, so database latency does not skew the cadence.
+            var now = time.GetUtcNow();
             // The lock lives as long as this session: if the connection is gone, so is the leadership.
             await alive.ExecuteScalarAsync(stoppingToken);
-            var now = time.GetUtcNow();
             var prices = new MarketPrice[SymbolUniverse.Count];
             for (var i = 0; i < prices.Length; i++)
             {

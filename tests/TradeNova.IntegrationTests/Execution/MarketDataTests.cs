@@ -37,11 +37,15 @@ public sealed class MarketDataTests(ExecutionFixture fixture)
         await using var bus = await ExecutionTestBus.StartAsync(fixture.AmqpUri);
 
         var updates = await Poll.UntilAsync(
-            () => Task.FromResult(bus.Of<MarketPricesUpdated>().ToList()), u => u.Count >= 3, TimeSpan.FromSeconds(30), "three price updates");
+            () => Task.FromResult(bus.Of<MarketPricesUpdated>().ToList()), u => u.Count >= 5, TimeSpan.FromSeconds(30), "five price updates");
 
         updates.ShouldAllBe(u => u.Source == "simulated" && u.Prices.Count >= 50);
         updates = [.. updates.OrderBy(u => u.AsOf)]; // handlers run concurrently, so arrival order is not publication order
         var gaps = updates.Zip(updates.Skip(1), (a, b) => b.AsOf - a.AsOf).ToList();
-        gaps.ShouldAllBe(gap => gap >= TimeSpan.FromMilliseconds(800) && gap <= TimeSpan.FromMilliseconds(2_500));
+        // A periodic timer keeps its schedule: after a late tick the next one comes early, so single gaps vary under
+        // load while the cadence holds. Coalesced means no burst: every update is a distinct second's snapshot.
+        gaps.ShouldAllBe(gap => gap > TimeSpan.Zero);
+        var mean = (updates[^1].AsOf - updates[0].AsOf) / gaps.Count;
+        mean.ShouldBeInRange(TimeSpan.FromMilliseconds(800), TimeSpan.FromMilliseconds(2_500));
     }
 }
