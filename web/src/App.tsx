@@ -14,6 +14,8 @@ import { RiskSettingsPage } from './trading/RiskSettingsPage';
 import { TradeHistoryPage } from './trading/TradeHistoryPage';
 import { BacktestLabPage } from './backtest/BacktestLabPage';
 import { BacktestResultPage } from './backtest/BacktestResultPage';
+import { BrokerPage } from './broker/BrokerPage';
+import { StrategiesPage } from './strategies/StrategiesPage';
 
 export function App({ tokens }: { tokens: TokenStore }) {
   return (
@@ -37,6 +39,9 @@ export function App({ tokens }: { tokens: TokenStore }) {
         <Route path="/billing" element={<SubscriptionPage />} />
         <Route path="/backtests" element={<BacktestLabPage />} />
         <Route path="/backtests/:id" element={<BacktestResultPage tokens={tokens} />} />
+        <Route path="/strategies" element={<StrategiesPage />} />
+        <Route path="/strategies/:id" element={<StrategiesPage />} />
+        <Route path="/broker" element={<BrokerPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

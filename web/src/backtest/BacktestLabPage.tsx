@@ -10,7 +10,6 @@ import {
   defaultOptimization,
   defaultParameters,
   gridSize,
-  rangeText,
   toOptimizationRequest,
   toRequest,
   validateForm,
@@ -19,6 +18,7 @@ import {
   type FieldErrors,
   type OptimizationDraft,
 } from './formModel';
+import { ParameterInputs } from './ParameterInputs';
 import { RuleBuilder } from './RuleBuilder';
 import { date, kindLabel, pct, usd } from './format';
 import type { Catalog, JobKind } from './types';
@@ -134,24 +134,7 @@ function LabForm({ catalog }: { catalog: Catalog }) {
       {form.strategy === 'rules' ? (
         <RuleBuilder rule={form.rule} catalog={catalog} errors={errors} onChange={(rule) => set('rule', rule)} />
       ) : (
-        <div className="bt-row">
-          {strategy?.parameters.map((p) => (
-            <label key={p.name} className={errors[`strategy.parameters.${p.name}`] ? 'field field--invalid' : 'field'}>
-              <span>{p.label}</span>
-              <input
-                name={`param-${p.name}`}
-                type={p.type === 'integer' || p.type === 'number' ? 'number' : 'text'}
-                step={p.type === 'integer' ? 1 : 'any'}
-                min={p.minimum ?? undefined}
-                max={p.maximum ?? undefined}
-                value={form.parameters[p.name] ?? ''}
-                onChange={(e) => set('parameters', { ...form.parameters, [p.name]: e.target.value })}
-              />
-              <span className="field__hint">{p.type === 'integer' || p.type === 'number' ? rangeText(p) : p.type === 'symbols' ? 'comma separated' : 'SPX = bundled S&P 500'}</span>
-              {err(`strategy.parameters.${p.name}`)}
-            </label>
-          ))}
-        </div>
+        <ParameterInputs strategy={strategy} values={form.parameters} errors={errors} onChange={(values) => set('parameters', values)} />
       )}
 
       <div className="bt-row">

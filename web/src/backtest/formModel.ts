@@ -53,8 +53,11 @@ export function defaultForm(catalog?: Catalog): BacktestForm {
   };
 }
 
-/** Every problem of the form, by the API's field names. */
-export function validateForm(form: BacktestForm, catalog: Catalog): FieldErrors {
+/** The strategy part of a form (the lab's, or the live strategies page's): a catalogue name with its parameters or rule. */
+export type StrategyChoice = Pick<BacktestForm, 'strategy' | 'parameters' | 'rule'>;
+
+/** The problems of a strategy choice, by the API's field names (`strategy.name`, `strategy.parameters.…`). */
+export function validateStrategyChoice(form: StrategyChoice, catalog: Catalog): FieldErrors {
   const errors: FieldErrors = {};
   const strategy = catalog.strategies.find((s) => s.name === form.strategy);
   if (!strategy) errors['strategy.name'] = 'Choose a strategy.';
@@ -67,6 +70,12 @@ export function validateForm(form: BacktestForm, catalog: Catalog): FieldErrors 
   if (form.parameters.fastPeriod !== undefined && form.parameters.slowPeriod !== undefined && fast >= slow && !errors['strategy.parameters.fastPeriod'])
     errors['strategy.parameters.fastPeriod'] = `Must be less than the slow period (${slow}).`;
   if (strategy?.name === 'rules') Object.assign(errors, validateRule(form.rule, catalog));
+  return errors;
+}
+
+/** Every problem of the form, by the API's field names. */
+export function validateForm(form: BacktestForm, catalog: Catalog): FieldErrors {
+  const errors = validateStrategyChoice(form, catalog);
   if (!isNumber(form.initialCash) || Number(form.initialCash) <= 0) errors.initialCash = 'Starting cash must be more than 0.';
   if (form.start && form.end && form.end < form.start) errors.end = 'The end date must not be before the start date.';
   if (form.sizingMode === 'percent-of-equity' && !(Number(form.sizingValue) > 0 && Number(form.sizingValue) <= 100))
@@ -84,7 +93,7 @@ export function validateForm(form: BacktestForm, catalog: Catalog): FieldErrors 
   return errors;
 }
 
-export function parametersJson(form: BacktestForm, catalog: Catalog): Record<string, unknown> {
+export function parametersJson(form: StrategyChoice, catalog: Catalog): Record<string, unknown> {
   const strategy = catalog.strategies.find((s) => s.name === form.strategy);
   if (strategy?.name === 'rules') return ruleToJson(form.rule, catalog);
   const json: Record<string, unknown> = {};

@@ -2,6 +2,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import type { TokenStore } from '../auth/tokenStore';
 import { BillingBanner } from '../billing/BillingBanner';
+import { AccountBadge } from '../broker/AccountBadge';
 import { useAccountHub } from '../realtime/useAccountHub';
 import { Logo } from './Logo';
 
@@ -45,12 +46,19 @@ export function AppLayout({ tokens }: { tokens: TokenStore }) {
             <NavLink to="/backtests" className="topbar__link">
               Backtests
             </NavLink>
+            <NavLink to="/strategies" className="topbar__link">
+              Strategies
+            </NavLink>
+            <NavLink to="/broker" className="topbar__link">
+              Broker
+            </NavLink>
             <NavLink to="/billing" className="topbar__link">
               Billing
             </NavLink>
           </nav>
         </div>
         <div className="topbar__right">
+          <AccountBadge />
           <span
             className={`live live--${hub}`}
             title={hub === 'offline' ? 'Real-time updates unavailable; data refreshes on reload.' : undefined}

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAuth } from '../auth/AuthContext';
+import { AccountSwitch } from '../broker/AccountSwitch';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { isNotOpenedYet } from '../portfolio/usePortfolio';
 import { AccountMetrics, PositionsTable } from './AccountPanels';
@@ -81,7 +82,7 @@ export function DashboardPage() {
         <div>
           <h1>Dashboard</h1>
           <p className="muted page-header__sub">
-            Paper account · {account.valuedAt ? `valued ${new Date(account.valuedAt).toLocaleTimeString()}` : 'not valued yet'}
+            {account.mode === 'live' ? 'Live' : 'Paper'} portfolio · {account.valuedAt ? `valued ${new Date(account.valuedAt).toLocaleTimeString()}` : 'not valued yet'}
           </p>
         </div>
         <div className="page-header__badges">
@@ -91,6 +92,8 @@ export function DashboardPage() {
           </span>
         </div>
       </header>
+
+      <AccountSwitch />
 
       <HaltBanner
         halt={halt}

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
+import { AccountModeBadge } from '../broker/AccountBadge';
+import { useTradingAccount } from '../broker/useTradingAccount';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatMoney } from '../lib/money';
 import { Link } from 'react-router';
@@ -46,6 +48,8 @@ export function OrderTicketPage() {
   const [result, setResult] = useState<OrderResult | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const tradingAccount = useTradingAccount();
+  const mode = tradingAccount.data?.mode;
 
   const set = (patch: Partial<TicketForm>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -99,8 +103,19 @@ export function OrderTicketPage() {
 
   return (
     <section className="panel ticket" aria-labelledby="ticket-title">
-      <h1 id="ticket-title">Order ticket</h1>
-      <p className="muted">Paper trading against simulated prices.</p>
+      <div className="ticket__title">
+        <h1 id="ticket-title">Order ticket</h1>
+        <AccountModeBadge mode={mode} testId="ticket-account-badge" />
+      </div>
+      {mode === 'live' ? (
+        <p className="alert alert--warning alert__message" data-testid="ticket-account">
+          Live account: this order goes to your own Alpaca account. <Link to="/dashboard">Switch to paper</Link>
+        </p>
+      ) : (
+        <p className="muted" data-testid="ticket-account">
+          Paper account: simulated fills against simulated prices.
+        </p>
+      )}
       <form onSubmit={onPreview} noValidate>
         <label className="field">
           Symbol
@@ -201,8 +216,13 @@ export function OrderTicketPage() {
               ))}
             </ul>
           )}
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => void onSend()}>
-            Send order
+          <button
+            type="button"
+            className={mode === 'live' ? 'button button--warn' : 'button button--primary'}
+            disabled={busy || !mode}
+            onClick={() => void onSend()}
+          >
+            {mode === 'live' ? 'Send live order' : 'Send order'}
           </button>
         </div>
       )}
