@@ -53,6 +53,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public ServiceProcess this[string name] => _processes[name];
 
+    /// <summary>The loopback Alpaca every Execution process talks to; a test adds the keys it connects with (<c>Keys</c>).</summary>
+    public FakeAlpacaServer Alpaca => _alpaca ?? throw new InvalidOperationException("Platform not started.");
+
     /// <summary>Where every process exports its traces (OTLP/HTTP on loopback), as the Aspire dashboard receives them.</summary>
     public OtlpReceiver Telemetry => _telemetry ?? throw new InvalidOperationException("Platform not started.");
 
