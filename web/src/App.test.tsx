@@ -101,7 +101,7 @@ test('after a reload the refresh token in sessionStorage restores the session', 
   expect(calls[0]?.body).toEqual({ refreshToken: 'stored-refresh' });
   expect(sessionStorage.getItem('tradenova.refreshToken')).toBe('rotated-refresh');
   // The hub failing to start leaves the page working, marked as not live.
-  expect(await screen.findByText('Not live')).toBeTruthy();
+  expect(await screen.findByText('Not real-time')).toBeTruthy();
   expect((await screen.findByText('Cash balance')).nextElementSibling?.textContent).toBe('$10,000.00');
 });
 
@@ -125,7 +125,7 @@ test('a portfolioUpdated push refetches the portfolio', async () => {
   renderWholeApp(fetch, '/portfolio', tokens);
 
   expect((await screen.findByText('Cash balance')).nextElementSibling?.textContent).toBe('$10,000.00');
-  expect(await screen.findByText('Live')).toBeTruthy();
+  expect(await screen.findByText('Real-time')).toBeTruthy();
 
   cash = 8499.5;
   hub.handlers.get('portfolioUpdated')?.();

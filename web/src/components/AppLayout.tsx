@@ -6,7 +6,7 @@ import { AccountBadge } from '../broker/AccountBadge';
 import { useAccountHub } from '../realtime/useAccountHub';
 import { Logo } from './Logo';
 
-const hubLabels = { connecting: 'Connecting…', live: 'Live', offline: 'Not live' } as const;
+const hubLabels = { connecting: 'Connecting…', live: 'Real-time', offline: 'Not real-time' } as const;
 
 /** The signed-in frame: top bar with the product, the user's email and sign-out. */
 export function AppLayout({ tokens }: { tokens: TokenStore }) {

@@ -1,3 +1,4 @@
+import { newIdempotencyKey } from '../lib/idempotencyKey';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -30,11 +31,11 @@ export function StartStrategyForm({
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   // Kept while the same form is retried (a lost answer must not start a second run); new after a change or success.
-  const idempotencyKey = useRef<string>(crypto.randomUUID());
+  const idempotencyKey = useRef<string>(newIdempotencyKey());
   const strategy = catalog.strategies.find((s) => s.name === form.strategy);
 
   const update = (patch: Partial<StrategyForm>) => {
-    idempotencyKey.current = crypto.randomUUID();
+    idempotencyKey.current = newIdempotencyKey();
     setForm((f) => ({ ...f, ...patch }));
   };
 
@@ -53,7 +54,7 @@ export function StartStrategyForm({
     setBusy(true);
     try {
       const run = await startStrategyRun(api, toStartRequest(form, catalog), idempotencyKey.current);
-      idempotencyKey.current = crypto.randomUUID();
+      idempotencyKey.current = newIdempotencyKey();
       await queryClient.invalidateQueries({ queryKey: strategyKeys.list });
       onStarted(run);
     } catch (error) {

@@ -1,6 +1,6 @@
 import { useHubState } from '../realtime/hubStatus';
 
-const labels = { connecting: 'Connecting…', live: 'Live', offline: 'Not live' } as const;
+const labels = { connecting: 'Connecting…', live: 'Real-time', offline: 'Not real-time' } as const;
 const titles = {
   connecting: 'Connecting to real-time updates…',
   live: 'Prices, positions and orders update as they change.',

@@ -1,3 +1,4 @@
+import { newIdempotencyKey } from '../lib/idempotencyKey';
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../api/problem';
@@ -81,7 +82,7 @@ export function OrderTicketPage() {
     try {
       const order = await api.request<OrderResult>('POST', '/api/v1/orders', {
         body: preview.order,
-        headers: { 'Idempotency-Key': crypto.randomUUID() },
+        headers: { 'Idempotency-Key': newIdempotencyKey() },
       });
       setResult(order);
       setPreview(null);
