@@ -6,12 +6,11 @@ import { ApiError } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
 import { ParameterInputs } from '../backtest/ParameterInputs';
 import { RuleBuilder } from '../backtest/RuleBuilder';
-import type { Catalog } from '../backtest/types';
 import { isBrokerNotConnected } from '../broker/api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { startStrategyRun, strategyKeys } from './api';
 import { barIntervals, defaultStrategyForm, liveParameters, toStartRequest, validateStrategyForm, type StrategyForm } from './strategyForm';
-import type { StrategyRun } from './types';
+import type { LiveCatalog, StrategyRun } from './types';
 
 /** Starts a live run of a catalogue strategy: the lab's parameter fields and rule builder, then allocation, account
  * and bar interval. */
@@ -20,7 +19,7 @@ export function StartStrategyForm({
   liveSymbols,
   onStarted,
 }: {
-  catalog: Catalog;
+  catalog: LiveCatalog;
   liveSymbols: string[];
   onStarted: (run: StrategyRun) => void;
 }) {
@@ -121,7 +120,7 @@ export function StartStrategyForm({
         <label className="field">
           <span>Bar interval</span>
           <select name="barSeconds" value={form.barSeconds} onChange={(e) => update({ barSeconds: Number(e.target.value) })}>
-            {barIntervals.map((b) => (
+            {barIntervals.filter((b) => !catalog.barSeconds || catalog.barSeconds.includes(b.seconds)).map((b) => (
               <option key={b.seconds} value={b.seconds}>
                 {b.label}
               </option>

@@ -83,7 +83,7 @@ export function StrategiesPage() {
           <h1>Strategies</h1>
           <p className="muted page-header__sub">
             The lab&apos;s strategies, running on live bars: on paper, or on your own Alpaca account. Orders go through the same
-            risk checks as yours. {runs.data ? `${running} running (at most 5).` : ''}
+            risk checks as yours. {runs.data ? `${running} running (at most ${catalog.data?.maxRunningPerUser ?? 5}).` : ''}
           </p>
         </div>
         <Link to="/backtests" className="button button--ghost">

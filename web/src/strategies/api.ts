@@ -1,6 +1,5 @@
 import type { ApiClient } from '../api/client';
-import type { Catalog } from '../backtest/types';
-import type { StartStrategyRequest, StrategyRun, StrategyRunDetails } from './types';
+import type { LiveCatalog, StartStrategyRequest, StrategyRun, StrategyRunDetails } from './types';
 
 export const strategyKeys = {
   all: ['strategies'] as const,
@@ -13,7 +12,7 @@ const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 /** The backtest lab's catalogue, served by Execution for live runs. */
 export const getStrategyCatalog = (api: ApiClient, signal?: AbortSignal) =>
-  api.request<Catalog>('GET', '/api/v1/strategies/catalog', opts(signal));
+  api.request<LiveCatalog>('GET', '/api/v1/strategies/catalog', opts(signal));
 
 export const listStrategyRuns = (api: ApiClient, signal?: AbortSignal) =>
   api.request<{ items: StrategyRun[] }>('GET', '/api/v1/strategies', opts(signal));

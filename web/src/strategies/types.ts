@@ -1,4 +1,5 @@
 import type { Decimal } from '../api/types';
+import type { Catalog } from '../backtest/types';
 import type { AccountMode } from '../broker/types';
 import type { Order } from '../trading/apiTypes';
 
@@ -67,3 +68,6 @@ export interface StartStrategyRequest {
   account: AccountMode;
   barSeconds: number;
 }
+
+/** `GET /api/v1/strategies/catalog`: the lab's catalogue, plus what a live run adds (when the server names them). */
+export type LiveCatalog = Catalog & { barSeconds?: number[]; maxRunningPerUser?: number };
