@@ -10,7 +10,8 @@ namespace TradeNova.Execution.Strategies;
 /// </summary>
 public static class SignalResolution
 {
-    public sealed record ResolvedOrder(string Side, string Type, decimal Quantity, decimal? LimitPrice, decimal? StopPrice, decimal? StopLoss, decimal? TakeProfit);
+    public sealed record ResolvedOrder(string Side, string Type, decimal Quantity, decimal? LimitPrice, decimal? StopPrice, decimal? StopLoss, decimal? TakeProfit,
+        bool ClosesPosition = false);
 
     public static ResolvedOrder Resolve(OrderRequest request, decimal close, StepRecord view)
     {
@@ -39,7 +40,7 @@ public static class SignalResolution
             _ => OrderTypes.Market,
         };
         return new ResolvedOrder(buy ? OrderSides.Buy : OrderSides.Sell, type, Math.Max(quantity, 0m),
-            request.LimitPrice, request.StopPrice, stopLoss, takeProfit);
+            request.LimitPrice, request.StopPrice, stopLoss, takeProfit, request.Sizing.Mode == SizingMode.EntirePosition);
     }
 
     private static decimal Shares(decimal money, decimal price) => price > 0m && money > 0m ? decimal.Floor(money / price) : 0m;

@@ -11,7 +11,7 @@ namespace TradeNova.Execution.Strategies;
 /// </summary>
 public sealed class StrategyRunLoader(ExecutionDbContext db, StrategyStepProcessor processor, StrategyRunStopper stopper, ILogger<StrategyRunLoader> logger)
 {
-    public async Task<ActiveRun?> LoadAsync(Guid runId, CancellationToken cancellationToken)
+    public async Task<ActiveRun?> LoadAsync(Guid runId, Guid instanceId, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var run = await db.StrategyRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.Status == StrategyRunStatuses.Running, cancellationToken);
@@ -58,7 +58,7 @@ public sealed class StrategyRunLoader(ExecutionDbContext db, StrategyStepProcess
         active.NextWindow = run.LastBarAt is { } last
             ? last + active.BarLength
             : ActiveRun.FirstWindow(run.StartedAt, active.BarLength);
-        StrategyLog.Taken(logger, run.Id, steps.Count);
+        StrategyLog.Taken(logger, run.Id, instanceId, steps.Count);
         return active;
     }
 

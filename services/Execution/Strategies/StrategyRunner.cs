@@ -132,7 +132,7 @@ public sealed class StrategyRunner(IServiceScopeFactory scopes, IOptions<Strateg
         foreach (var id in owned.Concat(claimed).Where(id => !_runs.ContainsKey(id)))
         {
             var loader = scope.ServiceProvider.GetRequiredService<StrategyRunLoader>();
-            if (await loader.LoadAsync(id, cancellationToken) is { } active)
+            if (await loader.LoadAsync(id, InstanceId, cancellationToken) is { } active)
             {
                 _runs[id] = active;
             }

@@ -21,6 +21,13 @@ public sealed class StrategySignal
     /// <summary>Whole shares; zero when the sizing came to nothing (then no order is sent).</summary>
     public decimal Quantity { get; init; }
 
+    /// <summary>
+    /// Sized as the whole position (an exit): its quantity is taken again when it is sent, after the step's cancels, as
+    /// what the position still holds beyond the run's other open closing orders — an earlier exit may have filled (or
+    /// refused to cancel) between the bar's decision and now, and a live account must not sell what it no longer has.
+    /// </summary>
+    public bool ClosesPosition { get; init; }
+
     public decimal? LimitPrice { get; init; }
 
     public decimal? StopPrice { get; init; }

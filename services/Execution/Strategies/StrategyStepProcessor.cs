@@ -58,6 +58,7 @@ public sealed class StrategyStepProcessor(
                 Side = resolved.Side,
                 OrderType = resolved.Type,
                 Quantity = resolved.Quantity,
+                ClosesPosition = resolved.ClosesPosition,
                 LimitPrice = resolved.LimitPrice,
                 StopPrice = resolved.StopPrice,
                 StopLoss = resolved.StopLoss,
@@ -100,6 +101,8 @@ public sealed class StrategyStepProcessor(
             await transaction.CommitAsync(cancellationToken);
         }
 
+        StrategyLog.Decided(logger, active.Id, window, signals.Count, context.Cancels.Count,
+            string.Join(",", view.Positions.Select(p => $"{p.Key}={p.Value}")), string.Join(",", view.Pending));
         await CarryOutAsync(active.Run, step.Time, context.Cancels, signals, cancellationToken);
         return true;
     }
@@ -119,20 +122,38 @@ public sealed class StrategyStepProcessor(
 
         foreach (var signal in signals.Where(s => s.Status == "pending").OrderBy(s => s.Sequence))
         {
-            var draft = new OrderDraft(signal.Symbol, signal.Side, signal.OrderType, TimesInForce.Gtc, signal.Quantity, null,
-                signal.LimitPrice, signal.StopPrice, signal.StopLoss, signal.TakeProfit, run.Account, run.Id);
-            var outcome = await placement.PlaceAsync(run.UserId, signal.IdempotencyKey, draft, cancellationToken);
-            var (status, detail) = outcome switch
+            var existing = await db.Orders.AsNoTracking().Where(o => o.UserId == run.UserId && o.IdempotencyKey == signal.IdempotencyKey)
+                .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
+            var quantity = signal.ClosesPosition && existing is null ? await StillToCloseAsync(run.Id, signal, cancellationToken) : signal.Quantity;
+            string status;
+            string? detail = null;
+            Guid? orderId = existing;
+            if (existing is not null)
             {
-                { KeyConflict: true } => ("refused", "Another order holds this signal's idempotency key."),
-                _ when ReferenceEquals(outcome, PlacementOutcome.BrokerNotConnected) => ("refused", "No broker is connected for live trading."),
-                _ => ("placed", (string?)null),
-            };
-            var orderId = outcome.OrderId;
+                status = "placed"; // sent before a crash: the order path has it under this key
+            }
+            else if (quantity <= 0m)
+            {
+                (status, detail) = ("skipped", "Nothing left to close: the position was closed meanwhile.");
+            }
+            else
+            {
+                var draft = new OrderDraft(signal.Symbol, signal.Side, signal.OrderType, TimesInForce.Gtc, quantity, null,
+                    signal.LimitPrice, signal.StopPrice, signal.StopLoss, signal.TakeProfit, run.Account, run.Id);
+                var outcome = await placement.PlaceAsync(run.UserId, signal.IdempotencyKey, draft, cancellationToken);
+                (status, detail) = outcome switch
+                {
+                    { KeyConflict: true } => ("refused", "Another order holds this signal's idempotency key."),
+                    _ when ReferenceEquals(outcome, PlacementOutcome.BrokerNotConnected) => ("refused", "No broker is connected for live trading."),
+                    _ => ("placed", (string?)null),
+                };
+                orderId = outcome.OrderId;
+            }
+
             await db.StrategySignals
                 .Where(s => s.RunId == run.Id && s.Time == window && s.Sequence == signal.Sequence)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, status).SetProperty(s => s.Detail, detail).SetProperty(s => s.OrderId, orderId),
-                    cancellationToken);
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, status).SetProperty(s => s.Detail, detail).SetProperty(s => s.OrderId, orderId)
+                    .SetProperty(s => s.Quantity, quantity), cancellationToken);
             if (status == "refused")
             {
                 StrategyLog.SignalRefused(logger, run.Id, signal.Sequence, detail!);
@@ -141,6 +162,20 @@ public sealed class StrategyStepProcessor(
 
         await db.StrategySteps.Where(s => s.RunId == run.Id && s.Time == window)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Completed, true), cancellationToken);
+    }
+
+    /// <summary>What an exit still has to close: the run's position now, less what its open orders on the same side
+    /// (bracket legs aside) will close already.</summary>
+    private async Task<decimal> StillToCloseAsync(Guid runId, StrategySignal signal, CancellationToken cancellationToken)
+    {
+        var run = await db.StrategyRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.Allocation).FirstAsync(cancellationToken);
+        var position = (await BookAsync(db, runId, run, cancellationToken)).Quantity(signal.Symbol);
+        var committed = await db.Orders.AsNoTracking()
+            .Where(o => o.StrategyRunId == runId && o.Symbol == signal.Symbol && o.Side == signal.Side && o.BracketLeg == null
+                        && OrderStatuses.Open.Contains(o.Status))
+            .SumAsync(o => (o.Quantity ?? 0m) - o.FilledQuantity, cancellationToken);
+        var closable = signal.Side == OrderSides.Sell ? Math.Max(position, 0m) : Math.Max(-position, 0m);
+        return Math.Min(signal.Quantity, Math.Max(closable - committed, 0m));
     }
 
     /// <summary>The run's own cash, equity, positions and pending orders, from its fills and open orders.</summary>

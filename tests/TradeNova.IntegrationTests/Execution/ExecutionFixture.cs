@@ -59,6 +59,7 @@ public sealed class ExecutionFixture : IAsyncLifetime
         // Strategy runs change hands within seconds when their owner dies (the restart and two-instance tests).
         execution["TradeNova__Strategies__LeaseDuration"] = StrategyLease.ToString();
         execution["TradeNova__Strategies__RenewInterval"] = "00:00:01";
+        execution["Logging__LogLevel__TradeNova.Execution.Strategies"] = "Debug";
         _executionEnvironment = execution;
         _output = output;
         Identity = new ServiceProcess("identity", Dll("Identity"), identityPort, Common("identity"), Path.Combine(output, "identity.log"));

@@ -65,6 +65,13 @@ public static class StrategyApiCalls
             TimeSpan.FromSeconds(120),
             $"run {runId} past {bars} bars");
 
+    /// <summary>Until the run has placed at least <paramref name="count"/> orders (a bar whose order is still pending decides nothing new).</summary>
+    public static Task WaitForPlacedSignalsAsync(this ExecutionFixture fixture, Guid runId, int count) =>
+        Poll.UntilAsync(
+            async () => (await fixture.SignalsAsync(runId)).Count(s => s.Status == "placed") >= count,
+            TimeSpan.FromSeconds(120),
+            $"run {runId} placed {count} orders");
+
     public static Task<JsonElement> WaitForStopAsync(this HttpClient execution, string token, Guid runId) =>
         Poll.UntilAsync(
             () => execution.RunAsync(token, runId),

@@ -775,6 +775,10 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
 
+                    b.Property<bool>("ClosesPosition")
+                        .HasColumnType("boolean")
+                        .HasColumnName("closes_position");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")

@@ -64,6 +64,7 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                     side = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     order_type = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     quantity = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: false),
+                    closes_position = table.Column<bool>(type: "boolean", nullable: false),
                     limit_price = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: true),
                     stop_price = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: true),
                     stop_loss = table.Column<decimal>(type: "numeric(20,6)", precision: 20, scale: 6, nullable: true),

@@ -13,7 +13,7 @@ using TradeNova.Execution.Infrastructure;
 namespace TradeNova.Execution.Infrastructure.Migrations
 {
     [DbContext(typeof(ExecutionDbContext))]
-    [Migration("20261202015132_LiveStrategies")]
+    [Migration("20261202021957_LiveStrategies")]
     partial class LiveStrategies
     {
         /// <inheritdoc />
@@ -777,6 +777,10 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("integer")
                         .HasColumnName("sequence");
+
+                    b.Property<bool>("ClosesPosition")
+                        .HasColumnType("boolean")
+                        .HasColumnName("closes_position");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(500)
