@@ -4,8 +4,8 @@
 // PART=broker (default): a new user registers, connects Alpaca keys on the broker page (verified by the loopback
 // Alpaca), sees "connected" with the masked key id and the account number and never the secret, switches the account
 // to live on the dashboard (confirmed; the header and the ticket say LIVE) and back to paper.
-// PART=strategy: a new user starts a buy-and-hold strategy on paper with 5-second bars on the strategies page and sees
-// its order, its position and its P&L appear, then stops it.
+// PART=strategy: a new user starts an SMA 1/2 crossover on paper with 5-second bars on the strategies page and sees its
+// signals and orders appear, one filled, and its P&L move, then stops it.
 //
 //   BASE_URL=http://127.0.0.1:5250 ALPACA_KEY_ID=PK... ALPACA_SECRET=... SCREENSHOT_DIR=test-output node e2e/live-trading.mjs
 //
@@ -127,40 +127,43 @@ async function brokerPart() {
 }
 
 async function strategyPart() {
-  // 5. Start buy-and-hold on paper with 5-second bars: it buys on its first bar.
+  // 5. Start an SMA 1/2 crossover on paper with 5-second bars: it trades on every turn of the price, so its orders come
+  // within seconds (and a first one refused while a cold Risk warms up on a loaded machine is followed by others).
   await nav('Strategies');
   const form = page.getByRole('form', { name: 'Start a strategy' });
   await form.waitFor();
-  await form.getByLabel('Strategy', { exact: true }).selectOption('buy-and-hold');
-  await form.locator('input[name="param-symbols"]').fill(SYMBOL);
-  await form.getByLabel('Allocation ($)').fill('1000');
-  await form.getByLabel('Bar interval').selectOption({ label: '5 seconds' });
+  await form.locator('select[name="strategy"]').selectOption('sma-crossover');
+  await form.locator('input[name="param-symbol"]').fill(SYMBOL);
+  await form.locator('input[name="param-fastPeriod"]').fill('1');
+  await form.locator('input[name="param-slowPeriod"]').fill('2');
+  await form.locator('input[name="allocation"]').fill('900');
+  await form.locator('select[name="barSeconds"]').selectOption({ label: '5 seconds' });
   await form.getByRole('button', { name: 'Start on paper' }).click();
   await page.waitForURL((url) => /^\/strategies\/[^/]+$/.test(url.pathname));
-  const details = page.getByTestId('run-details');
-  await details.waitFor();
+  await page.getByTestId('run-details').waitFor();
   await page.getByTestId('run-details-status').filter({ hasText: 'Running' }).waitFor();
 
-  // 6. Its order and position appear without a reload, and its P&L with them.
+  // 6. Its signals and orders appear without a reload, a filled one among them, and its P&L moves with it.
   await page.evaluate(() => { window.__tradenovaNoReload = true; });
   const orders = page.getByRole('table', { name: 'Strategy orders' });
   await orders.getByRole('rowheader', { name: SYMBOL }).first().waitFor({ timeout: STRATEGY_ORDER_WAIT_MS });
-  await page.getByTestId(`run-position-${SYMBOL}`).waitFor({ timeout: STRATEGY_ORDER_WAIT_MS });
-  const pnlBefore = await text('run-pnl-unrealized');
-  let pnlAfter = pnlBefore;
+  await page.getByRole('table', { name: 'Strategy signals' }).waitFor();
+  await orders.locator('.status--filled').first().waitFor({ timeout: STRATEGY_ORDER_WAIT_MS });
+  const pnl = async () => `net ${await text('run-pnl-net')}, realized ${await text('run-pnl-realized')}, unrealized ${await text('run-pnl-unrealized')}`;
+  const pnlBefore = await pnl();
   try {
     await page.waitForFunction(
-      (old) => (document.querySelector('[data-testid="run-pnl-unrealized"]')?.textContent ?? '').trim() !== old,
-      pnlBefore,
+      () => ['run-pnl-realized', 'run-pnl-unrealized'].some((id) => !['$0.00', '—'].includes((document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').trim())),
+      undefined,
       { timeout: PNL_MOVE_WAIT_MS, polling: 500 },
     );
-    pnlAfter = await text('run-pnl-unrealized');
   } catch {
-    notes.push('the unrealized P&L did not move within 45 s');
+    throw new Error(`the strategy's P&L stayed at zero for ${PNL_MOVE_WAIT_MS / 1000} s after a fill (${pnlBefore})`);
   }
   if (!(await page.evaluate(() => window.__tradenovaNoReload === true))) throw new Error('the page was reloaded');
   const runRow = page.getByRole('table', { name: 'Strategy runs' }).locator('tbody tr').first();
-  notes.push(`strategy net ${await text('run-pnl-net')}, unrealized ${pnlBefore} → ${pnlAfter}, run row "${((await runRow.textContent()) ?? '').trim()}"`);
+  const filled = await orders.locator('.status--filled').count();
+  notes.push(`strategy ${await pnl()} (at the first fill: ${pnlBefore}); ${filled} filled order(s); run row "${((await runRow.textContent()) ?? '').trim()}"`);
   await shot('live-5-strategy-orders-pnl.png');
 
   // 7. Stop it.

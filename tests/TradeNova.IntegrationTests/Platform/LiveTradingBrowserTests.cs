@@ -43,7 +43,7 @@ public class LiveTradingBrowserTests(PlatformFixture platform)
     /// the broker test so that one stands on its own while the runner lands.
     /// </summary>
     [Fact]
-    public async Task User_starts_a_buy_and_hold_strategy_on_paper_in_the_browser_and_sees_its_order_position_and_pnl_then_stops_it()
+    public async Task User_starts_a_strategy_on_paper_in_the_browser_and_sees_its_signals_orders_and_pnl_then_stops_it()
     {
         await RunAsync("strategy", new Dictionary<string, string>(), "live-5-strategy-orders-pnl.png", "live-6-strategy-stopped.png");
     }
