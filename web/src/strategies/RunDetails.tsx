@@ -38,7 +38,8 @@ export function RunDetails({
             {title} <AccountModeBadge mode={run.account} testId="run-details-account" />
           </h2>
           <p className="muted strat-details__sub">
-            {displayName(run.strategy.name)} on {run.symbols.join(', ')} · {barLabel(run.barSeconds)} bars · started {when(run.startedAt)}
+            {title === displayName(run.strategy.name) ? run.symbols.join(', ') : `${displayName(run.strategy.name)} on ${run.symbols.join(', ')}`} · bars of{' '}
+            {barLabel(run.barSeconds)} · started {when(run.startedAt)}
             {run.stoppedAt ? ` · stopped ${when(run.stoppedAt)}` : ''}
           </p>
         </div>
@@ -127,7 +128,7 @@ export function RunDetails({
       <h3>Last signals</h3>
       {signals.length === 0 ? (
         <p className="muted" data-testid="run-no-signals">
-          No signals yet: the strategy acts on the close of each {barLabel(run.barSeconds)} bar.
+          No signals yet: the strategy acts at the close of each bar ({barLabel(run.barSeconds)}).
         </p>
       ) : (
         <div className="table-wrap">

@@ -46,7 +46,7 @@ export function RunsTable({
                 <Link to={`/strategies/${run.id}`} aria-current={run.id === selectedId ? 'true' : undefined}>
                   {run.name || displayName(run.strategy.name)}
                 </Link>
-                {run.name ? <span className="strat-runs__kind">{displayName(run.strategy.name)}</span> : null}
+                {run.name && run.name !== displayName(run.strategy.name) ? <span className="strat-runs__kind">{displayName(run.strategy.name)}</span> : null}
               </th>
               <td>
                 <AccountModeBadge mode={run.account} testId={`run-account-${run.id}`} />
