@@ -27,6 +27,7 @@ public static class Extensions
             bus.AddConsumer<UserRegisteredIntegrationEventHandler>();
             bus.AddConsumer<SubscriptionDeactivatedIntegrationEventHandler>();
             bus.AddConsumer<TradingHaltedIntegrationEventHandler>();
+            bus.AddConsumer<PortfolioValuedIntegrationEventHandler>();
             // Published, not sent to a queue name: whichever Risk instance consumes CheckOrderRisk answers. RiskGate sets the timeout.
             bus.AddRequestClient<CheckOrderRisk>();
         });

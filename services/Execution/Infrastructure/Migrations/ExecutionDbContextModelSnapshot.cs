@@ -636,6 +636,32 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                     b.ToTable("trading_accounts", "execution");
                 });
 
+            modelBuilder.Entity("TradeNova.Execution.Strategies.AccountEquity", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("mode");
+
+                    b.Property<decimal>("Equity")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("equity");
+
+                    b.Property<DateTimeOffset>("ValuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valued_at");
+
+                    b.HasKey("UserId", "Mode")
+                        .HasName("pk_account_equities");
+
+                    b.ToTable("account_equities", "execution");
+                });
+
             modelBuilder.Entity("TradeNova.Execution.Strategies.StrategyRun", b =>
                 {
                     b.Property<Guid>("Id")
