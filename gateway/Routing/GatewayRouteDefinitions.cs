@@ -19,6 +19,8 @@ public static class GatewayRouteDefinitions
         new("market", GatewayServiceNames.Execution, "/api/v1/market/{**rest}"),
         // A user's own broker (Alpaca) connection: credentials are held only by Execution.
         new("broker", GatewayServiceNames.Execution, "/api/v1/broker/{**rest}"),
+        // Live strategy runs: Execution runs them beside the orders they send.
+        new("strategies", GatewayServiceNames.Execution, "/api/v1/strategies/{**rest}"),
         // Stripe calls this without a token; Billing verifies the signature instead.
         new("billing-stripe-webhook", GatewayServiceNames.Billing, "/api/v1/billing/webhooks/stripe", Anonymous: true),
         new("billing", GatewayServiceNames.Billing, "/api/v1/billing/{**rest}"),

@@ -15,5 +15,6 @@ app.MapOrdersApiV1();
 app.MapMarketApiV1();
 app.MapBrokerConnectionApiV1();
 app.MapMarketAdminApiV1();
+app.MapStrategiesApiV1();
 
 app.Run();

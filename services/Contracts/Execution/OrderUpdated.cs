@@ -4,6 +4,7 @@ namespace TradeNova.Contracts.Execution;
 /// An order changed state. <paramref name="Status"/> is one of <c>pending_risk</c>, <c>accepted</c>,
 /// <c>partially_filled</c>, <c>filled</c>, <c>canceled</c>, <c>rejected</c>, <c>expired</c>, <c>replaced</c>.
 /// Portfolio pushes it to the user's own SignalR group; Risk counts orders from it (order-rate cap).
+/// <paramref name="StrategyRunId"/> is set when a running strategy sent the order (or it is a bracket leg of one).
 /// </summary>
 public sealed record OrderUpdated(
     Guid UserId,
@@ -22,4 +23,5 @@ public sealed record OrderUpdated(
     decimal? StopPrice,
     string? Reason,
     string Mode,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    Guid? StrategyRunId = null);

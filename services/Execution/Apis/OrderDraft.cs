@@ -16,13 +16,15 @@ public sealed record OrderDraft(
     decimal? StopPrice,
     decimal? StopLoss,
     decimal? TakeProfit,
-    string? Mode = null)
+    string? Mode = null,
+    Guid? StrategyRunId = null)
 {
     /// <summary>SHA-256 over the normalized fields, so 10 and 10.0 or a reordered JSON body count as the same request.</summary>
     public string Hash()
     {
         var canonical = string.Join('|', Symbol, Side, Type, TimeInForce, Text(Quantity), Text(Notional), Text(LimitPrice),
-            Text(StopPrice), Text(StopLoss), Text(TakeProfit)) + (Mode is null ? "" : "|" + Mode);
+            Text(StopPrice), Text(StopLoss), Text(TakeProfit)) + (Mode is null ? "" : "|" + Mode)
+            + (StrategyRunId is null ? "" : "|" + StrategyRunId.Value.ToString("N"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 

@@ -28,12 +28,13 @@ public sealed record OrderResponse(
     string Source,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? ExpiresAt)
+    DateTimeOffset? ExpiresAt,
+    Guid? StrategyRunId = null)
 {
     public static OrderResponse From(Order order) => new(
         order.Id, order.ClientOrderId, order.Symbol, order.Side, order.Type, order.TimeInForce, order.Quantity, order.Notional,
         order.FilledQuantity, order.AverageFillPrice, order.Fees, order.LimitPrice, order.StopPrice,
         order.StopLossPrice ?? order.RequestedStopLoss, order.TakeProfitPrice ?? order.RequestedTakeProfit, order.Status,
         order.Reason, order.ReasonCodes, order.ParentOrderId, order.BracketLeg, order.ReplacesOrderId, order.ReplacedByOrderId,
-        order.Mode, order.Mode == TradingModes.Paper ? "simulated" : "broker", order.CreatedAt, order.UpdatedAt, order.ExpiresAt);
+        order.Mode, order.Mode == TradingModes.Paper ? "simulated" : "broker", order.CreatedAt, order.UpdatedAt, order.ExpiresAt, order.StrategyRunId);
 }

@@ -78,6 +78,7 @@ public static class OrdersApi
         DateTimeOffset? to,
         int? page,
         int? pageSize,
+        Guid? strategyRunId,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -108,6 +109,11 @@ public static class OrdersApi
         {
             var normalizedSymbol = Market.SymbolUniverse.Normalize(symbol);
             query = query.Where(o => o.Symbol == normalizedSymbol);
+        }
+
+        if (strategyRunId is not null)
+        {
+            query = query.Where(o => o.StrategyRunId == strategyRunId);
         }
 
         if (normalizedSide is not null)

@@ -7,6 +7,7 @@ using TradeNova.Execution.Exchange;
 using TradeNova.Execution.IntegrationEvents.EventHandling;
 using TradeNova.Execution.Market;
 using TradeNova.Execution.Orders;
+using TradeNova.Execution.Strategies;
 using TradeNova.ServiceDefaults.Data;
 using TradeNova.ServiceDefaults.Messaging;
 
@@ -25,6 +26,8 @@ public static class Extensions
         {
             bus.AddConsumer<UserRegisteredIntegrationEventHandler>();
             bus.AddConsumer<SubscriptionDeactivatedIntegrationEventHandler>();
+            bus.AddConsumer<TradingHaltedIntegrationEventHandler>();
+            bus.AddConsumer<PortfolioValuedIntegrationEventHandler>();
             // Published, not sent to a queue name: whichever Risk instance consumes CheckOrderRisk answers. RiskGate sets the timeout.
             bus.AddRequestClient<CheckOrderRisk>();
         });
@@ -48,6 +51,7 @@ public static class Extensions
         builder.AddAlpacaBroker();
         builder.AddBrokerCredentials();
         builder.AddAlpacaLiveTrading();
+        builder.AddStrategies();
         builder.Services.AddOpenApi();
         return builder;
     }

@@ -21,6 +21,14 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
 
     public DbSet<MarketShock> MarketShocks => Set<MarketShock>();
 
+    public DbSet<Strategies.StrategyRun> StrategyRuns => Set<Strategies.StrategyRun>();
+
+    public DbSet<Strategies.StrategyStep> StrategySteps => Set<Strategies.StrategyStep>();
+
+    public DbSet<Strategies.StrategySignal> StrategySignals => Set<Strategies.StrategySignal>();
+
+    public DbSet<Strategies.AccountEquity> AccountEquities => Set<Strategies.AccountEquity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -66,6 +74,7 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
             order.HasIndex(o => new { o.UserId, o.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
             order.HasIndex(o => new { o.UserId, o.CreatedAt });
             order.HasIndex(o => o.ParentOrderId).HasFilter("parent_order_id IS NOT NULL");
+            order.HasIndex(o => new { o.StrategyRunId, o.CreatedAt }).HasFilter("strategy_run_id IS NOT NULL");
             order.HasIndex(o => new { o.Symbol, o.AcceptedAt })
                 .HasDatabaseName("ix_orders_working")
                 .HasFilter("status IN ('accepted', 'partially_filled')");
@@ -128,6 +137,16 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
         modelBuilder.ApplyConfiguration(new Credentials.BrokerConnectionConfiguration());
         modelBuilder.ApplyConfiguration(new Brokers.Alpaca.Live.AlpacaOrderLinkConfiguration());
         modelBuilder.ApplyConfiguration(new Audit.ExecutionAuditEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new Strategies.StrategyRunConfiguration());
+        modelBuilder.ApplyConfiguration(new Strategies.StrategyStepConfiguration());
+        modelBuilder.ApplyConfiguration(new Strategies.StrategySignalConfiguration());
+        modelBuilder.Entity<Strategies.AccountEquity>(equity =>
+        {
+            equity.ToTable("account_equities");
+            equity.HasKey(a => new { a.UserId, a.Mode });
+            equity.Property(a => a.Mode).HasMaxLength(8);
+            equity.Property(a => a.Equity).HasPrecision(20, 2);
+        });
         modelBuilder.Entity<MarketShock>(shock =>
         {
             shock.ToTable("market_shocks");

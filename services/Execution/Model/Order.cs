@@ -77,6 +77,9 @@ public sealed class Order
 
     public required string Mode { get; init; }
 
+    /// <summary>The strategy run that sent the order (its bracket legs inherit it), for per-strategy P&amp;L.</summary>
+    public Guid? StrategyRunId { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -163,6 +163,7 @@ public sealed class OrderLedger(ExecutionDbContext db, IOutbox outbox, TimeProvi
         ParentOrderId = parent.Id,
         BracketLeg = leg,
         Mode = parent.Mode,
+        StrategyRunId = parent.StrategyRunId,
         CreatedAt = now,
         UpdatedAt = now,
         AcceptedAt = now,

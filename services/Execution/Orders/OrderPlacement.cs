@@ -53,6 +53,7 @@ public sealed class OrderPlacement(
             RequestedTakeProfit = draft.TakeProfit,
             Status = OrderStatuses.PendingRisk,
             Mode = mode,
+            StrategyRunId = draft.StrategyRunId,
             CreatedAt = now,
             UpdatedAt = now,
             RiskRequestedAt = now,

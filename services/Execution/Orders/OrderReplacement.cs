@@ -50,6 +50,7 @@ public sealed class OrderReplacement(ExecutionDbContext db, OrderLedger ledger, 
             ReplacesOrderId = old.Id,
             Status = OrderStatuses.PendingRisk,
             Mode = old.Mode,
+            StrategyRunId = old.StrategyRunId, // a replaced strategy order stays the strategy's (its P&L, its pending state)
             CreatedAt = now,
             UpdatedAt = now,
             RiskRequestedAt = now,

@@ -16,10 +16,13 @@ namespace TradeNova.IntegrationTests.Execution;
 public sealed class ExecutionFixture : IAsyncLifetime
 {
     public const decimal QuoteSize = 50m;
+    public static readonly TimeSpan StrategyLease = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan RiskTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(120);
 
     private TestInfrastructure? _infrastructure;
+    private Dictionary<string, string> _executionEnvironment = [];
+    private string _output = "";
 
     public ServiceProcess Identity { get; private set; } = null!;
 
@@ -53,6 +56,12 @@ public sealed class ExecutionFixture : IAsyncLifetime
         execution["TradeNova__Execution__RecoveryInterval"] = "00:00:01";
         execution["TradeNova__Market__MinQuoteSize"] = QuoteSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         execution["TradeNova__Market__MaxQuoteSize"] = QuoteSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Strategy runs change hands within seconds when their owner dies (the restart and two-instance tests).
+        execution["TradeNova__Strategies__LeaseDuration"] = StrategyLease.ToString();
+        execution["TradeNova__Strategies__RenewInterval"] = "00:00:01";
+        execution["Logging__LogLevel__TradeNova.Execution.Strategies"] = "Debug";
+        _executionEnvironment = execution;
+        _output = output;
         Identity = new ServiceProcess("identity", Dll("Identity"), identityPort, Common("identity"), Path.Combine(output, "identity.log"));
         Execution = new ServiceProcess("execution", Dll("Execution"), FreePort(), execution, Path.Combine(output, "execution.log"));
         try
@@ -90,6 +99,15 @@ public sealed class ExecutionFixture : IAsyncLifetime
     {
         Execution.Start();
         await Execution.WaitHealthyAsync(StartupTimeout);
+    }
+
+    /// <summary>Another Execution instance on the same database and vhost (the caller disposes it).</summary>
+    public async Task<ServiceProcess> StartSecondExecutionAsync()
+    {
+        var second = new ServiceProcess("execution-2", Dll("Execution"), FreePort(), _executionEnvironment, Path.Combine(_output, $"execution-2-{Guid.NewGuid():N}.log"));
+        second.Start();
+        await second.WaitHealthyAsync(StartupTimeout);
+        return second;
     }
 
     /// <summary>One scalar from the execution schema, read as its owner role (tests look, never write, except to simulate a crash).</summary>

@@ -31,6 +31,7 @@ public sealed class GatewayRouteTableTests
             ("/api/v1/execution/{**rest}", "execution"),
             ("/api/v1/market/{**rest}", "execution"),
             ("/api/v1/broker/{**rest}", "execution"),
+            ("/api/v1/strategies/{**rest}", "execution"),
             ("/api/v1/billing/webhooks/stripe", "billing"),
             ("/api/v1/billing/{**rest}", "billing"),
             ("/api/v1/risk/{**rest}", "risk"),

@@ -428,6 +428,10 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("stop_triggered");
 
+                    b.Property<Guid?>("StrategyRunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("strategy_run_id");
+
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
@@ -491,6 +495,10 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                     b.HasIndex("RiskRequestedAt")
                         .HasDatabaseName("ix_orders_pending_risk")
                         .HasFilter("status = 'pending_risk'");
+
+                    b.HasIndex("StrategyRunId", "CreatedAt")
+                        .HasDatabaseName("ix_orders_strategy_run_id_created_at")
+                        .HasFilter("strategy_run_id IS NOT NULL");
 
                     b.HasIndex("Symbol", "AcceptedAt")
                         .HasDatabaseName("ix_orders_working")
@@ -646,6 +654,270 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                     b.ToTable("trading_accounts", "execution");
                 });
 
+            modelBuilder.Entity("TradeNova.Execution.Strategies.AccountEquity", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("mode");
+
+                    b.Property<decimal>("Equity")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("equity");
+
+                    b.Property<DateTimeOffset>("ValuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valued_at");
+
+                    b.HasKey("UserId", "Mode")
+                        .HasName("pk_account_equities");
+
+                    b.ToTable("account_equities", "execution");
+                });
+
+            modelBuilder.Entity("TradeNova.Execution.Strategies.StrategyRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("account");
+
+                    b.Property<decimal>("Allocation")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("allocation");
+
+                    b.Property<int>("BarSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("bar_seconds");
+
+                    b.Property<int>("BarsProcessed")
+                        .HasColumnType("integer")
+                        .HasColumnName("bars_processed");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<DateTimeOffset?>("LastBarAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_bar_at");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("OrdersSent")
+                        .HasColumnType("integer")
+                        .HasColumnName("orders_sent");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("parameters");
+
+                    b.Property<string>("SizingMode")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("sizing_mode");
+
+                    b.Property<decimal?>("SizingValue")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("sizing_value");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StopDetail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("stop_detail");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("stop_reason");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<string>("StrategyName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("strategy_name");
+
+                    b.PrimitiveCollection<List<string>>("Symbols")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("symbols");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_strategy_runs");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("ix_strategy_runs_running")
+                        .HasFilter("status = 'running'");
+
+                    b.HasIndex("UserId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_strategy_runs_user_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.HasIndex("UserId", "StartedAt")
+                        .HasDatabaseName("ix_strategy_runs_user_id_started_at");
+
+                    b.ToTable("strategy_runs", "execution");
+                });
+
+            modelBuilder.Entity("TradeNova.Execution.Strategies.StrategySignal", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<bool>("ClosesPosition")
+                        .HasColumnType("boolean")
+                        .HasColumnName("closes_position");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<decimal?>("LimitPrice")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("limit_price");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("OrderType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("order_type");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("side");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal?>("StopLoss")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("stop_loss");
+
+                    b.Property<decimal?>("StopPrice")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("stop_price");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("symbol");
+
+                    b.Property<decimal?>("TakeProfit")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("numeric(20,6)")
+                        .HasColumnName("take_profit");
+
+                    b.HasKey("RunId", "Time", "Sequence")
+                        .HasName("pk_strategy_signals");
+
+                    b.ToTable("strategy_signals", "execution");
+                });
+
+            modelBuilder.Entity("TradeNova.Execution.Strategies.StrategyStep", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("completed");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("record");
+
+                    b.HasKey("RunId", "Time")
+                        .HasName("pk_strategy_steps");
+
+                    b.ToTable("strategy_steps", "execution");
+                });
+
             modelBuilder.Entity("TradeNova.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -754,6 +1026,26 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_order_fills_orders_order_id");
+                });
+
+            modelBuilder.Entity("TradeNova.Execution.Strategies.StrategySignal", b =>
+                {
+                    b.HasOne("TradeNova.Execution.Strategies.StrategyRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_signals_strategy_runs_run_id");
+                });
+
+            modelBuilder.Entity("TradeNova.Execution.Strategies.StrategyStep", b =>
+                {
+                    b.HasOne("TradeNova.Execution.Strategies.StrategyRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_steps_strategy_runs_run_id");
                 });
 #pragma warning restore 612, 618
         }

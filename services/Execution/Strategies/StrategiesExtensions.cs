@@ -1,0 +1,18 @@
+namespace TradeNova.Execution.Strategies;
+
+public static class StrategiesExtensions
+{
+    /// <summary>The live strategy runner: its options, the simulated bar feed, the step machinery and the runner itself.</summary>
+    public static IHostApplicationBuilder AddStrategies(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StrategyOptions>().BindConfiguration("TradeNova:Strategies");
+        builder.Services.AddSingleton<IBarFeed, SimulatedBarFeed>();
+        builder.Services.AddScoped<StrategyOrderCanceler>();
+        builder.Services.AddScoped<StrategyRunStopper>();
+        builder.Services.AddScoped<StrategyStepProcessor>();
+        builder.Services.AddScoped<StrategyRunLoader>();
+        builder.Services.AddSingleton<StrategyRunner>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StrategyRunner>());
+        return builder;
+    }
+}

@@ -1,0 +1,7 @@
+namespace TradeNova.Execution.Strategies;
+
+public static class StrategyRunStatuses
+{
+    public const string Running = "running";
+    public const string Stopped = "stopped";
+}
