@@ -28,7 +28,7 @@ public static class RiskAdminApi
         Guid userId, string? account, RiskContext db, MarketPriceCache prices, OrderRateLimiter rate, IOptions<RiskOptions> options,
         TimeProvider time, CancellationToken cancellationToken) =>
         RiskAccounts.Parse(account) is { } mode
-            ? TypedResults.Ok(await RiskApi.ReadLimitsAsync(userId, db, prices, rate, options.Value, time.GetUtcNow(), cancellationToken, mode))
+            ? TypedResults.Ok(await RiskApi.ReadLimitsAsync(userId, db, prices, rate, options.Value, time.GetUtcNow(), mode, cancellationToken))
             : RiskApi.InvalidAccount();
 
     public static async Task<Results<Ok<RiskLimitsResponse>, ValidationProblem>> SetUserLimitsAsync(

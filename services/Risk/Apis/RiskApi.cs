@@ -42,7 +42,7 @@ public static class RiskApi
         string? account, ClaimsPrincipal principal, RiskContext db, MarketPriceCache prices, OrderRateLimiter rate, IOptions<RiskOptions> options,
         TimeProvider time, CancellationToken cancellationToken) =>
         RiskAccounts.Parse(account) is { } mode
-            ? TypedResults.Ok(await ReadLimitsAsync(principal.GetUserId(), db, prices, rate, options.Value, time.GetUtcNow(), cancellationToken, mode))
+            ? TypedResults.Ok(await ReadLimitsAsync(principal.GetUserId(), db, prices, rate, options.Value, time.GetUtcNow(), mode, cancellationToken))
             : InvalidAccount();
 
     public static async Task<Results<Ok<RiskLimitsResponse>, ValidationProblem, ProblemHttpResult>> UpdateLimitsAsync(
@@ -137,9 +137,15 @@ public static class RiskApi
             assessment.StopLossPrice, assessment.TakeProfitPrice));
     }
 
+    public static Task<RiskLimitsResponse> ReadLimitsAsync(
+        Guid userId, RiskContext db, MarketPriceCache prices, OrderRateLimiter rate, RiskOptions options, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        ReadLimitsAsync(userId, db, prices, rate, options, now, RiskAccounts.Paper, cancellationToken);
+
+    /// <summary>The user's limits with the usage and halts of <paramref name="accountName"/> (<c>paper</c> or <c>live</c>).</summary>
     public static async Task<RiskLimitsResponse> ReadLimitsAsync(
         Guid userId, RiskContext db, MarketPriceCache prices, OrderRateLimiter rate, RiskOptions options, DateTimeOffset now,
-        CancellationToken cancellationToken, string accountName = RiskAccounts.Paper)
+        string accountName, CancellationToken cancellationToken)
     {
         var profile = await db.RiskProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken)
                       ?? RiskProfile.WithPlatformDefaults(userId, now);

@@ -15,7 +15,7 @@ public sealed class HaltCommands(RiskContext db, IOutbox outbox, TimeProvider ti
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow();
         var user = await db.LockAccountAsync(userId, cancellationToken);
-        var account = accountName == RiskAccounts.Paper ? user : await db.LockAccountAsync(userId, cancellationToken, accountName);
+        var account = accountName == RiskAccounts.Paper ? user : await db.LockAccountAsync(userId, accountName, cancellationToken);
         if (!account.DrawdownHalted)
         {
             return HaltCommandResult.Refused(account.IsDailyLossHaltActive(now) || user.AdminHalted

@@ -90,7 +90,7 @@ public sealed class LiveAccountTests(PlatformFixture platform)
         paper.GetProperty("cash").GetDecimal().ShouldBe(10_000m - 100m);
         paper.GetProperty("positions")[0].GetProperty("symbol").GetString().ShouldBe("KOP");
         live = await gateway.JsonAsync(HttpMethod.Get, "/api/v1/portfolio?account=live", user.AccessToken);
-        live.GetProperty("cash").GetDecimal().ShouldBe(4_999m);
+        live.GetProperty("cash").GetDecimal().ShouldBe(3_999m);
         live.GetProperty("positions").EnumerateArray().Select(p => p.GetProperty("symbol").GetString()).ShouldBe(["KOL"]);
 
         var liveTrades = await gateway.JsonAsync(HttpMethod.Get, "/api/v1/portfolio/trades?account=live", user.AccessToken);

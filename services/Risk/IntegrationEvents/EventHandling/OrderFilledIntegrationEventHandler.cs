@@ -19,7 +19,7 @@ public sealed class OrderFilledIntegrationEventHandler(RiskContext db) : InboxCo
             return;
         }
 
-        var account = await Db.LockAccountAsync(fill.UserId, cancellationToken, mode);
+        var account = await Db.LockAccountAsync(fill.UserId, mode, cancellationToken);
         if (account.ValuedAt is { } valuedAt && fill.FilledAt <= valuedAt)
         {
             return;

@@ -23,7 +23,7 @@ public sealed class PortfolioValuedIntegrationEventHandler(RiskContext db, IOutb
 
         using var activity = RiskTelemetry.ActivitySource.StartActivity("apply valuation");
         activity?.SetTag("tradenova.user_id", valued.UserId);
-        var account = await Db.LockAccountAsync(valued.UserId, cancellationToken, mode);
+        var account = await Db.LockAccountAsync(valued.UserId, mode, cancellationToken);
         if (account.ValuedAt is { } applied && valued.ValuedAt < applied)
         {
             return;
