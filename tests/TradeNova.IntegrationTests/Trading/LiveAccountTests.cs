@@ -137,23 +137,24 @@ public sealed class LiveAccountTests(PlatformFixture platform)
         using var gateway = platform.CreateGatewayClient();
         var user = await gateway.NewTraderAsync();
         await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
-        await bus.PricesAsync(("AAPL", 100m));
+        // Outside the simulated universe, so the feed cannot move its price away from the test's 100.
+        await bus.PricesAsync(("LVQ", 100m));
         await bus.PublishAsync(Report(user, 5_000m, DateTimeOffset.UtcNow.AddMinutes(-1)));
         await WaitForRiskLiveAsync(gateway, user, l => l.GetProperty("usage").GetProperty("equity").GetDecimal() == 5_000m, "Risk knows the live equity");
 
         // 5.5 × 100 = 550: 11% of the live 5,000, 5.5% of the paper 10,000.
-        var live = await Poll.UntilAsync(() => bus.CheckAsync(Buy(user.UserId, "AAPL", 5.5m, 100m) with { Mode = "live" }),
-            r => !r.Codes().Contains("risk.unknown_symbol"), Eventually, "AAPL known to Risk");
-        var paper = await bus.CheckAsync(Buy(user.UserId, "AAPL", 5.5m, 100m));
+        var live = await Poll.UntilAsync(() => bus.CheckAsync(Buy(user.UserId, "LVQ", 5.5m, 100m) with { Mode = "live" }),
+            r => !r.Codes().Contains("risk.unknown_symbol"), Eventually, "LVQ known to Risk");
+        var paper = await bus.CheckAsync(Buy(user.UserId, "LVQ", 5.5m, 100m));
 
         live.Approved.ShouldBeFalse();
         live.Codes().ShouldBe(["risk.max_position"]);
         paper.Approved.ShouldBeTrue();
         var preview = await gateway.JsonAsync(HttpMethod.Post, "/api/v1/risk/preview?account=live", user.AccessToken,
-            new { symbol = "AAPL", side = "buy", quantity = 5.5m, limitPrice = 100m });
+            new { symbol = "LVQ", side = "buy", quantity = 5.5m });
         preview.GetProperty("approved").GetBoolean().ShouldBeFalse();
         (await gateway.JsonAsync(HttpMethod.Post, "/api/v1/risk/preview", user.AccessToken,
-            new { symbol = "AAPL", side = "buy", quantity = 5.5m, limitPrice = 100m })).GetProperty("approved").GetBoolean().ShouldBeTrue();
+            new { symbol = "LVQ", side = "buy", quantity = 5.5m })).GetProperty("approved").GetBoolean().ShouldBeTrue();
         await gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/limits?account=demo", user.AccessToken, expected: HttpStatusCode.BadRequest);
     }
 
@@ -164,7 +165,7 @@ public sealed class LiveAccountTests(PlatformFixture platform)
         var user = await gateway.NewTraderAsync();
         var admin = await gateway.PromoteToAdminAsync(platform, await gateway.NewUserAsync());
         await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
-        await bus.PricesAsync(("MSFT", 10m));
+        await bus.PricesAsync(("LVD", 10m));
         var start = DateTimeOffset.UtcNow.AddMinutes(-2);
         await bus.PublishAsync(Report(user, 1_000m, start));
         await WaitForRiskLiveAsync(gateway, user, l => l.GetProperty("usage").GetProperty("equity").GetDecimal() == 1_000m, "live equity 1,000");
@@ -175,17 +176,17 @@ public sealed class LiveAccountTests(PlatformFixture platform)
             h => h.GetProperty("halted").GetBoolean(), Eventually, "live halted");
         liveHalt.GetProperty("halts").EnumerateArray().Select(h => h.GetProperty("code").GetString()).ShouldContain("risk.drawdown_halt");
         (await gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/halt", user.AccessToken)).GetProperty("halted").GetBoolean().ShouldBeFalse();
-        var liveCheck = await Poll.UntilAsync(() => bus.CheckAsync(Buy(user.UserId, "MSFT", 1m, 10m) with { Mode = "live" }),
-            r => !r.Codes().Contains("risk.unknown_symbol"), Eventually, "MSFT known to Risk");
+        var liveCheck = await Poll.UntilAsync(() => bus.CheckAsync(Buy(user.UserId, "LVD", 1m, 10m) with { Mode = "live" }),
+            r => !r.Codes().Contains("risk.unknown_symbol"), Eventually, "LVD known to Risk");
         liveCheck.Codes().ShouldContain("risk.drawdown_halt");
-        (await bus.CheckAsync(Buy(user.UserId, "MSFT", 1m, 10m))).Approved.ShouldBeTrue("paper is not halted by the live drawdown");
+        (await bus.CheckAsync(Buy(user.UserId, "LVD", 1m, 10m))).Approved.ShouldBeTrue("paper is not halted by the live drawdown");
 
         await gateway.JsonAsync(HttpMethod.Post, "/api/v1/risk/admin/kill-switch", admin.AccessToken, new { reason = "broker incident" },
             HttpStatusCode.NoContent);
         try
         {
-            (await bus.CheckAsync(Buy(user.UserId, "MSFT", 1m, 10m))).Codes().ShouldBe(["risk.halted"]);
-            (await bus.CheckAsync(Buy(user.UserId, "MSFT", 1m, 10m) with { Mode = "live" })).Codes().ShouldContain("risk.halted");
+            (await bus.CheckAsync(Buy(user.UserId, "LVD", 1m, 10m))).Codes().ShouldBe(["risk.halted"]);
+            (await bus.CheckAsync(Buy(user.UserId, "LVD", 1m, 10m) with { Mode = "live" })).Codes().ShouldContain("risk.halted");
             var paperHalt = await gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/halt", user.AccessToken);
             paperHalt.GetProperty("halts").EnumerateArray().Select(h => h.GetProperty("code").GetString()).ShouldBe(["risk.kill_switch"]);
         }
