@@ -26,7 +26,7 @@ public sealed partial class FakeAlpacaServer
         switch (method, path)
         {
             case ("GET", "/v2/account"):
-                await WriteAsync(context, 200, AccountJson);
+                await WriteAsync(context, 200, TryOwnAccount(context, out var ownAccount, out _) ? ownAccount : AccountJson);
                 return;
             case ("POST", "/v2/orders"):
                 await SubmitAsync(context, body);
@@ -38,7 +38,7 @@ public sealed partial class FakeAlpacaServer
                 await WriteAsync(context, 200, new JsonArray([.. Orders.Values.Select(o => (JsonNode)o.DeepClone())]).ToJsonString());
                 return;
             case ("GET", "/v2/positions"):
-                await WriteAsync(context, 200, $"[{PositionJson}]");
+                await WriteAsync(context, 200, TryOwnAccount(context, out _, out var ownPositions) ? ownPositions : $"[{PositionJson}]");
                 return;
             case ("GET", "/v2/positions/AAPL"):
                 await WriteAsync(context, 200, PositionJson);

@@ -51,6 +51,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public TestInfrastructure Infrastructure => _infrastructure ?? throw new InvalidOperationException("Platform not started.");
 
+    /// <summary>The loopback Alpaca Execution talks to; it knows no keys until a test adds one (<c>Keys</c>).</summary>
+    public FakeAlpacaServer Alpaca => _alpaca ?? throw new InvalidOperationException("Platform not started.");
+
     public ServiceProcess this[string name] => _processes[name];
 
     /// <summary>Where every process exports its traces (OTLP/HTTP on loopback), as the Aspire dashboard receives them.</summary>
@@ -100,6 +103,9 @@ public sealed class PlatformFixture : IAsyncLifetime
                 environment["TradeNova__Alpaca__DataUrl"] = _alpaca.BaseAddress.ToString();
                 environment["TradeNova__Alpaca__PaperStreamUrl"] = _alpaca.StreamAddress.ToString();
                 environment["TradeNova__Alpaca__LiveStreamUrl"] = _alpaca.StreamAddress.ToString();
+                // Broker accounts reported every 3 s rather than every minute, so a change at the broker shows soon.
+                environment["TradeNova__Alpaca__AccountSync__Interval"] = "00:00:03";
+                environment["TradeNova__Alpaca__AccountSync__SweepInterval"] = "00:00:01";
             }
 
             _serviceEnvironments[service] = environment;

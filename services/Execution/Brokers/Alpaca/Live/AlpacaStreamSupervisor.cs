@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using TradeNova.Execution.Brokers.Alpaca.Accounts;
 using TradeNova.Execution.Brokers.Alpaca.Reconciliation;
 using TradeNova.Execution.Brokers.Alpaca.Streaming;
 using TradeNova.Execution.Credentials;
@@ -20,7 +21,8 @@ public sealed partial class AlpacaStreamSupervisor(
     IOptions<AlpacaOptions> options,
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggers,
-    TimeProvider time) : BackgroundService
+    TimeProvider time,
+    AlpacaAccountSync accountSync) : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, RunningStream> _running = new();
     private readonly ILogger _logger = loggers.CreateLogger<AlpacaStreamSupervisor>();
@@ -51,7 +53,7 @@ public sealed partial class AlpacaStreamSupervisor(
         {
             try
             {
-                await stream.RunAsync(synchronizer, stop.Token);
+                await stream.RunAsync(new AccountSyncingTradeUpdateHandler(synchronizer, userId, accountSync), stop.Token);
             }
             catch (Exception error)
             {
