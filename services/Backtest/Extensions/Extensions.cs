@@ -1,4 +1,5 @@
 using MassTransit;
+using TradeNova.Backtest.Data.Alpaca;
 using TradeNova.Backtest.IntegrationEvents.EventHandling;
 using TradeNova.Backtest.Jobs;
 using TradeNova.Backtest.Running;
@@ -21,6 +22,11 @@ public static class Extensions
         builder.Services.AddSingleton<JobSignal>();
         builder.Services.AddScoped<JobStore>();
         builder.Services.AddScoped<JobSubmission>();
+        builder.Services.AddHttpContextAccessor();
+        // Alpaca bars come through Execution (the only holder of broker keys), with the platform's resilient client defaults.
+        builder.Services.AddHttpClient<ExecutionMarketDataClient>(http =>
+            http.BaseAddress = new Uri(builder.Configuration["TradeNova:Backtest:ExecutionUrl"] ?? "http://execution"));
+        builder.Services.AddScoped<AlpacaBarCache>();
         builder.Services.AddHostedService<EngineWarmUp>();
         builder.Services.AddOpenApi();
         return builder;

@@ -47,6 +47,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public ServiceProcess Gateway => _processes["gateway"];
 
+    /// <summary>The loopback Alpaca that Execution calls; a test adds its own keys (<see cref="FakeAlpacaServer.Keys"/>) and bars.</summary>
+    public FakeAlpacaServer Alpaca => _alpaca ?? throw new InvalidOperationException("Platform not started.");
+
     public Uri GatewayAddress => Gateway.BaseAddress;
 
     public TestInfrastructure Infrastructure => _infrastructure ?? throw new InvalidOperationException("Platform not started.");
@@ -100,6 +103,12 @@ public sealed class PlatformFixture : IAsyncLifetime
                 environment["TradeNova__Alpaca__DataUrl"] = _alpaca.BaseAddress.ToString();
                 environment["TradeNova__Alpaca__PaperStreamUrl"] = _alpaca.StreamAddress.ToString();
                 environment["TradeNova__Alpaca__LiveStreamUrl"] = _alpaca.StreamAddress.ToString();
+            }
+
+            if (service == "backtest")
+            {
+                // As the AppHost's WithReference(execution): the lab reads Alpaca bars through Execution.
+                environment["services__execution__http__0"] = $"http://127.0.0.1:{serviceUrls.Single(s => s.service == "execution").port}";
             }
 
             _serviceEnvironments[service] = environment;
