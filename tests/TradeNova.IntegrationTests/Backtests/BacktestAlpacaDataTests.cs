@@ -35,11 +35,13 @@ public class BacktestAlpacaDataTests(PlatformFixture platform)
         first.Status().ShouldBe("succeeded", first.ToString());
         var equity = first.GetProperty("result").GetProperty("equity").EnumerateArray().Select(e => e.GetProperty("time").GetDateTimeOffset()).ToList();
         equity.ShouldBe(played.Select(b => new DateTimeOffset(b.Time.UtcDateTime.Date, TimeSpan.Zero)).ToList(), "one equity point per played bar, on its day");
-        var trades = first.GetProperty("result").GetProperty("trades").EnumerateArray().ToList();
-        if (trades.Count > 0)
-        {
-            trades[0].GetProperty("entryPrice").GetDecimal().ShouldBe(played[1].Open, "bought at the second played bar's open");
-        }
+        // Bought whole shares at the second played bar's open and held: the last day's equity change is shares × the
+        // played close change, and the final equity is the cash left plus the shares at the last played close.
+        var values = first.GetProperty("result").GetProperty("equity").EnumerateArray().Select(e => e.GetProperty("equity").GetDecimal()).ToList();
+        var shares = (values[^1] - values[^2]) / (closes[^1] - closes[^2]);
+        shares.ShouldBeGreaterThan(0m);
+        shares.ShouldBe(decimal.Floor(shares));
+        first.GetProperty("result").GetProperty("finalEquity").GetDecimal().ShouldBe(100_000m - shares * played[1].Open + shares * closes[^1]);
 
         var job = first.GetProperty("job");
         job.GetProperty("usesSyntheticData").GetBoolean().ShouldBeFalse();

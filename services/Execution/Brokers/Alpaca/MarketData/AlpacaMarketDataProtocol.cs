@@ -19,6 +19,9 @@ public static class AlpacaMarketDataProtocol
     public const int SlowClient = 407;
     public const int InsufficientSubscription = 409;
 
+    /// <summary>Alpaca's wire options, but case-sensitive: the stream uses <c>T</c> and <c>t</c>, <c>S</c> and <c>s</c> for different fields.</summary>
+    private static readonly JsonSerializerOptions Json = new(AlpacaJson.Options) { PropertyNameCaseInsensitive = false };
+
     public static byte[] Auth(AlpacaCredentials credentials) =>
         JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["action"] = "auth", ["key"] = credentials.KeyId, ["secret"] = credentials.SecretKey });
 
@@ -48,9 +51,9 @@ public static class AlpacaMarketDataProtocol
             messages.Add(type switch
             {
                 AlpacaMarketDataMessage.MinuteBar or AlpacaMarketDataMessage.DailyBar or AlpacaMarketDataMessage.UpdatedBar =>
-                    new AlpacaMarketDataMessage(type, Bar: element.Deserialize<AlpacaStreamBar>(AlpacaJson.Options)),
-                AlpacaMarketDataMessage.QuoteType => new AlpacaMarketDataMessage(type, Quote: element.Deserialize<AlpacaStreamQuote>(AlpacaJson.Options)),
-                AlpacaMarketDataMessage.TradeType => new AlpacaMarketDataMessage(type, Trade: element.Deserialize<AlpacaStreamTrade>(AlpacaJson.Options)),
+                    new AlpacaMarketDataMessage(type, Bar: element.Deserialize<AlpacaStreamBar>(Json)),
+                AlpacaMarketDataMessage.QuoteType => new AlpacaMarketDataMessage(type, Quote: element.Deserialize<AlpacaStreamQuote>(Json)),
+                AlpacaMarketDataMessage.TradeType => new AlpacaMarketDataMessage(type, Trade: element.Deserialize<AlpacaStreamTrade>(Json)),
                 AlpacaMarketDataMessage.Success => new AlpacaMarketDataMessage(type, Text: String(element, "msg")),
                 AlpacaMarketDataMessage.Error => new AlpacaMarketDataMessage(type, Text: String(element, "msg"),
                     Code: element.TryGetProperty("code", out var code) && code.TryGetInt32(out var c) ? c : null),
