@@ -92,8 +92,12 @@ public sealed partial class FakeAlpacaServer
                     await WriteAsync(context, 404, """{"code":40410000,"message":"order not found"}""");
                     return;
                 case "DELETE":
+                    CancelRequests.Enqueue(id);
                     order["status"] = "pending_cancel";
                     await WriteAsync(context, 204, "");
+                    return;
+                case "PATCH" when order is not null && ScriptedReplaceRefusal:
+                    await WriteAsync(context, 422, """{"code":42210000,"message":"order is not replaceable: already filled"}""");
                     return;
                 case "PATCH" when order is not null:
                     var replacement = NewOrder(MergeReplacement(order, JsonNode.Parse(body ?? "{}")!.AsObject()));
@@ -101,6 +105,7 @@ public sealed partial class FakeAlpacaServer
                     order["status"] = "replaced";
                     order["replaced_by"] = replacement["id"]!.DeepClone();
                     Orders[replacement["client_order_id"]!.GetValue<string>()] = replacement;
+                    OrderOwners[replacement["client_order_id"]!.GetValue<string>()] = (string)context.Items[KeyItem]!;
                     await WriteAsync(context, 200, replacement.ToJsonString());
                     return;
             }
@@ -136,6 +141,7 @@ public sealed partial class FakeAlpacaServer
 
         var booked = NewOrder(order);
         OrderOwners[clientOrderId] = (string)context.Items[KeyItem]!;
+        RegisterLegs(booked, (string)context.Items[KeyItem]!);
         if (OrderPostDelay > TimeSpan.Zero)
         {
             if (BookDelayedOrders)

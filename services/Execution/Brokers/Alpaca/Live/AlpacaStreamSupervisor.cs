@@ -8,8 +8,9 @@ namespace TradeNova.Execution.Brokers.Alpaca.Live;
 
 /// <summary>
 /// One <c>trade_updates</c> stream per user with live orders at Alpaca: started on demand when an order is acknowledged,
-/// and by a periodic sweep (so also right after a restart) for every connected user with open live orders; stopped once
-/// a user has none, or no connection. Every (re)connect reconciles the user's open orders over REST first. Another
+/// and by a periodic sweep (so also right after a restart) for every connected user with watched live orders (open, or
+/// ended here so recently that Alpaca may still fill them: <see cref="WatchedLiveOrders"/>); stopped once a user has
+/// none, or no connection. Every (re)connect reconciles the user's open orders over REST first. Another
 /// instance running the same user's stream is harmless: updates are applied under row locks against the cumulative fill.
 /// </summary>
 public sealed partial class AlpacaStreamSupervisor(
@@ -100,8 +101,7 @@ public sealed partial class AlpacaStreamSupervisor(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
         var wanted = await db.Orders.AsNoTracking()
-            .Where(o => o.Mode == TradingModes.Live && o.SubmittedAt != null
-                        && (o.Status == OrderStatuses.Accepted || o.Status == OrderStatuses.PartiallyFilled))
+            .Where(WatchedLiveOrders.Since(time.GetUtcNow() - options.Value.SettleWindow))
             .Select(o => o.UserId)
             .Intersect(db.BrokerConnections.Select(c => c.UserId))
             .ToListAsync(cancellationToken);
