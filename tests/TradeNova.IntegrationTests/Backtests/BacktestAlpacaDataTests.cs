@@ -69,6 +69,22 @@ public class BacktestAlpacaDataTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Backtest_on_alpaca_bars_with_keys_alpaca_now_refuses_is_a_422_keys_rejected_and_creates_no_job()
+    {
+        using var gateway = BacktestCalls.Client(platform);
+        var user = await gateway.NewUserAsync();
+        var keyId = await ConnectAlpacaAsync(gateway, user);
+        platform.Alpaca.Keys.TryRemove(keyId, out _); // revoked at Alpaca after they were connected
+
+        var (status, problem) = await gateway.PostAsync("/api/v1/backtests", user, AlpacaRequest("MSFT", "2025-01-06", "2025-03-31"));
+        var (_, jobs) = await gateway.SendAsync(HttpMethod.Get, "/api/v1/backtests", user);
+
+        status.ShouldBe(HttpStatusCode.UnprocessableEntity, problem.ToString());
+        problem.GetProperty("type").GetString().ShouldBe("https://tradenova.dev/problems/broker-credentials-rejected");
+        JsonDocument.Parse(jobs).RootElement.GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Alpaca_source_without_a_start_or_with_another_timeframe_is_a_400_naming_the_fields()
     {
         using var gateway = BacktestCalls.Client(platform);
