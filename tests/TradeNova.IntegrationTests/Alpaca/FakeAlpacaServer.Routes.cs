@@ -67,6 +67,8 @@ public sealed partial class FakeAlpacaServer
                                "MSFT":{"t":"2026-12-01T15:59:59.701Z","ax":"V","ap":412.1,"as":1,"bx":"V","bp":412.02,"bs":4,"c":["R"],"z":"C"}}}
                     """);
                 return;
+            case ("GET", "/v2/stocks/bars") when await TryWritePlayedBarsAsync(context):
+                return;
             case ("GET", "/v2/stocks/bars"):
                 await WriteAsync(context, 200, query["page_token"].ToString() switch
                 {

@@ -197,6 +197,12 @@ public sealed partial class FakeAlpacaServer : IAsyncDisposable
             return;
         }
 
+        if (IsDataStream(request.Path))
+        {
+            await DataStreamAsync(context);
+            return;
+        }
+
         string? body = null;
         if (request.ContentLength > 0 || request.Headers.ContainsKey("Transfer-Encoding"))
         {
