@@ -23,7 +23,9 @@ if (!string.IsNullOrEmpty(builder.Configuration["Parameters:credential-kek"]))
 }
 
 var risk = builder.AddTradeNovaService<Projects.TradeNova_Risk>("risk", settings, infrastructure, identity);
-var backtest = builder.AddTradeNovaService<Projects.TradeNova_Backtest>("backtest", settings, infrastructure, identity);
+var backtest = builder.AddTradeNovaService<Projects.TradeNova_Backtest>("backtest", settings, infrastructure, identity)
+    // Alpaca bars for the lab come through Execution, the only holder of users' broker keys.
+    .WithReference(execution);
 
 builder.AddTradeNovaApp<Projects.TradeNova_Gateway>("gateway", settings)
     .WithReference(identity).WaitFor(identity)

@@ -13,6 +13,7 @@ app.MapOpenApi();
 app.MapExecutionApiV1();
 app.MapOrdersApiV1();
 app.MapMarketApiV1();
+app.MapMarketBarsApiV1();
 app.MapBrokerConnectionApiV1();
 app.MapMarketAdminApiV1();
 app.MapStrategiesApiV1();

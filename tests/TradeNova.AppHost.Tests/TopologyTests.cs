@@ -36,8 +36,14 @@ public sealed class TopologyTests
 
             environment.Keys.Where(key => key.StartsWith("ConnectionStrings__", StringComparison.Ordinal))
                 .ShouldBe([$"ConnectionStrings__{service}db", "ConnectionStrings__messaging"], ignoreOrder: true);
+            // Backtest also reads Alpaca bars through Execution (the only holder of broker keys).
             environment.Keys.Where(key => key.StartsWith("services__", StringComparison.Ordinal))
-                .ShouldBe(service == "identity" ? [] : ["services__identity__http__0"]);
+                .ShouldBe(service switch
+                {
+                    "identity" => [],
+                    "backtest" => ["services__identity__http__0", "services__execution__http__0"],
+                    _ => ["services__identity__http__0"],
+                }, ignoreOrder: true);
             environment["ASPNETCORE_ENVIRONMENT"].ShouldBe("Production");
             environment.ShouldNotContainKey("ASPNETCORE_FORWARDEDHEADERS_ENABLED");
             HttpPort(project).ShouldBe(6101 + index);

@@ -15,6 +15,8 @@ public sealed class BacktestContext(DbContextOptions<BacktestContext> options) :
 
     public DbSet<UserDataSet> DataSets => Set<UserDataSet>();
 
+    public DbSet<AlpacaBarSet> AlpacaBarSets => Set<AlpacaBarSet>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -61,6 +63,18 @@ public sealed class BacktestContext(DbContextOptions<BacktestContext> options) :
             data.Property(d => d.Symbol).HasMaxLength(32);
             data.Property(d => d.FileName).HasMaxLength(200);
             data.HasIndex(d => new { d.UserId, d.Symbol }).IsUnique();
+        });
+
+        modelBuilder.Entity<AlpacaBarSet>(set =>
+        {
+            set.ToTable("alpaca_bar_sets");
+            set.HasKey(s => s.Id);
+            set.Property(s => s.Id).ValueGeneratedNever();
+            set.Property(s => s.Symbol).HasMaxLength(32);
+            set.Property(s => s.Timeframe).HasMaxLength(16);
+            // Read whole, never queried inside (as the job results): json keeps the text, lz4 compresses it quickly.
+            set.Property(s => s.Bars).HasColumnType("json").UseCompressionMethod("lz4");
+            set.HasIndex(s => new { s.UserId, s.Symbol, s.Timeframe, s.FirstDay, s.LastDay }).IsUnique();
         });
 
         modelBuilder.AddOutboxAndInbox();

@@ -2,17 +2,20 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TradeNova.Backtest.Apis;
 using TradeNova.Backtest.Data;
+using TradeNova.Backtest.Data.Alpaca;
 using TradeNova.Backtest.Requests;
 using TradeNova.Backtest.Running;
 using TradeNova.Contracts.Backtest;
 using TradeNova.ServiceDefaults.Messaging.Outbox;
 using TradeNova.ServiceDefaults.Problems;
+using TradeNova.Trading.Data;
 
 namespace TradeNova.Backtest.Jobs;
 
 /// <summary>Validates a request, checks the user's quota and stores the job with its work message in one
 /// transaction (the outbox relays the message to the workers' queue). Bad input or a quota breach stores nothing.</summary>
-public sealed class JobSubmission(BacktestContext db, IOutbox outbox, TimeProvider time, IOptions<BacktestLimits> limits)
+public sealed class JobSubmission(
+    BacktestContext db, IOutbox outbox, TimeProvider time, IOptions<BacktestLimits> limits, AlpacaBarCache alpacaBars, IHttpContextAccessor http)
 {
     public const string QuotaProblem = "backtest-quota";
     public const string TooLargeProblem = "optimization-too-large";
@@ -28,8 +31,22 @@ public sealed class JobSubmission(BacktestContext db, IOutbox outbox, TimeProvid
         if (tooLarge is not null)
             return TypedResults.Problem(tooLarge, statusCode: StatusCodes.Status403Forbidden, title: "The optimisation is larger than your plan allows.", type: ProblemTypes.For(TooLargeProblem));
 
-        var uploads = await db.DataSets.AsNoTracking().Where(d => d.UserId == userId && plan!.Symbols.Contains(d.Symbol)).ToListAsync(cancellationToken);
-        var data = MarketDataLoader.Load(plan!, UserUploads.Import(uploads), out var dataError);
+        IReadOnlyDictionary<string, BarSeries>? alpaca = null;
+        if (DataSpecValidator.UsesAlpaca(request))
+        {
+            // The range is fixed now, so a rerun of the stored request reads the same cached bars.
+            request = request with { End = request.End ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime) };
+            plan = plan! with { Request = request };
+            if (request.End < request.Start)
+                return errors.Add("start", $"Must not be after the last day with data ({request.End:yyyy-MM-dd}).").ToProblem();
+            var (series, failure) = await alpacaBars.GetAsync(userId, plan.Symbols, AlpacaBarCache.TimeframeOf(request), request.Start!.Value, request.End!.Value, cancellationToken);
+            if (failure is not null)
+                return Refused(failure, errors);
+            alpaca = series;
+        }
+
+        var uploads = alpaca is not null ? [] : await db.DataSets.AsNoTracking().Where(d => d.UserId == userId && plan!.Symbols.Contains(d.Symbol)).ToListAsync(cancellationToken);
+        var data = MarketDataLoader.Load(plan!, UserUploads.Import(uploads), out var dataError, alpaca);
         if (data is null)
             return errors.Add(request.Start is null && request.End is null ? "strategy" : "start", dataError!).ToProblem();
 
@@ -75,6 +92,16 @@ public sealed class JobSubmission(BacktestContext db, IOutbox outbox, TimeProvid
             $"INSERT INTO backtest.quotas (user_id, max_concurrent_jobs, daily_run_limit, runs_used, usage_date, created_at) VALUES ({userId}, {fresh.MaxConcurrentJobs}, {fresh.DailyRunLimit}, 0, {fresh.UsageDate}, {now}) ON CONFLICT DO NOTHING",
             cancellationToken);
         return await db.Quotas.FromSql($"SELECT * FROM backtest.quotas WHERE user_id = {userId} FOR UPDATE").SingleAsync(cancellationToken);
+    }
+
+    /// <summary>Alpaca's bars could not be had: the submission answers why (no keys, keys refused, rate limit) and stores nothing.</summary>
+    private Results<Accepted<JobView>, ValidationProblem, ProblemHttpResult> Refused(AlpacaBarsFailure failure, ValidationErrors errors)
+    {
+        if (failure.Field is not null)
+            return errors.Add(failure.Field, failure.Detail).ToProblem();
+        if (failure.RetryAfter is not null && http.HttpContext is { } context)
+            context.Response.Headers.RetryAfter = failure.RetryAfter;
+        return TypedResults.Problem(failure.Detail, statusCode: failure.Status, title: failure.Title, type: failure.Type);
     }
 
     private static ProblemHttpResult TooMany(string detail) =>

@@ -4,9 +4,11 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TradeNova.Backtest.Data;
+using TradeNova.Backtest.Data.Alpaca;
 using TradeNova.Backtest.Running;
 using TradeNova.Contracts.Backtest;
 using TradeNova.ServiceDefaults.Messaging.Outbox;
+using TradeNova.Trading.Data;
 
 namespace TradeNova.Backtest.Jobs;
 
@@ -41,11 +43,13 @@ public sealed partial class RunBacktestJobConsumer(
         signal.Pulse();
         BacktestJob job;
         List<UserDataSet> uploads;
+        IReadOnlyDictionary<string, BarSeries>? alpaca;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<BacktestContext>();
             job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == jobId, cancellationToken);
             uploads = await UploadsAsync(db, job, cancellationToken);
+            alpaca = await AlpacaBarsAsync(db, job, cancellationToken);
         }
 
         var clock = Stopwatch.StartNew();
@@ -56,7 +60,7 @@ public sealed partial class RunBacktestJobConsumer(
         {
             try
             {
-                outcome = await Task.Run(() => Execute(job, uploads, progress), progress.RunCancelled);
+                outcome = await Task.Run(() => Execute(job, uploads, alpaca, progress), progress.RunCancelled);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -103,15 +107,26 @@ public sealed partial class RunBacktestJobConsumer(
         }
     }
 
-    private JobOutcome Execute(BacktestJob job, List<UserDataSet> uploads, JobProgressReporter progress)
+    private JobOutcome Execute(BacktestJob job, List<UserDataSet> uploads, IReadOnlyDictionary<string, BarSeries>? alpaca, JobProgressReporter progress)
     {
         var request = JsonSerializer.Deserialize<Requests.BacktestRequest>(job.Request, Json)!;
         var errors = new TradeNova.ServiceDefaults.Problems.ValidationErrors();
         var plan = BacktestRequestValidator.Validate(request, job.Kind, limits.Value, errors, out var tooLarge)
             ?? throw new JobFailedException("The stored request no longer validates: " + string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")) + tooLarge);
-        var data = MarketDataLoader.Load(plan, UserUploads.Import(uploads), out var dataError)
+        var data = MarketDataLoader.Load(plan, UserUploads.Import(uploads), out var dataError, alpaca)
             ?? throw new JobFailedException(dataError!);
         return BacktestRunner.Run(plan, data, progress.Report, progress.RunCancelled);
+    }
+
+    /// <summary>A job on Alpaca data runs on the bars its submission cached, never fetching (it has no user token to fetch with).</summary>
+    private static async Task<IReadOnlyDictionary<string, BarSeries>?> AlpacaBarsAsync(BacktestContext db, BacktestJob job, CancellationToken cancellationToken)
+    {
+        var request = JsonSerializer.Deserialize<Requests.BacktestRequest>(job.Request, Json)!;
+        if (!DataSpecValidator.UsesAlpaca(request))
+            return null;
+        return request is { Start: { } start, End: { } end }
+            ? await AlpacaBarCache.CachedAsync(db, job.UserId, null, AlpacaBarCache.TimeframeOf(request), start, end, cancellationToken)
+            : new Dictionary<string, BarSeries>();
     }
 
     private static Task<List<UserDataSet>> UploadsAsync(BacktestContext db, BacktestJob job, CancellationToken cancellationToken) =>

@@ -37,7 +37,14 @@ public sealed record BacktestRequest
     public int? SyntheticSeed { get; init; }
 
     public OptimizationSpec? Optimization { get; init; }
+
+    /// <summary>Null = the platform's data (uploads, bundled history, synthetic); see <see cref="DataSpec"/> for Alpaca.</summary>
+    public DataSpec? Data { get; init; }
 }
+
+/// <summary>Where the bars come from: <c>alpaca</c> fetches every symbol's bars through the user's own Alpaca keys at
+/// submission (cached per user, symbol, timeframe and day range); <see cref="Timeframe"/> is <c>1Day</c>, the engine's bar.</summary>
+public sealed record DataSpec(string? Source, string? Timeframe = null);
 
 /// <summary>A catalogue strategy by name with its parameters (for <c>rules</c>, the rule document).</summary>
 public sealed record StrategySpec(string? Name, JsonElement Parameters, string? Label = null);

@@ -47,6 +47,7 @@ public static class BacktestRequestValidator
             errors.Add("optimization", "Only POST /api/v1/backtests/optimizations takes an optimisation.");
         }
 
+        DataSpecValidator.Check(request, errors);
         if (errors.HasErrors || tooLarge is not null)
             return null;
         var symbols = strategies.SelectMany(s => s.Symbols).Distinct(StringComparer.Ordinal).ToArray();

@@ -9,14 +9,22 @@ namespace TradeNova.Backtest.Running;
 public static class MarketDataLoader
 {
     /// <summary>Null with <paramref name="error"/> set when the date range leaves a symbol without bars.</summary>
-    public static LoadedData? Load(BacktestPlan plan, IReadOnlyDictionary<string, BarSeries> uploads, out string? error)
+    /// <param name="alpaca">For a request on Alpaca data: every symbol's Alpaca bars (nothing else stands in for a missing one).</param>
+    public static LoadedData? Load(BacktestPlan plan, IReadOnlyDictionary<string, BarSeries> uploads, out string? error,
+        IReadOnlyDictionary<string, BarSeries>? alpaca = null)
     {
         error = null;
         var series = new List<BarSeries>();
         var sources = new List<DataSource>();
         foreach (var symbol in plan.Symbols)
         {
-            var (full, kind) = Find(symbol, uploads, plan.SyntheticSeed);
+            if (alpaca is not null && (!alpaca.TryGetValue(symbol, out var fetched) || fetched.Bars.Length == 0))
+            {
+                error = $"Alpaca has no {symbol} bars between {plan.Request.Start:yyyy-MM-dd} and {plan.Request.End:yyyy-MM-dd}.";
+                return null;
+            }
+
+            var (full, kind) = alpaca is not null ? (alpaca[symbol], "alpaca") : Find(symbol, uploads, plan.SyntheticSeed);
             var bars = Cut(full.Bars, plan.Request.Start, plan.Request.End);
             if (bars.Length < 2)
             {
@@ -58,6 +66,7 @@ public static class MarketDataLoader
     {
         "bundled" => "real daily S&P 500 history bundled with the platform (" + series.Source + ")",
         "upload" => "your CSV upload (" + series.Source + ")",
+        "alpaca" => "real market history from Alpaca (" + series.Source + ")",
         _ => "SYNTHETIC prices (" + series.Source + "), not market history",
     };
 

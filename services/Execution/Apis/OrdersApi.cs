@@ -211,6 +211,6 @@ public static class OrdersApi
 
     private static ProblemHttpResult NotOpen(Order order) => OrderStatuses.IsOpen(order.Status)
         ? ProblemResults.Conflict("order-not-replaceable", $"A {order.Status} order cannot be replaced.",
-            order.BracketLeg is not null ? "Bracket legs are canceled, not replaced." : "Wait for Risk's answer, then replace.")
+            order.BracketLeg is not null ? "Bracket legs are canceled, not replaced." : "Wait until the order is accepted (and, for a live order, acknowledged by Alpaca), then replace.")
         : ProblemResults.Conflict("order-not-open", $"The order is {order.Status} and can no longer change.");
 }

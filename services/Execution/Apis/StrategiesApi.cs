@@ -53,8 +53,12 @@ public static class StrategiesApi
         var userId = principal.GetUserId();
         var errors = new ValidationErrors();
         errors.Check(idempotencyKey is null || idempotencyKey.Length is > 0 and <= 128, OrdersApi.IdempotencyKeyHeader, "1 to 128 characters when given.");
-        // Execution keeps no valuation of live accounts: their allocation is bounded by Risk's buying-power check per order.
-        var equity = request?.Account?.Trim().ToLowerInvariant() == TradingModes.Live ? (decimal?)null : options.Value.DefaultPaperEquity;
+        var account = request?.Account?.Trim().ToLowerInvariant();
+        var equity = await db.AccountEquities.AsNoTracking().Where(a => a.UserId == userId && a.Mode == account)
+            .Select(a => (decimal?)a.Equity).FirstOrDefaultAsync(cancellationToken);
+        // Before Portfolio's first valuation a paper account holds its opening cash; a live one is bounded only by Risk's
+        // buying-power check of each order.
+        equity ??= account == TradingModes.Paper ? options.Value.DefaultPaperEquity : null;
         var valid = StartStrategyValidator.Validate(request, equity, errors);
         if (valid is null || errors.HasErrors)
         {

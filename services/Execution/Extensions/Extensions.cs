@@ -2,6 +2,7 @@ using MassTransit;
 using TradeNova.Contracts.Risk;
 using TradeNova.Execution.Brokers.Alpaca;
 using TradeNova.Execution.Brokers.Alpaca.Live;
+using TradeNova.Execution.Brokers.Alpaca.MarketData;
 using TradeNova.Execution.Credentials;
 using TradeNova.Execution.Exchange;
 using TradeNova.Execution.IntegrationEvents.EventHandling;
@@ -27,6 +28,7 @@ public static class Extensions
             bus.AddConsumer<UserRegisteredIntegrationEventHandler>();
             bus.AddConsumer<SubscriptionDeactivatedIntegrationEventHandler>();
             bus.AddConsumer<TradingHaltedIntegrationEventHandler>();
+            bus.AddConsumer<PortfolioValuedIntegrationEventHandler>();
             // Published, not sent to a queue name: whichever Risk instance consumes CheckOrderRisk answers. RiskGate sets the timeout.
             bus.AddRequestClient<CheckOrderRisk>();
         });
@@ -48,6 +50,7 @@ public static class Extensions
         builder.Services.AddHostedService<OrderRecoverySweep>();
         builder.Services.AddHostedService<MarketPricePublisher>();
         builder.AddAlpacaBroker();
+        builder.AddAlpacaMarketData();
         builder.AddBrokerCredentials();
         builder.AddAlpacaLiveTrading();
         builder.AddStrategies();

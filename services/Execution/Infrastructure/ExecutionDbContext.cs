@@ -27,6 +27,8 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
 
     public DbSet<Strategies.StrategySignal> StrategySignals => Set<Strategies.StrategySignal>();
 
+    public DbSet<Strategies.AccountEquity> AccountEquities => Set<Strategies.AccountEquity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -138,6 +140,13 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
         modelBuilder.ApplyConfiguration(new Strategies.StrategyRunConfiguration());
         modelBuilder.ApplyConfiguration(new Strategies.StrategyStepConfiguration());
         modelBuilder.ApplyConfiguration(new Strategies.StrategySignalConfiguration());
+        modelBuilder.Entity<Strategies.AccountEquity>(equity =>
+        {
+            equity.ToTable("account_equities");
+            equity.HasKey(a => new { a.UserId, a.Mode });
+            equity.Property(a => a.Mode).HasMaxLength(8);
+            equity.Property(a => a.Equity).HasPrecision(20, 2);
+        });
         modelBuilder.Entity<MarketShock>(shock =>
         {
             shock.ToTable("market_shocks");

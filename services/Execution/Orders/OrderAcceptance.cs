@@ -70,6 +70,14 @@ public sealed class OrderAcceptance(ExecutionDbContext db, OrderLedger ledger, B
         order.AcceptedAt = now;
         order.ExpiresAt = order.TimeInForce == TimesInForce.Day ? TradingSession.NextClose(now) : null;
         ledger.Transition(order, OrderStatuses.Accepted);
+        if (replaced is not null && order.Mode == TradingModes.Live)
+        {
+            // Alpaca replaces in one step (PATCH): the old order keeps working, and may still fill, until Alpaca confirms.
+            order.SubmittedAt = null;
+            await broker.SubmitAsync(order, cancellationToken);
+            return;
+        }
+
         if (replaced is not null)
         {
             replaced.ReplacedByOrderId = order.Id;

@@ -44,6 +44,29 @@ public sealed class OrderLedger(ExecutionDbContext db, IOutbox outbox, TimeProvi
     }
 
     /// <summary>
+    /// Takes a canceled, expired or replaced order back to working (accepted, or partially filled), because its broker
+    /// filled it before the cancel took effect there: the only move out of a final status, and only a broker's fill makes it.
+    /// </summary>
+    public void Reopen(Order order, string reason)
+    {
+        var now = time.GetUtcNow();
+        var from = order.Status;
+        order.Status = order.FilledQuantity > 0m ? OrderStatuses.PartiallyFilled : OrderStatuses.Accepted;
+        order.UpdatedAt = now;
+        order.Reason = reason;
+        db.OrderEvents.Add(new OrderEvent
+        {
+            OrderId = order.Id,
+            FromStatus = from,
+            ToStatus = order.Status,
+            At = now,
+            Reason = reason,
+            FilledQuantity = order.FilledQuantity,
+        });
+        outbox.Add(OrderMessages.Updated(order));
+    }
+
+    /// <summary>
     /// Records one fill: the fill row (unique id and per-order sequence), the order's totals and status, OrderFilled,
     /// the service's own net position, and the bracket consequences (legs for an opening order, one-cancels-other for a
     /// leg, stale legs canceled when the position they protect is gone).
@@ -81,8 +104,11 @@ public sealed class OrderLedger(ExecutionDbContext db, IOutbox outbox, TimeProvi
                 Transition(sibling, OrderStatuses.Canceled, $"One cancels other: the {order.BracketLeg.Replace('_', '-')} leg filled.");
             }
         }
-        else if (order.StopLossPrice is not null || order.TakeProfitPrice is not null)
+        else if ((order.StopLossPrice is not null || order.TakeProfitPrice is not null)
+                 && (order.Mode == TradingModes.Paper || Brokers.Alpaca.Live.AlpacaOrderRequests.BrokerHoldsProtection(order)))
         {
+            // A live order's legs are Alpaca's own (matched to these by its ids); what Alpaca cannot hold gets no local legs
+            // that nobody would ever work.
             AttachLegs(order, legs, now);
         }
 

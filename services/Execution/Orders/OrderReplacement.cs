@@ -19,7 +19,8 @@ public sealed class OrderReplacement(ExecutionDbContext db, OrderLedger ledger, 
             return new ReplaceOutcome(null, NotFound: true);
         }
 
-        if (!OrderStatuses.Working.Contains(old.Status) || old.BracketLeg is not null || old.Quantity is null)
+        if (!OrderStatuses.Working.Contains(old.Status) || old.BracketLeg is not null || old.Quantity is null
+            || (old.Mode == TradingModes.Live && old.SubmittedAt is null))
         {
             return new ReplaceOutcome(null, NotOpen: old);
         }
@@ -49,6 +50,7 @@ public sealed class OrderReplacement(ExecutionDbContext db, OrderLedger ledger, 
             ReplacesOrderId = old.Id,
             Status = OrderStatuses.PendingRisk,
             Mode = old.Mode,
+            StrategyRunId = old.StrategyRunId, // a replaced strategy order stays the strategy's (its P&L, its pending state)
             CreatedAt = now,
             UpdatedAt = now,
             RiskRequestedAt = now,

@@ -15,6 +15,6 @@ public sealed class StrategyOptions
     /// <summary>Running strategies per user.</summary>
     public int MaxRunningPerUser { get; set; } = 5;
 
-    /// <summary>The allocation bound of a paper account whose valuation Execution has not heard of yet (its opening cash).</summary>
+    /// <summary>The allocation bound of a paper account before Portfolio's first <c>PortfolioValued</c> (its opening cash).</summary>
     public decimal DefaultPaperEquity { get; set; } = 10_000m;
 }

@@ -14,7 +14,13 @@ public sealed class StrategyRunner(IServiceScopeFactory scopes, IOptions<Strateg
     : BackgroundService
 {
     private const int ClaimBatch = 20;
+
+    /// <summary>Steps of one run failing in a row before it is stopped as <c>error</c> (a strategy that throws on a bar
+    /// would throw again on every replay of it).</summary>
+    private const int MaxConsecutiveFailures = 3;
+
     private readonly ConcurrentDictionary<Guid, ActiveRun> _runs = new();
+    private readonly ConcurrentDictionary<Guid, int> _failures = new();
 
     /// <summary>This process's identity as a lease owner.</summary>
     public Guid InstanceId { get; } = Guid.NewGuid();
@@ -89,6 +95,8 @@ public sealed class StrategyRunner(IServiceScopeFactory scopes, IOptions<Strateg
             {
                 Drop(active.Id);
             }
+
+            _failures.TryRemove(active.Id, out _);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -96,6 +104,36 @@ public sealed class StrategyRunner(IServiceScopeFactory scopes, IOptions<Strateg
             // still ours, so the next claim pass reloads it).
             StrategyLog.StepFailed(logger, exception, active.Id);
             _runs.TryRemove(active.Id, out _);
+            if (_failures.AddOrUpdate(active.Id, 1, (_, count) => count + 1) >= MaxConsecutiveFailures)
+            {
+                _failures.TryRemove(active.Id, out _);
+                await StopAsErrorAsync(active.Id, exception, cancellationToken);
+            }
+        }
+    }
+
+    private async Task StopAsErrorAsync(Guid runId, Exception exception, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
+            var stopper = scope.ServiceProvider.GetRequiredService<StrategyRunStopper>();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var run = (await db.StrategyRuns.FromSqlInterpolated($"SELECT * FROM execution.strategy_runs WHERE id = {runId} FOR UPDATE")
+                .ToListAsync(cancellationToken)).SingleOrDefault();
+            if (run is { Status: StrategyRunStatuses.Running } && run.OwnerId == InstanceId)
+            {
+                await stopper.StopAsync(run, StopReasons.Error, $"The strategy failed {MaxConsecutiveFailures} times in a row: {exception.Message}",
+                    cancelOrders: true, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception stopFailure) when (!cancellationToken.IsCancellationRequested)
+        {
+            StrategyLog.PassFailed(logger, stopFailure);
         }
     }
 

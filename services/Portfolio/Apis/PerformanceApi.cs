@@ -21,17 +21,22 @@ public static class PerformanceApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<EquityPointResponse>>, ValidationProblem, ProblemHttpResult>> GetEquityAsync(
-        DateOnly? from, DateOnly? to, ClaimsPrincipal principal, PortfolioContext db, LatestPrices prices, CancellationToken cancellationToken)
+        DateOnly? from, DateOnly? to, string? account, ClaimsPrincipal principal, PortfolioContext db, LatestPrices prices, CancellationToken cancellationToken)
     {
         if (Range(from, to) is not (var start, var end))
         {
             return RangeProblem();
         }
 
-        var portfolio = await db.Portfolios.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == principal.GetUserId(), cancellationToken);
+        if (PortfolioAccounts.Parse(account) is not { } mode)
+        {
+            return AccountSelection.Invalid();
+        }
+
+        var portfolio = await AccountSelection.FindAsync(db, principal.GetUserId(), mode, cancellationToken);
         if (portfolio is null)
         {
-            return ProblemResults.NotFound("Portfolio not opened yet.");
+            return AccountSelection.NotFound(mode);
         }
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -56,18 +61,22 @@ public static class PerformanceApi
     }
 
     public static async Task<Results<Ok<PerformanceResponse>, ValidationProblem, ProblemHttpResult>> GetPerformanceAsync(
-        DateOnly? from, DateOnly? to, ClaimsPrincipal principal, PortfolioContext db, LatestPrices prices, CancellationToken cancellationToken)
+        DateOnly? from, DateOnly? to, string? account, ClaimsPrincipal principal, PortfolioContext db, LatestPrices prices, CancellationToken cancellationToken)
     {
         if (Range(from, to) is not (var start, var end))
         {
             return RangeProblem();
         }
 
-        var userId = principal.GetUserId();
-        var portfolio = await db.Portfolios.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        if (PortfolioAccounts.Parse(account) is not { } mode)
+        {
+            return AccountSelection.Invalid();
+        }
+
+        var portfolio = await AccountSelection.FindAsync(db, principal.GetUserId(), mode, cancellationToken);
         if (portfolio is null)
         {
-            return ProblemResults.NotFound("Portfolio not opened yet.");
+            return AccountSelection.NotFound(mode);
         }
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -92,7 +101,7 @@ public static class PerformanceApi
         var rangeStart = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var rangeEnd = EndOf(end);
         var fills = await db.Fills.AsNoTracking()
-            .Where(f => f.UserId == userId && f.FilledAt >= rangeStart && f.FilledAt <= rangeEnd)
+            .Where(f => f.PortfolioId == portfolio.Id && f.FilledAt >= rangeStart && f.FilledAt <= rangeEnd)
             .OrderBy(f => f.FilledAt).ToListAsync(cancellationToken);
         var trades = fills
             .Where(f => f.ClosedQuantity > 0m)

@@ -14,38 +14,54 @@ public static class PortfolioApi
         api.MapGet("/{portfolioId:guid}", GetPortfolioAsync);
         api.MapTradesApi();
         api.MapPerformanceApi();
+        api.MapReconciliationsApi();
         return api;
     }
 
-    /// <summary>The caller's portfolio marked at the latest prices; 404 until the UserRegistered event has been applied.</summary>
-    public static async Task<Results<Ok<PortfolioResponse>, ProblemHttpResult>> GetMyPortfolioAsync(
-        ClaimsPrincipal principal, PortfolioContext db, LatestPrices prices, CancellationToken cancellationToken)
+    /// <summary>The caller's portfolio of the account (default paper) marked at the latest prices; 404 until it is opened
+    /// (paper: by the UserRegistered event; live: by the first report of the broker account).</summary>
+    public static async Task<Results<Ok<PortfolioResponse>, ValidationProblem, ProblemHttpResult>> GetMyPortfolioAsync(
+        string? account, ClaimsPrincipal principal, PortfolioContext db, LatestPrices prices, CancellationToken cancellationToken)
     {
-        var userId = principal.GetUserId();
-        var portfolio = await db.Portfolios.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        if (PortfolioAccounts.Parse(account) is not { } mode)
+        {
+            return AccountSelection.Invalid();
+        }
+
+        var portfolio = await AccountSelection.FindAsync(db, principal.GetUserId(), mode, cancellationToken);
         return portfolio is null
-            ? ProblemResults.NotFound("Portfolio not opened yet.")
+            ? AccountSelection.NotFound(mode)
             : TypedResults.Ok(await LiveAsync(portfolio, db, prices, cancellationToken));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<PositionResponse>>, ProblemHttpResult>> GetPositionsAsync(
-        ClaimsPrincipal principal, PortfolioContext db, LatestPrices prices, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<PositionResponse>>, ValidationProblem, ProblemHttpResult>> GetPositionsAsync(
+        string? account, ClaimsPrincipal principal, PortfolioContext db, LatestPrices prices, CancellationToken cancellationToken)
     {
-        var userId = principal.GetUserId();
-        var portfolio = await db.Portfolios.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
+        if (PortfolioAccounts.Parse(account) is not { } mode)
+        {
+            return AccountSelection.Invalid();
+        }
+
+        var portfolio = await AccountSelection.FindAsync(db, principal.GetUserId(), mode, cancellationToken);
         return portfolio is null
-            ? ProblemResults.NotFound("Portfolio not opened yet.")
+            ? AccountSelection.NotFound(mode)
             : TypedResults.Ok((await LiveAsync(portfolio, db, prices, cancellationToken)).Positions);
     }
 
-    /// <summary>Another user's portfolio is indistinguishable from a missing one.</summary>
-    public static async Task<Results<Ok<PortfolioResponse>, ProblemHttpResult>> GetPortfolioAsync(
-        Guid portfolioId, ClaimsPrincipal principal, PortfolioContext db, LatestPrices prices, CancellationToken cancellationToken)
+    /// <summary>Another user's portfolio is indistinguishable from a missing one. The id names the account, so
+    /// <c>?account=</c> must agree with it when given.</summary>
+    public static async Task<Results<Ok<PortfolioResponse>, ValidationProblem, ProblemHttpResult>> GetPortfolioAsync(
+        Guid portfolioId, string? account, ClaimsPrincipal principal, PortfolioContext db, LatestPrices prices, CancellationToken cancellationToken)
     {
+        if (PortfolioAccounts.Parse(account) is not { } mode)
+        {
+            return AccountSelection.Invalid();
+        }
+
         var userId = principal.GetUserId();
         var portfolio = await db.Portfolios.AsNoTracking()
             .SingleOrDefaultAsync(p => p.Id == portfolioId && p.UserId == userId, cancellationToken);
-        return portfolio is null
+        return portfolio is null || (account is not null && portfolio.Mode != mode)
             ? ProblemResults.NotFound("Portfolio not found.")
             : TypedResults.Ok(await LiveAsync(portfolio, db, prices, cancellationToken));
     }
@@ -67,6 +83,6 @@ public static class PortfolioApi
             portfolio.StartOfDayEquity = portfolio.Equity;
         }
 
-        return PortfolioMarker.Mark(portfolio, positions, prices.PriceOr);
+        return PortfolioMarker.Mark(portfolio, positions, prices.For(portfolio));
     }
 }

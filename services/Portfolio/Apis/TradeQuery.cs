@@ -4,8 +4,8 @@ namespace TradeNova.Portfolio.Apis;
 
 /// <summary>Filters and sorting of the trade history (query string). <c>sort</c>: <c>filledAt</c> (default),
 /// <c>symbol</c>, <c>quantity</c>, <c>price</c>, <c>realizedPnl</c>, each with a leading <c>-</c> for descending;
-/// the default is newest first.</summary>
-public sealed record TradeQuery(string? Symbol, string? Side, DateTimeOffset? From, DateTimeOffset? To, string? Sort, int? Page, int? PageSize)
+/// the default is newest first. <c>account</c>: <c>paper</c> (default) or <c>live</c>.</summary>
+public sealed record TradeQuery(string? Symbol, string? Side, DateTimeOffset? From, DateTimeOffset? To, string? Sort, int? Page, int? PageSize, string? Account)
 {
     public const int MaxPageSize = 500;
 
@@ -16,11 +16,14 @@ public sealed record TradeQuery(string? Symbol, string? Side, DateTimeOffset? Fr
         .Check(From is null || To is null || From <= To, "from", "Must not be after 'to'.")
         .Check(Page is null or >= 1, "page", "Starts at 1.")
         .Check(PageSize is null or >= 1 and <= MaxPageSize, "pageSize", $"Between 1 and {MaxPageSize}.")
+        .Check(PortfolioAccounts.Parse(Account) is not null, "account", "Must be paper or live.")
         .Check(Sort is null || SortFields.Contains(Sort.TrimStart('-').ToLowerInvariant()), "sort", $"One of {string.Join(", ", SortFields)} (prefix - for descending).");
 
-    public IQueryable<Fill> Apply(IQueryable<Fill> fills, Guid userId)
+    public string Mode => PortfolioAccounts.Parse(Account) ?? PortfolioAccounts.Paper;
+
+    public IQueryable<Fill> Apply(IQueryable<Fill> fills, Guid portfolioId)
     {
-        var query = fills.Where(f => f.UserId == userId);
+        var query = fills.Where(f => f.PortfolioId == portfolioId);
         if (!string.IsNullOrWhiteSpace(Symbol))
         {
             var symbol = Symbol.Trim().ToUpperInvariant();

@@ -4,7 +4,7 @@ using TradeNova.ServiceDefaults.Auth;
 
 namespace TradeNova.Portfolio.Apis;
 
-/// <summary>Trade history: every applied fill of the caller, filtered, sorted and paged, or as CSV.</summary>
+/// <summary>Trade history: every applied fill of the caller's portfolio of the account, filtered, sorted and paged, or as CSV.</summary>
 public static class TradesApi
 {
     private const int CsvRowLimit = 100_000;
@@ -16,7 +16,7 @@ public static class TradesApi
         return api;
     }
 
-    public static async Task<Results<Ok<PagedResponse<TradeResponse>>, ValidationProblem>> GetTradesAsync(
+    public static async Task<Results<Ok<PagedResponse<TradeResponse>>, ValidationProblem, ProblemHttpResult>> GetTradesAsync(
         [AsParameters] TradeQuery query, ClaimsPrincipal principal, PortfolioContext db, CancellationToken cancellationToken)
     {
         var errors = query.Validate();
@@ -25,7 +25,14 @@ public static class TradesApi
             return errors.ToProblem();
         }
 
-        var filtered = query.Apply(db.Fills.AsNoTracking(), principal.GetUserId());
+        var portfolio = await AccountSelection.FindAsync(db, principal.GetUserId(), query.Mode, cancellationToken);
+        if (portfolio is null && query.Mode == PortfolioAccounts.Live)
+        {
+            return AccountSelection.NotFound(query.Mode);
+        }
+
+        // No paper portfolio yet: an empty history, as before accounts existed.
+        var filtered = query.Apply(db.Fills.AsNoTracking(), portfolio?.Id ?? Guid.Empty);
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? 50;
         var total = await filtered.CountAsync(cancellationToken);
@@ -33,7 +40,7 @@ public static class TradesApi
         return TypedResults.Ok(new PagedResponse<TradeResponse>(items.Select(TradeResponse.From).ToList(), page, pageSize, total));
     }
 
-    public static async Task<Results<FileContentHttpResult, ValidationProblem>> GetTradesCsvAsync(
+    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> GetTradesCsvAsync(
         [AsParameters] TradeQuery query, ClaimsPrincipal principal, PortfolioContext db, CancellationToken cancellationToken)
     {
         var errors = query.Validate();
@@ -42,7 +49,13 @@ public static class TradesApi
             return errors.ToProblem();
         }
 
-        var fills = await query.Apply(db.Fills.AsNoTracking(), principal.GetUserId()).Take(CsvRowLimit).ToListAsync(cancellationToken);
+        var portfolio = await AccountSelection.FindAsync(db, principal.GetUserId(), query.Mode, cancellationToken);
+        if (portfolio is null && query.Mode == PortfolioAccounts.Live)
+        {
+            return AccountSelection.NotFound(query.Mode);
+        }
+
+        var fills = await query.Apply(db.Fills.AsNoTracking(), portfolio?.Id ?? Guid.Empty).Take(CsvRowLimit).ToListAsync(cancellationToken);
         await using var text = new StringWriter(CultureInfo.InvariantCulture);
         await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
         {

@@ -23,6 +23,7 @@ public static class Extensions
             // State changes: shared durable queues, each message applied by one instance, once.
             bus.AddConsumer<UserRegisteredIntegrationEventHandler>();
             bus.AddConsumer<OrderFilledIntegrationEventHandler>();
+            bus.AddConsumer<BrokerAccountSyncedIntegrationEventHandler>();
 
             // Pushes and prices: a per-instance temporary (non-durable, auto-delete) queue each, so every instance
             // sees every notification and every price.

@@ -37,12 +37,16 @@ public sealed class AccountHub(ConnectedAccounts connected, PortfolioContext db)
         // The client counts as connected once the handshake is answered, before this runs: join the group and count
         // the connection first, so pushes reach it while the held symbols (for quotes) are still being read.
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(userId));
-        connected.Connected(userId, []);
+        connected.Connected(userId);
         var held = await db.Positions.AsNoTracking()
-            .Where(p => db.Portfolios.Any(portfolio => portfolio.Id == p.PortfolioId && portfolio.UserId == userId))
-            .Select(p => p.Symbol)
+            .Join(db.Portfolios.Where(portfolio => portfolio.UserId == userId), p => p.PortfolioId, portfolio => portfolio.Id,
+                (p, portfolio) => new { portfolio.Mode, p.Symbol })
             .ToListAsync(Context.ConnectionAborted);
-        connected.Holdings(userId, held);
+        foreach (var portfolio in held.GroupBy(h => h.Mode))
+        {
+            connected.Holdings(userId, portfolio.Key, portfolio.Select(h => h.Symbol));
+        }
+
         await base.OnConnectedAsync();
     }
 

@@ -17,6 +17,8 @@ public sealed class PortfolioContext(DbContextOptions<PortfolioContext> options)
 
     public DbSet<IntradayEquityPoint> IntradayPoints => Set<IntradayEquityPoint>();
 
+    public DbSet<ReconciliationEntry> Reconciliations => Set<ReconciliationEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
@@ -24,8 +26,9 @@ public sealed class PortfolioContext(DbContextOptions<PortfolioContext> options)
         modelBuilder.Entity<UserPortfolio>(portfolio =>
         {
             portfolio.ToTable("portfolios");
-            // Second guard behind the inbox: even two distinct messages for one user cannot open two portfolios.
-            portfolio.HasIndex(p => p.UserId).IsUnique();
+            // Second guard behind the inbox: even two distinct messages for one user cannot open two portfolios of an account.
+            portfolio.HasIndex(p => new { p.UserId, p.Mode }).IsUnique();
+            portfolio.Property(p => p.BrokerAccountNumber).HasMaxLength(32);
             portfolio.Property(p => p.Mode).HasMaxLength(16);
             portfolio.Property(p => p.Currency).HasMaxLength(3);
             portfolio.Property(p => p.Cash).HasPrecision(18, 2);
@@ -55,6 +58,7 @@ public sealed class PortfolioContext(DbContextOptions<PortfolioContext> options)
             fill.Property(f => f.FillId).ValueGeneratedNever();
             fill.HasIndex(f => new { f.UserId, f.FilledAt });
             fill.HasIndex(f => new { f.UserId, f.Symbol, f.FilledAt });
+            fill.HasIndex(f => new { f.PortfolioId, f.FilledAt });
             fill.Property(f => f.Symbol).HasMaxLength(16);
             fill.Property(f => f.Side).HasMaxLength(4);
             fill.Property(f => f.Quantity).HasPrecision(18, 6);
@@ -87,6 +91,17 @@ public sealed class PortfolioContext(DbContextOptions<PortfolioContext> options)
             point.HasKey(p => new { p.PortfolioId, p.At });
             point.Property(p => p.Equity).HasPrecision(18, 2);
             point.Property(p => p.Drawdown).HasPrecision(9, 6);
+        });
+
+        modelBuilder.Entity<ReconciliationEntry>(entry =>
+        {
+            entry.ToTable("reconciliations");
+            entry.HasKey(e => e.Id);
+            entry.HasIndex(e => new { e.PortfolioId, e.CorrectedAt });
+            entry.Property(e => e.Kind).HasMaxLength(16);
+            entry.Property(e => e.Symbol).HasMaxLength(16);
+            entry.Property(e => e.PortfolioValue).HasPrecision(18, 6);
+            entry.Property(e => e.BrokerValue).HasPrecision(18, 6);
         });
 
         modelBuilder.AddOutboxAndInbox();

@@ -5,5 +5,5 @@ public static class PortfolioDefaults
 {
     public const decimal StartingCash = 10_000.00m;
     public const string Currency = "USD";
-    public const string Mode = "paper";
+    public const string Mode = PortfolioAccounts.Paper;
 }

@@ -1,6 +1,8 @@
 namespace TradeNova.Portfolio.Model;
 
-/// <summary>A user's portfolio. One per user (unique index on <see cref="UserId"/>); cash in USD, cents precision.
+/// <summary>One of a user's portfolios: one per (user, account) (unique index on <see cref="UserId"/> and
+/// <see cref="Mode"/>): <c>paper</c>, opened at registration with the starting cash, and <c>live</c>, opened when Execution
+/// first reports the user's broker account and reconciled to it since (the broker is the truth). Cash in USD, cents precision.
 /// The valuation fields are the last persisted mark (coalesced: after each fill and every few seconds while prices
 /// move), not every tick.</summary>
 public sealed class UserPortfolio
@@ -39,6 +41,13 @@ public sealed class UserPortfolio
 
     /// <summary>Time of the last intraday equity point written (at most one a minute, plus one per fill).</summary>
     public DateTimeOffset? LastPointAt { get; set; }
+
+    /// <summary>The broker's account number (live only).</summary>
+    public string? BrokerAccountNumber { get; set; }
+
+    /// <summary>The as-of time of the last broker account report applied (live only): fills stamped at or before it are
+    /// already in the broker's cash and positions.</summary>
+    public DateTimeOffset? BrokerSyncedAt { get; set; }
 
     public void OpenWith(decimal cash, DateTimeOffset now)
     {

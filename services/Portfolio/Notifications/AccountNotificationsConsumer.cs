@@ -48,7 +48,7 @@ public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, Co
             return;
         }
 
-        connected.Holdings(valued.UserId, valued.Positions.Select(p => p.Symbol));
+        connected.Holdings(valued.UserId, valued.Mode, valued.Positions.Select(p => p.Symbol));
         var portfolio = await db.Portfolios.AsNoTracking().SingleOrDefaultAsync(p => p.Id == valued.PortfolioId, context.CancellationToken);
         if (portfolio is null || portfolio.UserId != valued.UserId)
         {
@@ -68,7 +68,7 @@ public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, Co
         await Push(valued.UserId, AccountHub.PortfolioUpdated, PortfolioResponse.From(portfolio, mark, valued.ValuedAt), context);
         if (valued.AppliedOrderId is { } orderId && valued.AppliedFillId is { } fillId)
         {
-            await Push(valued.UserId, AccountHub.FillApplied, new FillAppliedMessage(orderId, fillId), context);
+            await Push(valued.UserId, AccountHub.FillApplied, new FillAppliedMessage(orderId, fillId, portfolio.Mode), context);
         }
     }
 

@@ -2,19 +2,18 @@ using System.Collections.Concurrent;
 
 namespace TradeNova.Portfolio.Notifications;
 
-/// <summary>The users connected to this instance's hub and the symbols they hold, so quotes go only to holders and
-/// notification work is skipped for users connected elsewhere.</summary>
+/// <summary>The users connected to this instance's hub and the symbols they hold (in any of their portfolios), so quotes
+/// go only to holders and notification work is skipped for users connected elsewhere.</summary>
 public sealed class ConnectedAccounts
 {
     private readonly ConcurrentDictionary<Guid, Account> _accounts = new();
 
-    public void Connected(Guid userId, IEnumerable<string> heldSymbols)
+    public void Connected(Guid userId)
     {
         var account = _accounts.GetOrAdd(userId, _ => new Account());
         lock (account)
         {
             account.Connections++;
-            account.Symbols = heldSymbols.Select(s => s.ToUpperInvariant()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         }
     }
 
@@ -37,13 +36,16 @@ public sealed class ConnectedAccounts
 
     public bool IsConnected(Guid userId) => _accounts.ContainsKey(userId);
 
-    public void Holdings(Guid userId, IEnumerable<string> heldSymbols)
+    /// <summary>The symbols one of the user's portfolios (<paramref name="portfolio"/>: <c>paper</c> or <c>live</c>) holds
+    /// now; quotes go for the union of them.</summary>
+    public void Holdings(Guid userId, string portfolio, IEnumerable<string> heldSymbols)
     {
         if (_accounts.TryGetValue(userId, out var account))
         {
             lock (account)
             {
-                account.Symbols = heldSymbols.Select(s => s.ToUpperInvariant()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                account.Held[portfolio] = heldSymbols.Select(s => s.ToUpperInvariant()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                account.Symbols = account.Held.Values.SelectMany(s => s).ToHashSet(StringComparer.OrdinalIgnoreCase);
             }
         }
     }
@@ -56,5 +58,7 @@ public sealed class ConnectedAccounts
         public int Connections { get; set; }
 
         public HashSet<string> Symbols { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Dictionary<string, HashSet<string>> Held { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 }

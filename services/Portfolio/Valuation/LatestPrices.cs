@@ -29,4 +29,10 @@ public sealed class LatestPrices
     public bool TryGet(string symbol, out MarketPrice price) => _prices.TryGetValue(symbol, out price!);
 
     public decimal PriceOr(string symbol, decimal fallback) => _prices.TryGetValue(symbol, out var price) ? price.Last : fallback;
+
+    /// <summary>How a portfolio's positions are priced: paper at these (the simulated market's) prices; live at the
+    /// broker's own prices (its last report, or a later fill's price), since the simulated market says nothing about a
+    /// real account.</summary>
+    public Func<string, decimal, decimal> For(UserPortfolio portfolio) =>
+        portfolio.Mode == PortfolioAccounts.Live ? static (_, fallback) => fallback : PriceOr;
 }

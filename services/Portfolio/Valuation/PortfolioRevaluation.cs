@@ -23,7 +23,7 @@ public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, La
             rolled = true;
         }
 
-        var mark = PortfolioMarker.Mark(portfolio, positions, prices.PriceOr);
+        var mark = PortfolioMarker.Mark(portfolio, positions, prices.For(portfolio));
         foreach (var position in positions)
         {
             if (mark.Positions.FirstOrDefault(m => m.Symbol == position.Symbol) is { } marked)

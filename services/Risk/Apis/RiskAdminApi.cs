@@ -24,10 +24,12 @@ public static class RiskAdminApi
         return api;
     }
 
-    public static async Task<Ok<RiskLimitsResponse>> GetUserLimitsAsync(
-        Guid userId, RiskContext db, MarketPriceCache prices, OrderRateLimiter rate, IOptions<RiskOptions> options, TimeProvider time,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await RiskApi.ReadLimitsAsync(userId, db, prices, rate, options.Value, time.GetUtcNow(), cancellationToken));
+    public static async Task<Results<Ok<RiskLimitsResponse>, ValidationProblem>> GetUserLimitsAsync(
+        Guid userId, string? account, RiskContext db, MarketPriceCache prices, OrderRateLimiter rate, IOptions<RiskOptions> options,
+        TimeProvider time, CancellationToken cancellationToken) =>
+        RiskAccounts.Parse(account) is { } mode
+            ? TypedResults.Ok(await RiskApi.ReadLimitsAsync(userId, db, prices, rate, options.Value, time.GetUtcNow(), mode, cancellationToken))
+            : RiskApi.InvalidAccount();
 
     public static async Task<Results<Ok<RiskLimitsResponse>, ValidationProblem>> SetUserLimitsAsync(
         Guid userId, UpdateRiskLimitsRequest request, ClaimsPrincipal principal, RiskLimitsEditor editor, RiskContext db,
@@ -47,7 +49,7 @@ public static class RiskAdminApi
         CancellationToken cancellationToken)
     {
         await halts.AdminHaltAsync(userId, principal.GetUserId(), request?.Reason, cancellationToken);
-        return TypedResults.Ok(await HaltStateReader.ReadAsync(db, userId, time.GetUtcNow(), cancellationToken));
+        return TypedResults.Ok(await HaltStateReader.ReadAsync(db, userId, RiskAccounts.Paper, time.GetUtcNow(), cancellationToken));
     }
 
     public static async Task<Ok<HaltStateResponse>> ResumeUserAsync(
@@ -55,7 +57,7 @@ public static class RiskAdminApi
         CancellationToken cancellationToken)
     {
         await halts.AdminResumeAsync(userId, principal.GetUserId(), request?.Reason, cancellationToken);
-        return TypedResults.Ok(await HaltStateReader.ReadAsync(db, userId, time.GetUtcNow(), cancellationToken));
+        return TypedResults.Ok(await HaltStateReader.ReadAsync(db, userId, RiskAccounts.Paper, time.GetUtcNow(), cancellationToken));
     }
 
     public static async Task<NoContent> EngageKillSwitchAsync(

@@ -37,10 +37,13 @@ public static class RiskApi
         return profile is null ? ProblemResults.NotFound("Risk profile not created yet.") : TypedResults.Ok(profile);
     }
 
-    public static async Task<Ok<RiskLimitsResponse>> GetLimitsAsync(
-        ClaimsPrincipal principal, RiskContext db, MarketPriceCache prices, OrderRateLimiter rate, IOptions<RiskOptions> options,
+    /// <summary>The user's limits with the usage and halts of one account (<c>?account=paper|live</c>, default paper).</summary>
+    public static async Task<Results<Ok<RiskLimitsResponse>, ValidationProblem>> GetLimitsAsync(
+        string? account, ClaimsPrincipal principal, RiskContext db, MarketPriceCache prices, OrderRateLimiter rate, IOptions<RiskOptions> options,
         TimeProvider time, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await ReadLimitsAsync(principal.GetUserId(), db, prices, rate, options.Value, time.GetUtcNow(), cancellationToken));
+        RiskAccounts.Parse(account) is { } mode
+            ? TypedResults.Ok(await ReadLimitsAsync(principal.GetUserId(), db, prices, rate, options.Value, time.GetUtcNow(), mode, cancellationToken))
+            : InvalidAccount();
 
     public static async Task<Results<Ok<RiskLimitsResponse>, ValidationProblem, ProblemHttpResult>> UpdateLimitsAsync(
         UpdateRiskLimitsRequest request, ClaimsPrincipal principal, RiskLimitsEditor editor, RiskContext db, MarketPriceCache prices,
@@ -74,30 +77,42 @@ public static class RiskApi
             .Where(v => v.UserId == userId).OrderByDescending(v => v.Version).Take(200).ToListAsync(cancellationToken));
     }
 
-    public static async Task<Ok<HaltStateResponse>> GetHaltAsync(
-        ClaimsPrincipal principal, RiskContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await HaltStateReader.ReadAsync(db, principal.GetUserId(), time.GetUtcNow(), cancellationToken));
+    /// <summary>The halts on the account's opening orders (<c>?account=paper|live</c>, default paper).</summary>
+    public static async Task<Results<Ok<HaltStateResponse>, ValidationProblem>> GetHaltAsync(
+        string? account, ClaimsPrincipal principal, RiskContext db, TimeProvider time, CancellationToken cancellationToken) =>
+        RiskAccounts.Parse(account) is { } mode
+            ? TypedResults.Ok(await HaltStateReader.ReadAsync(db, principal.GetUserId(), mode, time.GetUtcNow(), cancellationToken))
+            : InvalidAccount();
 
-    /// <summary>Acknowledges a drawdown halt and resumes (409 when there is none the user may lift).</summary>
-    public static async Task<Results<Ok<HaltStateResponse>, ProblemHttpResult>> ResumeAsync(
-        ReasonRequest? request, ClaimsPrincipal principal, HaltCommands halts, RiskContext db, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Acknowledges the account's drawdown halt and resumes (409 when there is none the user may lift).</summary>
+    public static async Task<Results<Ok<HaltStateResponse>, ValidationProblem, ProblemHttpResult>> ResumeAsync(
+        ReasonRequest? request, string? account, ClaimsPrincipal principal, HaltCommands halts, RiskContext db, TimeProvider time,
+        CancellationToken cancellationToken)
     {
+        if (RiskAccounts.Parse(account) is not { } mode)
+        {
+            return InvalidAccount();
+        }
+
         var userId = principal.GetUserId();
-        var result = await halts.ResumeByUserAsync(userId, request?.Reason, cancellationToken);
+        var result = await halts.ResumeByUserAsync(userId, mode, request?.Reason, cancellationToken);
         if (!result.Succeeded)
         {
             return ProblemResults.Conflict("risk-nothing-to-resume", "Nothing you can resume.", result.Refusal);
         }
 
-        return TypedResults.Ok(await HaltStateReader.ReadAsync(db, userId, time.GetUtcNow(), cancellationToken));
+        return TypedResults.Ok(await HaltStateReader.ReadAsync(db, userId, mode, time.GetUtcNow(), cancellationToken));
     }
 
     /// <summary>The pre-trade check of the order ticket: every violation and the bracket that would attach; places nothing
     /// and does not count against the order-rate cap.</summary>
     public static async Task<Results<Ok<RiskPreviewResponse>, ValidationProblem>> PreviewAsync(
-        RiskPreviewRequest request, ClaimsPrincipal principal, RiskCheckService checks, MarketPriceCache prices, CancellationToken cancellationToken)
+        RiskPreviewRequest request, string? account, ClaimsPrincipal principal, RiskCheckService checks, MarketPriceCache prices,
+        CancellationToken cancellationToken)
     {
+        var mode = RiskAccounts.Parse(account);
         var errors = new ValidationErrors()
+            .Check(mode is not null, "account", "Must be paper or live.")
             .Check(!string.IsNullOrWhiteSpace(request.Symbol), "symbol", "Required.")
             .Check(OrderRiskEvaluator.ParseSide(request.Side) is not null, "side", "Must be buy or sell.")
             .Check(request.Quantity is > 0m ^ request.Notional is > 0m, "quantity", "Give a positive quantity or a positive notional, not both.")
@@ -112,6 +127,7 @@ public static class RiskApi
         var quantity = request.Quantity ?? (reference > 0m ? Math.Round(request.Notional!.Value / reference, 6) : 0m);
         var assessment = await checks.CheckAsync(
             principal.GetUserId(),
+            mode!,
             new OrderRiskInput(symbol, request.Side, request.OrderType ?? (request.LimitPrice is null ? "market" : "limit"),
                 quantity, reference, request.LimitPrice, request.StopLossPrice, request.TakeProfitPrice),
             countAsOrder: false,
@@ -121,14 +137,24 @@ public static class RiskApi
             assessment.StopLossPrice, assessment.TakeProfitPrice));
     }
 
+    public static Task<RiskLimitsResponse> ReadLimitsAsync(
+        Guid userId, RiskContext db, MarketPriceCache prices, OrderRateLimiter rate, RiskOptions options, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        ReadLimitsAsync(userId, db, prices, rate, options, now, RiskAccounts.Paper, cancellationToken);
+
+    /// <summary>The user's limits with the usage and halts of <paramref name="accountName"/> (<c>paper</c> or <c>live</c>).</summary>
     public static async Task<RiskLimitsResponse> ReadLimitsAsync(
         Guid userId, RiskContext db, MarketPriceCache prices, OrderRateLimiter rate, RiskOptions options, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        string accountName, CancellationToken cancellationToken)
     {
         var profile = await db.RiskProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken)
                       ?? RiskProfile.WithPlatformDefaults(userId, now);
-        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.UserId == userId, cancellationToken);
-        var positions = await db.Positions.AsNoTracking().Where(p => p.UserId == userId && p.Quantity != 0m).ToListAsync(cancellationToken);
+        var rows = await db.Accounts.AsNoTracking()
+            .Where(a => a.UserId == userId && (a.Account == accountName || a.Account == RiskAccounts.Paper))
+            .ToListAsync(cancellationToken);
+        var account = rows.SingleOrDefault(a => a.Account == accountName);
+        var positions = await db.Positions.AsNoTracking()
+            .Where(p => p.UserId == userId && p.Account == accountName && p.Quantity != 0m).ToListAsync(cancellationToken);
         var platform = await db.PlatformHalts.AsNoTracking().SingleOrDefaultAsync(h => h.Active, cancellationToken);
         var usage = RiskUsageBuilder.Build(profile, account, positions, prices, rate.Count(userId, now), options.MaxOrdersPerMinute);
         return new RiskLimitsResponse(
@@ -140,6 +166,9 @@ public static class RiskApi
             options.PriceCollarFraction,
             options.MaxOrdersPerMinute,
             usage,
-            HaltStateReader.From(account, platform, now));
+            HaltStateReader.From(account, rows.SingleOrDefault(a => a.Account == RiskAccounts.Paper), platform, now));
     }
+
+    public static ValidationProblem InvalidAccount() =>
+        ProblemResults.Validation(new Dictionary<string, string[]> { ["account"] = ["Must be paper or live."] });
 }

@@ -49,7 +49,7 @@ public static class OrderRiskEvaluator
                 $"The limit price {limit:0.####} is more than {Percent(options.PriceCollarFraction)} away from the last price {last:0.####}.")));
         }
 
-        if (side == OrderSide.Sell && order.Quantity > Math.Max(current, 0m))
+        if (account.ChecksShortSelling && side == OrderSide.Sell && order.Quantity > Math.Max(current, 0m))
         {
             violations.Add(new(Codes.ShortSelling, Invariant(
                 $"Selling {order.Quantity:0.######} {symbol} is more than the {Math.Max(current, 0m):0.######} held; the paper account does not sell short.")));

@@ -9,21 +9,23 @@ namespace TradeNova.Risk.Halts;
 /// the platform kill switch. Each is audited and announced through the outbox in one transaction.</summary>
 public sealed class HaltCommands(RiskContext db, IOutbox outbox, TimeProvider time)
 {
-    public async Task<HaltCommandResult> ResumeByUserAsync(Guid userId, string? reason, CancellationToken cancellationToken)
+    /// <summary>The user acknowledges the drawdown halt of one account (<c>paper</c> or <c>live</c>).</summary>
+    public async Task<HaltCommandResult> ResumeByUserAsync(Guid userId, string accountName, string? reason, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var account = await db.LockAccountAsync(userId, cancellationToken);
+        var user = await db.LockAccountAsync(userId, cancellationToken);
+        var account = accountName == RiskAccounts.Paper ? user : await db.LockAccountAsync(userId, accountName, cancellationToken);
         if (!account.DrawdownHalted)
         {
-            return HaltCommandResult.Refused(account.IsDailyLossHaltActive(now) || account.AdminHalted
+            return HaltCommandResult.Refused(account.IsDailyLossHaltActive(now) || user.AdminHalted
                 ? "This halt cannot be lifted by you: a daily-loss halt ends at the next session, an administrator's halt by an administrator."
                 : "Trading is not halted by the drawdown monitor; there is nothing to resume.");
         }
 
         await ResetDrawdownAsync(account, cancellationToken);
         Audit(userId, "user", RiskActions.UserResumed, userId, reason, now);
-        AnnounceResumedIfFree(account, "You acknowledged the drawdown halt and resumed trading.", now);
+        AnnounceResumedIfFree(account, user, "You acknowledged the drawdown halt and resumed trading.", now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return HaltCommandResult.Ok;
@@ -44,8 +46,8 @@ public sealed class HaltCommands(RiskContext db, IOutbox outbox, TimeProvider ti
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Lifts every halt of the user: the admin's own, a drawdown halt (peak restarts from current equity)
-    /// and today's daily-loss halt.</summary>
+    /// <summary>Lifts every halt of the user, on both accounts: the admin's own, a drawdown halt (peak restarts from
+    /// current equity) and today's daily-loss halt.</summary>
     public async Task AdminResumeAsync(Guid userId, Guid adminId, string? reason, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -54,10 +56,16 @@ public sealed class HaltCommands(RiskContext db, IOutbox outbox, TimeProvider ti
         account.AdminHalted = false;
         account.AdminHaltReason = null;
         account.AdminHaltedAt = null;
-        account.DailyLossHalted = false;
-        if (account.DrawdownHalted)
+        var live = await db.Accounts
+            .FromSql($"SELECT * FROM risk.accounts WHERE user_id = {userId} AND account = {RiskAccounts.Live} FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken);
+        foreach (var row in live is null ? [account] : new[] { account, live })
         {
-            await ResetDrawdownAsync(account, cancellationToken);
+            row.DailyLossHalted = false;
+            if (row.DrawdownHalted)
+            {
+                await ResetDrawdownAsync(row, cancellationToken);
+            }
         }
 
         Audit(adminId, "admin", RiskActions.AdminResumed, userId, reason, now);
@@ -91,7 +99,8 @@ public sealed class HaltCommands(RiskContext db, IOutbox outbox, TimeProvider ti
 
         if (wasActive != active)
         {
-            var accounts = await db.Accounts.AsNoTracking().ToListAsync(cancellationToken);
+            // One announcement per user (the paper row is the user's); the kill switch halts both accounts.
+            var accounts = await db.Accounts.AsNoTracking().Where(a => a.Account == RiskAccounts.Paper).ToListAsync(cancellationToken);
             foreach (var account in accounts)
             {
                 if (active)
@@ -122,11 +131,11 @@ public sealed class HaltCommands(RiskContext db, IOutbox outbox, TimeProvider ti
         account.DrawdownHaltedAt = null;
     }
 
-    private void AnnounceResumedIfFree(RiskAccount account, string reason, DateTimeOffset now)
+    private void AnnounceResumedIfFree(RiskAccount account, RiskAccount user, string reason, DateTimeOffset now)
     {
-        if (!PostTradeMonitor.IsHalted(account, now))
+        if (!PostTradeMonitor.IsHalted(account, now) && !user.AdminHalted)
         {
-            outbox.Add(new TradingResumed(account.UserId, reason, now));
+            outbox.Add(new TradingResumed(account.UserId, reason, now, account.Account));
         }
     }
 

@@ -6,14 +6,20 @@ namespace TradeNova.Risk.Halts;
 /// <summary>The halts in force for a user, as the API and the SPA banner show them.</summary>
 public static class HaltStateReader
 {
-    public static async Task<HaltStateResponse> ReadAsync(RiskContext db, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The halts on the account's opening orders: the kill switch and an administrator's halt of the user apply
+    /// to both accounts; the monitors' halts only to the account they were raised on.</summary>
+    public static async Task<HaltStateResponse> ReadAsync(RiskContext db, Guid userId, string account, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.UserId == userId, cancellationToken);
+        var rows = await db.Accounts.AsNoTracking()
+            .Where(a => a.UserId == userId && (a.Account == account || a.Account == RiskAccounts.Paper))
+            .ToListAsync(cancellationToken);
         var platform = await db.PlatformHalts.AsNoTracking().SingleOrDefaultAsync(h => h.Active, cancellationToken);
-        return From(account, platform, now);
+        return From(rows.SingleOrDefault(a => a.Account == account), rows.SingleOrDefault(a => a.Account == RiskAccounts.Paper), platform, now);
     }
 
-    public static HaltStateResponse From(RiskAccount? account, PlatformHalt? platform, DateTimeOffset now)
+    /// <param name="account">The account's row (its monitor halts).</param>
+    /// <param name="user">The user's paper row (an administrator's halt of the user).</param>
+    public static HaltStateResponse From(RiskAccount? account, RiskAccount? user, PlatformHalt? platform, DateTimeOffset now)
     {
         var halts = new List<HaltEntry>();
         if (platform is { Active: true })
@@ -21,13 +27,13 @@ public static class HaltStateReader
             halts.Add(new HaltEntry(HaltCodes.KillSwitch, platform.Reason ?? "Trading is halted for everyone by an administrator.", platform.ChangedAt, null, false));
         }
 
+        if (user is { AdminHalted: true })
+        {
+            halts.Add(new HaltEntry(HaltCodes.KillSwitch, user.AdminHaltReason ?? "Halted by an administrator.", user.AdminHaltedAt, null, false));
+        }
+
         if (account is not null)
         {
-            if (account.AdminHalted)
-            {
-                halts.Add(new HaltEntry(HaltCodes.KillSwitch, account.AdminHaltReason ?? "Halted by an administrator.", account.AdminHaltedAt, null, false));
-            }
-
             if (account.DrawdownHalted)
             {
                 halts.Add(new HaltEntry(RiskReasonCodes.Drawdown,

@@ -40,8 +40,10 @@ public sealed class RiskContext(DbContextOptions<RiskContext> options) : DbConte
         modelBuilder.Entity<RiskAccount>(account =>
         {
             account.ToTable("accounts");
-            account.HasKey(a => a.UserId);
+            account.HasKey(a => new { a.UserId, a.Account });
             account.Property(a => a.UserId).ValueGeneratedNever();
+            // Rows from before accounts existed are the paper account.
+            account.Property(a => a.Account).HasMaxLength(8).HasDefaultValue(RiskAccounts.Paper);
             account.Property(a => a.Cash).HasPrecision(18, 2);
             account.Property(a => a.Equity).HasPrecision(18, 2);
             account.Property(a => a.StartOfDayEquity).HasPrecision(18, 2);
@@ -56,7 +58,8 @@ public sealed class RiskContext(DbContextOptions<RiskContext> options) : DbConte
         modelBuilder.Entity<RiskPosition>(position =>
         {
             position.ToTable("positions");
-            position.HasKey(p => new { p.UserId, p.Symbol });
+            position.HasKey(p => new { p.UserId, p.Account, p.Symbol });
+            position.Property(p => p.Account).HasMaxLength(8).HasDefaultValue(RiskAccounts.Paper);
             position.Property(p => p.Symbol).HasMaxLength(16);
             position.Property(p => p.Quantity).HasPrecision(18, 6);
             position.Property(p => p.AverageCost).HasPrecision(18, 6);

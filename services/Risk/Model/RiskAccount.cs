@@ -3,13 +3,17 @@ using TradeNova.Trading.Risk;
 namespace TradeNova.Risk.Model;
 
 /// <summary>
-/// Risk's read model of one user's paper account, built only from events (PortfolioOpened/Valued, OrderFilled,
-/// UserRegistered, Subscription*), plus the post-trade monitor's memory and the halts in force. Halts live here so
-/// they survive a restart of Risk.
+/// Risk's read model of one of a user's accounts (<see cref="Account"/>: <c>paper</c> or <c>live</c>), built only from
+/// events (PortfolioOpened/Valued, OrderFilled, UserRegistered, Subscription*), plus the post-trade monitor's memory and
+/// the monitor's halts in force for that account (a live drawdown halt does not halt paper). Halts live here so they
+/// survive a restart of Risk. What concerns the user rather than an account (registration, subscription, an
+/// administrator's halt of the user) is kept on the paper row only.
 /// </summary>
 public sealed class RiskAccount
 {
     public Guid UserId { get; init; }
+
+    public string Account { get; init; } = RiskAccounts.Paper;
 
     public Guid? PortfolioId { get; set; }
 

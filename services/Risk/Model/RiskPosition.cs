@@ -5,6 +5,9 @@ public sealed class RiskPosition
 {
     public Guid UserId { get; init; }
 
+    /// <summary><c>paper</c> or <c>live</c>.</summary>
+    public string Account { get; init; } = RiskAccounts.Paper;
+
     public required string Symbol { get; init; }
 
     public decimal Quantity { get; set; }

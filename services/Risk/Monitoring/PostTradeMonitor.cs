@@ -46,7 +46,7 @@ public static class PostTradeMonitor
             account.DrawdownHaltedAt = valuedAt;
             outbox.Add(new TradingHalted(account.UserId, RiskReasonCodes.Drawdown,
                 Invariant($"Equity {equity:0.00} fell {Percent(limits.MaxDrawdownFraction ?? 0m)} or more below its peak of {monitor.PeakEquity:0.00}. Opening orders are halted until you acknowledge and resume."),
-                valuedAt, null));
+                valuedAt, null, account.Account));
         }
 
         if (account.DailyLossHalted && !wasDailyToday)
@@ -54,12 +54,12 @@ public static class PostTradeMonitor
             account.DailyLossHaltedAt = valuedAt;
             outbox.Add(new TradingHalted(account.UserId, RiskReasonCodes.DailyLoss,
                 Invariant($"The day's loss reached {Percent(limits.DailyLossFraction ?? 0m)} of start-of-day equity ({monitor.StartOfDayEquity:0.00} → {equity:0.00}). Opening orders are halted until the next session."),
-                valuedAt, RiskAccount.NextSession(valuedAt)));
+                valuedAt, RiskAccount.NextSession(valuedAt), account.Account));
         }
 
         if (wasHalted && !IsHalted(account, valuedAt))
         {
-            outbox.Add(new TradingResumed(account.UserId, "A new trading session started; the daily-loss halt has lapsed.", valuedAt));
+            outbox.Add(new TradingResumed(account.UserId, "A new trading session started; the daily-loss halt has lapsed.", valuedAt, account.Account));
         }
     }
 

@@ -23,6 +23,10 @@ public sealed class BrokerConnectionFixture : IAsyncLifetime
     /// <summary>Short, so a restarted Execution takes over an unanswered submission within seconds.</summary>
     public static readonly TimeSpan SubmissionLease = TimeSpan.FromSeconds(4);
 
+    /// <summary>120 s, or <c>TRADENOVA_TEST_STARTUP_SECONDS</c> as the platform fixture takes it (a machine shared with other builds).</summary>
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("TRADENOVA_TEST_STARTUP_SECONDS"), out var seconds) && seconds > 0 ? seconds : 120);
+
     public FakeAlpacaServer Alpaca { get; private set; } = null!;
 
     public string AmqpUri => Infrastructure.Vhost.AmqpUri;
@@ -75,7 +79,7 @@ public sealed class BrokerConnectionFixture : IAsyncLifetime
         {
             Identity.Start();
             Execution.Start();
-            await Task.WhenAll(Identity.WaitHealthyAsync(TimeSpan.FromSeconds(120)), Execution.WaitHealthyAsync(TimeSpan.FromSeconds(120)));
+            await Task.WhenAll(Identity.WaitHealthyAsync(StartupTimeout), Execution.WaitHealthyAsync(StartupTimeout));
         }
         catch
         {
@@ -87,7 +91,7 @@ public sealed class BrokerConnectionFixture : IAsyncLifetime
     public async Task RestartExecutionAsync()
     {
         Execution.Start();
-        await Execution.WaitHealthyAsync(TimeSpan.FromSeconds(120));
+        await Execution.WaitHealthyAsync(StartupTimeout);
     }
 
     /// <summary>One scalar from the execution schema (tests look, never write).</summary>

@@ -26,7 +26,7 @@ public sealed partial class FakeAlpacaServer
         switch (method, path)
         {
             case ("GET", "/v2/account"):
-                await WriteAsync(context, 200, AccountJson);
+                await WriteAsync(context, 200, TryOwnAccount(context, out var ownAccount, out _) ? ownAccount : AccountJson);
                 return;
             case ("POST", "/v2/orders"):
                 await SubmitAsync(context, body);
@@ -38,7 +38,7 @@ public sealed partial class FakeAlpacaServer
                 await WriteAsync(context, 200, new JsonArray([.. Orders.Values.Select(o => (JsonNode)o.DeepClone())]).ToJsonString());
                 return;
             case ("GET", "/v2/positions"):
-                await WriteAsync(context, 200, $"[{PositionJson}]");
+                await WriteAsync(context, 200, TryOwnAccount(context, out _, out var ownPositions) ? ownPositions : $"[{PositionJson}]");
                 return;
             case ("GET", "/v2/positions/AAPL"):
                 await WriteAsync(context, 200, PositionJson);
@@ -67,6 +67,8 @@ public sealed partial class FakeAlpacaServer
                                "MSFT":{"t":"2026-12-01T15:59:59.701Z","ax":"V","ap":412.1,"as":1,"bx":"V","bp":412.02,"bs":4,"c":["R"],"z":"C"}}}
                     """);
                 return;
+            case ("GET", "/v2/stocks/bars") when await TryWritePlayedBarsAsync(context):
+                return;
             case ("GET", "/v2/stocks/bars"):
                 await WriteAsync(context, 200, query["page_token"].ToString() switch
                 {
@@ -90,8 +92,12 @@ public sealed partial class FakeAlpacaServer
                     await WriteAsync(context, 404, """{"code":40410000,"message":"order not found"}""");
                     return;
                 case "DELETE":
+                    CancelRequests.Enqueue(id);
                     order["status"] = "pending_cancel";
                     await WriteAsync(context, 204, "");
+                    return;
+                case "PATCH" when order is not null && ScriptedReplaceRefusal:
+                    await WriteAsync(context, 422, """{"code":42210000,"message":"order is not replaceable: already filled"}""");
                     return;
                 case "PATCH" when order is not null:
                     var replacement = NewOrder(MergeReplacement(order, JsonNode.Parse(body ?? "{}")!.AsObject()));
@@ -99,6 +105,7 @@ public sealed partial class FakeAlpacaServer
                     order["status"] = "replaced";
                     order["replaced_by"] = replacement["id"]!.DeepClone();
                     Orders[replacement["client_order_id"]!.GetValue<string>()] = replacement;
+                    OrderOwners[replacement["client_order_id"]!.GetValue<string>()] = (string)context.Items[KeyItem]!;
                     await WriteAsync(context, 200, replacement.ToJsonString());
                     return;
             }
@@ -134,6 +141,7 @@ public sealed partial class FakeAlpacaServer
 
         var booked = NewOrder(order);
         OrderOwners[clientOrderId] = (string)context.Items[KeyItem]!;
+        RegisterLegs(booked, (string)context.Items[KeyItem]!);
         if (OrderPostDelay > TimeSpan.Zero)
         {
             if (BookDelayedOrders)

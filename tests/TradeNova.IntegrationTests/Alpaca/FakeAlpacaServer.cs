@@ -197,6 +197,12 @@ public sealed partial class FakeAlpacaServer : IAsyncDisposable
             return;
         }
 
+        if (IsDataStream(request.Path))
+        {
+            await DataStreamAsync(context);
+            return;
+        }
+
         string? body = null;
         if (request.ContentLength > 0 || request.Headers.ContainsKey("Transfer-Encoding"))
         {
@@ -326,12 +332,12 @@ public sealed partial class FakeAlpacaServer : IAsyncDisposable
             var legs = new JsonArray();
             if (body["take_profit"] is JsonObject takeProfit)
             {
-                legs.Add(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["client_order_id"] = Guid.NewGuid().ToString(), ["status"] = "held", ["type"] = "limit", ["limit_price"] = takeProfit["limit_price"]?.DeepClone() });
+                legs.Add(NewLeg(order, "limit", takeProfit["limit_price"], null));
             }
 
             if (body["stop_loss"] is JsonObject stopLoss)
             {
-                legs.Add(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["client_order_id"] = Guid.NewGuid().ToString(), ["status"] = "held", ["type"] = "stop", ["stop_price"] = stopLoss["stop_price"]?.DeepClone() });
+                legs.Add(NewLeg(order, "stop", null, stopLoss["stop_price"]));
             }
 
             order["legs"] = legs;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using TradeNova.Execution.Brokers.Alpaca.Dto;
 using TradeNova.Execution.Brokers.Alpaca.Reconciliation;
 
 namespace TradeNova.IntegrationTests.Alpaca;
@@ -19,8 +20,10 @@ public sealed class InMemoryOrderStateStore : IAlpacaOrderStateStore
     public Task<IReadOnlyList<LocalOrderState>> OpenOrdersAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<LocalOrderState>>([.. _orders.Values.Where(o => o.Status is "accepted" or "partially_filled")]);
 
-    public Task<LocalOrderState?> FindAsync(string clientOrderId, CancellationToken cancellationToken) =>
+    public Task<LocalOrderState?> FindAsync(string clientOrderId, string brokerOrderId, CancellationToken cancellationToken) =>
         Task.FromResult(_orders.GetValueOrDefault(clientOrderId));
+
+    public Task RecordLegsAsync(string clientOrderId, IReadOnlyList<AlpacaOrder> legs, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task ApplyAsync(OrderCorrection correction, CancellationToken cancellationToken)
     {

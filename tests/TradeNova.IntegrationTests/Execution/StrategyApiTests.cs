@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using TradeNova.Contracts.Portfolio;
+using TradeNova.IntegrationTests.Identity;
 using TradeNova.IntegrationTests.Infrastructure;
 
 namespace TradeNova.IntegrationTests.Execution;
@@ -130,6 +132,35 @@ public sealed class StrategyApiTests(ExecutionFixture fixture)
         {
             await execution.StopOkAsync(token, id);
         }
+    }
+
+    [Fact]
+    public async Task The_allocation_is_bounded_by_the_accounts_latest_equity_from_Portfolio()
+    {
+        await using var bus = await ExecutionTestBus.StartAsync(fixture.AmqpUri);
+        using var execution = fixture.CreateExecutionClient();
+        using var identity = fixture.CreateIdentityClient();
+        var account = await identity.NewAccountAsync("allocation");
+        var token = (await identity.LoginAsync(account)).AccessToken;
+        var strategy = new { name = "sma-crossover", parameters = new { symbol = "MSFT", fastPeriod = 5, slowPeriod = 20 } };
+        var now = DateTimeOffset.UtcNow;
+
+        await bus.PublishAsync(new PortfolioValued(account.UserId, Guid.NewGuid(), 300m, 200m, 500m, 0m, 0m, 1, now, 500m, 500m, [], "paper"));
+        await bus.PublishAsync(new PortfolioValued(account.UserId, Guid.NewGuid(), 9_000m, 0m, 9_000m, 0m, 0m, 0, now.AddMinutes(-1), 9_000m, 9_000m, [], "paper"));
+
+        // Both valuations consumed (the only PortfolioValued this collection publishes), the older one possibly last.
+        await Poll.UntilAsync(
+            async () => await fixture.ScalarAsync<long>("SELECT count(*) FROM execution.inbox_messages WHERE consumer LIKE '%PortfolioValued%'") >= 2,
+            ExecutionApiCalls.EventualConsistency, "both valuations consumed");
+        (await fixture.ScalarAsync<decimal>("SELECT equity FROM execution.account_equities WHERE user_id = @u AND mode = 'paper'", ("u", account.UserId)))
+            .ShouldBe(500m, "the newer valuation is kept whatever the order of arrival");
+        using (var over = await execution.SendAsync(HttpMethod.Post, "/api/v1/strategies", token, new { strategy, allocation = 600m, account = "paper" }))
+        {
+            (await ExecutionApiCalls.ReadAsync(over, HttpStatusCode.BadRequest, "over the equity")).GetProperty("errors").TryGetProperty("allocation", out _).ShouldBeTrue();
+        }
+
+        var run = await execution.StartOkAsync(token, new { strategy, allocation = 500m, account = "paper" });
+        await execution.StopOkAsync(token, run.Id());
     }
 
     private static async Task ShouldNameAsync(HttpClient execution, string token, object body, string field)

@@ -51,14 +51,17 @@ public sealed class StrategyDurabilityTests(ExecutionFixture fixture)
 
         var signals = await fixture.SignalsAsync(runId);
         var orders = await fixture.RunOrdersAsync(runId);
-        signals.Count.ShouldBeGreaterThanOrEqualTo(4);
-        signals.ShouldAllBe(s => s.Status == "placed" && s.OrderId != null, "every signal, the interrupted one included, was placed");
-        orders.Count.ShouldBe(signals.Count, "one order per signal: nothing re-sent");
-        orders.Select(o => o.Key).ShouldBe(signals.Select(s => (string?)s.Key), ignoreOrder: true);
-        orders.Select(o => o.Id).ShouldBe(signals.Select(s => s.OrderId!.Value), ignoreOrder: true);
+        var placed = signals.Where(s => s.Status == "placed").ToList();
+        placed.Count.ShouldBeGreaterThanOrEqualTo(4);
+        placed.ShouldAllBe(s => s.OrderId != null);
+        // An exit decided while the previous exit was still on its way finds nothing left to close and sends nothing.
+        signals.Except(placed).ShouldAllBe(s => s.Status == "skipped" && s.Side == "sell" && s.OrderId == null);
+        orders.Count.ShouldBe(placed.Count, "one order per placed signal: nothing re-sent");
+        orders.Select(o => o.Key).ShouldBe(placed.Select(s => (string?)s.Key), ignoreOrder: true);
+        orders.Select(o => o.Id).ShouldBe(placed.Select(s => s.OrderId!.Value), ignoreOrder: true);
         signals.First().OrderId.ShouldBe(check.OrderId, "the order placed before the crash is the first signal's");
         // The strategy's state survived: it went on alternating buy/sell from where it was.
-        signals.Select(s => s.Side).ShouldBe(signals.Select((_, i) => i % 2 == 0 ? "buy" : "sell"));
+        placed.Select(s => s.Side).ShouldBe(placed.Select((_, i) => i % 2 == 0 ? "buy" : "sell"));
     }
 
     /// <summary>
@@ -86,10 +89,13 @@ public sealed class StrategyDurabilityTests(ExecutionFixture fixture)
         var orders = await fixture.RunOrdersAsync(runId);
         steps.Distinct().Count().ShouldBe(steps.Count, "each bar decided once");
         signals.GroupBy(s => s.Time).ShouldAllBe(g => g.Count() == 1, "at most one order per bar for this strategy, never two");
-        signals.ShouldAllBe(s => s.Status == "placed");
-        orders.Count.ShouldBe(signals.Count, "one order per signal");
+        var placed = signals.Where(s => s.Status == "placed").ToList();
+        // An exit decided while the previous exit was still on its way (a loaded machine, 5 s bars) finds nothing left
+        // to close and sends nothing.
+        signals.Except(placed).ShouldAllBe(s => s.Status == "skipped" && s.Side == "sell" && s.OrderId == null);
+        orders.Count.ShouldBe(placed.Count, "one order per placed signal");
         orders.Select(o => o.Key).Distinct().Count().ShouldBe(orders.Count);
-        signals.Select(s => s.Side).ShouldBe(signals.Select((_, i) => i % 2 == 0 ? "buy" : "sell"));
+        placed.Select(s => s.Side).ShouldBe(placed.Select((_, i) => i % 2 == 0 ? "buy" : "sell"));
         await Poll.UntilAsync(async () => (await fixture.RunOrdersAsync(runId)).All(o => o.Status is "filled"), ExecutionApiCalls.EventualConsistency, "all filled");
     }
 }

@@ -47,14 +47,14 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public ServiceProcess Gateway => _processes["gateway"];
 
+    /// <summary>The loopback Alpaca that Execution calls; a test adds its own keys (<see cref="FakeAlpacaServer.Keys"/>) and bars.</summary>
+    public FakeAlpacaServer Alpaca => _alpaca ?? throw new InvalidOperationException("Platform not started.");
+
     public Uri GatewayAddress => Gateway.BaseAddress;
 
     public TestInfrastructure Infrastructure => _infrastructure ?? throw new InvalidOperationException("Platform not started.");
 
     public ServiceProcess this[string name] => _processes[name];
-
-    /// <summary>The loopback Alpaca every Execution process talks to; a test adds the keys it connects with (<c>Keys</c>).</summary>
-    public FakeAlpacaServer Alpaca => _alpaca ?? throw new InvalidOperationException("Platform not started.");
 
     /// <summary>Where every process exports its traces (OTLP/HTTP on loopback), as the Aspire dashboard receives them.</summary>
     public OtlpReceiver Telemetry => _telemetry ?? throw new InvalidOperationException("Platform not started.");
@@ -106,6 +106,15 @@ public sealed class PlatformFixture : IAsyncLifetime
                 // As ExecutionFixture and BrokerConnectionFixture: on a shared two-core machine Risk's answer can take
                 // longer than the 5 s default, and a strategy's one buy then ends rejected as risk-unavailable.
                 environment["TradeNova__Execution__RiskTimeout"] = "00:00:10";
+                // Broker accounts reported every 3 s rather than every minute, so a change at the broker shows soon.
+                environment["TradeNova__Alpaca__AccountSync__Interval"] = "00:00:03";
+                environment["TradeNova__Alpaca__AccountSync__SweepInterval"] = "00:00:01";
+            }
+
+            if (service == "backtest")
+            {
+                // As the AppHost's WithReference(execution): the lab reads Alpaca bars through Execution.
+                environment["services__execution__http__0"] = $"http://127.0.0.1:{serviceUrls.Single(s => s.service == "execution").port}";
             }
 
             _serviceEnvironments[service] = environment;

@@ -23,6 +23,60 @@ namespace TradeNova.Backtest.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TradeNova.Backtest.Model.AlpacaBarSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BarCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("bar_count");
+
+                    b.Property<string>("Bars")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("bars")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
+
+                    b.Property<DateTimeOffset>("FetchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fetched_at");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date")
+                        .HasColumnName("first_day");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date")
+                        .HasColumnName("last_day");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("symbol");
+
+                    b.Property<string>("Timeframe")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("timeframe");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alpaca_bar_sets");
+
+                    b.HasIndex("UserId", "Symbol", "Timeframe", "FirstDay", "LastDay")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alpaca_bar_sets_user_id_symbol_timeframe_first_day_last_day");
+
+                    b.ToTable("alpaca_bar_sets", "backtest");
+                });
+
             modelBuilder.Entity("TradeNova.Backtest.Model.BacktestJob", b =>
                 {
                     b.Property<Guid>("Id")

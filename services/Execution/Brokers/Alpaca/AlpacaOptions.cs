@@ -68,6 +68,12 @@ public sealed class AlpacaOptions
     /// <summary>How often the stream supervisor starts missing streams (e.g. after a restart) and stops idle ones.</summary>
     public TimeSpan StreamSweepInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long a live order canceled, replaced or expired here stays watched (stream kept, reconciled after a reconnect):
+    /// Alpaca may still fill it before the cancel takes effect there, and that fill counts.
+    /// </summary>
+    public TimeSpan SettleWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     public Uri TradingUrl(bool paper) => paper ? PaperTradingUrl : LiveTradingUrl;
 
     public Uri StreamUrl(bool paper) => paper ? PaperStreamUrl : LiveStreamUrl;

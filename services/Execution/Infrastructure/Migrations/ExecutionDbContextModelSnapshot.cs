@@ -92,9 +92,19 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_attempt_at");
 
+                    b.Property<string>("StopLossBrokerOrderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("stop_loss_broker_order_id");
+
                     b.Property<int>("SubmissionAttempts")
                         .HasColumnType("integer")
                         .HasColumnName("submission_attempts");
+
+                    b.Property<string>("TakeProfitBrokerOrderId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("take_profit_broker_order_id");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -114,6 +124,14 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                     b.HasIndex("ClientOrderId")
                         .IsUnique()
                         .HasDatabaseName("ix_alpaca_order_links_client_order_id");
+
+                    b.HasIndex("StopLossBrokerOrderId")
+                        .HasDatabaseName("ix_alpaca_order_links_stop_loss_broker_order_id")
+                        .HasFilter("stop_loss_broker_order_id IS NOT NULL");
+
+                    b.HasIndex("TakeProfitBrokerOrderId")
+                        .HasDatabaseName("ix_alpaca_order_links_take_profit_broker_order_id")
+                        .HasFilter("take_profit_broker_order_id IS NOT NULL");
 
                     b.ToTable("alpaca_order_links", "execution");
                 });
@@ -634,6 +652,32 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                         .HasName("pk_trading_accounts");
 
                     b.ToTable("trading_accounts", "execution");
+                });
+
+            modelBuilder.Entity("TradeNova.Execution.Strategies.AccountEquity", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("mode");
+
+                    b.Property<decimal>("Equity")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("equity");
+
+                    b.Property<DateTimeOffset>("ValuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valued_at");
+
+                    b.HasKey("UserId", "Mode")
+                        .HasName("pk_account_equities");
+
+                    b.ToTable("account_equities", "execution");
                 });
 
             modelBuilder.Entity("TradeNova.Execution.Strategies.StrategyRun", b =>

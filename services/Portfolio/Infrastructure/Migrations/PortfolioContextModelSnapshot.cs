@@ -18,7 +18,7 @@ namespace TradeNova.Portfolio.Infrastructure.Migrations
 #pragma warning disable 612, 618
             modelBuilder
                 .HasDefaultSchema("portfolio")
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -176,6 +176,9 @@ namespace TradeNova.Portfolio.Infrastructure.Migrations
                     b.HasKey("FillId")
                         .HasName("pk_fills");
 
+                    b.HasIndex("PortfolioId", "FilledAt")
+                        .HasDatabaseName("ix_fills_portfolio_id_filled_at");
+
                     b.HasIndex("UserId", "FilledAt")
                         .HasDatabaseName("ix_fills_user_id_filled_at");
 
@@ -256,12 +259,76 @@ namespace TradeNova.Portfolio.Infrastructure.Migrations
                     b.ToTable("positions", "portfolio");
                 });
 
+            modelBuilder.Entity("TradeNova.Portfolio.Model.ReconciliationEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<decimal>("BrokerValue")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("broker_value");
+
+                    b.Property<DateTimeOffset>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("corrected_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PortfolioId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("portfolio_id");
+
+                    b.Property<decimal>("PortfolioValue")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("portfolio_value");
+
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("symbol");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reconciliations");
+
+                    b.HasIndex("PortfolioId", "CorrectedAt")
+                        .HasDatabaseName("ix_reconciliations_portfolio_id_corrected_at");
+
+                    b.ToTable("reconciliations", "portfolio");
+                });
+
             modelBuilder.Entity("TradeNova.Portfolio.Model.UserPortfolio", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("BrokerAccountNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("broker_account_number");
+
+                    b.Property<DateTimeOffset?>("BrokerSyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("broker_synced_at");
 
                     b.Property<decimal>("Cash")
                         .HasPrecision(18, 2)
@@ -333,9 +400,9 @@ namespace TradeNova.Portfolio.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_portfolios");
 
-                    b.HasIndex("UserId")
+                    b.HasIndex("UserId", "Mode")
                         .IsUnique()
-                        .HasDatabaseName("ix_portfolios_user_id");
+                        .HasDatabaseName("ix_portfolios_user_id_mode");
 
                     b.ToTable("portfolios", "portfolio");
                 });

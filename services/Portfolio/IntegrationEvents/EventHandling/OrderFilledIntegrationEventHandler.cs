@@ -26,11 +26,14 @@ public sealed class OrderFilledIntegrationEventHandler(PortfolioContext db, Port
             throw new InvalidOperationException($"Fill {fill.FillId} has side '{fill.Side}'; expected buy or sell.");
         }
 
+        var account = PortfolioAccounts.Parse(fill.Mode)
+                      ?? throw new InvalidOperationException($"Fill {fill.FillId} has mode '{fill.Mode}'; expected paper or live.");
         var portfolio = await Db.Portfolios
-            .FromSql($"SELECT * FROM portfolio.portfolios WHERE user_id = {fill.UserId} FOR UPDATE")
+            .FromSql($"SELECT * FROM portfolio.portfolios WHERE user_id = {fill.UserId} AND mode = {account} FOR UPDATE")
             .SingleOrDefaultAsync(cancellationToken)
-            // Retried (and finally parked in the error queue): the UserRegistered that opens it may still be on its way.
-            ?? throw new InvalidOperationException($"No portfolio for user {fill.UserId} yet; fill {fill.FillId} will be retried.");
+            // Retried (and finally parked in the error queue): the UserRegistered (paper) or the first broker report (live)
+            // that opens it may still be on its way.
+            ?? throw new InvalidOperationException($"No {account} portfolio for user {fill.UserId} yet; fill {fill.FillId} will be retried.");
 
         // Checked under the portfolio's row lock, so the same fill arriving concurrently under another message id waits
         // for the first to commit and then finds it (the fill_id primary key stays the last guard).
@@ -45,30 +48,37 @@ public sealed class OrderFilledIntegrationEventHandler(PortfolioContext db, Port
         var before = position is null ? PositionState.Flat : new PositionState(position.Quantity, position.AverageCost);
         var outcome = FillAccounting.Apply(before, isBuy, fill.Quantity, fill.Price, fill.Fee);
 
-        if (position is null)
+        // A live fill stamped at or before the broker report last applied is already in the broker's cash and positions
+        // (that report set them): it joins the trade history, P&L and fees, and moves nothing twice.
+        var inBrokerFigures = portfolio.BrokerSyncedAt is { } synced && fill.FilledAt <= synced;
+        var openedAt = position?.OpenedAt;
+        if (!inBrokerFigures)
         {
-            position = new Position { PortfolioId = portfolio.Id, Symbol = symbol, OpenedAt = fill.FilledAt, LastPrice = fill.Price };
-            Db.Positions.Add(position);
-            positions.Add(position);
+            if (position is null)
+            {
+                position = new Position { PortfolioId = portfolio.Id, Symbol = symbol, OpenedAt = fill.FilledAt, LastPrice = fill.Price };
+                Db.Positions.Add(position);
+                positions.Add(position);
+            }
+
+            if (before.Quantity == 0m || Math.Sign(outcome.Position.Quantity) != Math.Sign(before.Quantity))
+            {
+                position.OpenedAt = fill.FilledAt;
+            }
+
+            position.Quantity = outcome.Position.Quantity;
+            position.AverageCost = outcome.Position.AverageCost;
+            position.RealizedPnl += outcome.RealizedPnl;
+            position.UpdatedAt = fill.FilledAt;
+            if (position.Quantity == 0m)
+            {
+                Db.Positions.Remove(position);
+                positions.Remove(position);
+            }
+
+            portfolio.Cash += outcome.CashChange;
         }
 
-        var openedAt = position.OpenedAt;
-        if (before.Quantity == 0m || Math.Sign(outcome.Position.Quantity) != Math.Sign(before.Quantity))
-        {
-            position.OpenedAt = fill.FilledAt;
-        }
-
-        position.Quantity = outcome.Position.Quantity;
-        position.AverageCost = outcome.Position.AverageCost;
-        position.RealizedPnl += outcome.RealizedPnl;
-        position.UpdatedAt = fill.FilledAt;
-        if (position.Quantity == 0m)
-        {
-            Db.Positions.Remove(position);
-            positions.Remove(position);
-        }
-
-        portfolio.Cash += outcome.CashChange;
         portfolio.RealizedPnl += outcome.RealizedPnl;
         portfolio.Fees += fill.Fee;
 
@@ -88,7 +98,7 @@ public sealed class OrderFilledIntegrationEventHandler(PortfolioContext db, Port
             ClosedQuantity = outcome.ClosedQuantity,
             AverageCostBefore = before.AverageCost,
             PositionOpenedAt = before.Quantity == 0m ? null : openedAt,
-            PositionAfter = outcome.Position.Quantity,
+            PositionAfter = inBrokerFigures ? before.Quantity : outcome.Position.Quantity,
             FilledAt = fill.FilledAt,
             ClientOrderId = fill.ClientOrderId,
             StrategyId = fill.StrategyId,

@@ -15,7 +15,7 @@ public sealed class UserRegisteredIntegrationEventHandler(PortfolioContext db, I
         using var activity = PortfolioTelemetry.ActivitySource.StartActivity("open portfolio");
         activity?.SetTag("tradenova.user_id", context.Message.UserId);
         var userId = context.Message.UserId;
-        if (await Db.Portfolios.AnyAsync(p => p.UserId == userId, cancellationToken))
+        if (await Db.Portfolios.AnyAsync(p => p.UserId == userId && p.Mode == PortfolioAccounts.Paper, cancellationToken))
         {
             return;
         }
@@ -25,7 +25,7 @@ public sealed class UserRegisteredIntegrationEventHandler(PortfolioContext db, I
         {
             Id = Guid.CreateVersion7(now),
             UserId = userId,
-            Mode = PortfolioDefaults.Mode,
+            Mode = PortfolioAccounts.Paper,
             Currency = PortfolioDefaults.Currency,
             OpenedAt = now,
         };

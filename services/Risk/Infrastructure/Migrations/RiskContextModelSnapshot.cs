@@ -18,7 +18,7 @@ namespace TradeNova.Risk.Infrastructure.Migrations
 #pragma warning disable 612, 618
             modelBuilder
                 .HasDefaultSchema("risk")
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -79,6 +79,13 @@ namespace TradeNova.Risk.Infrastructure.Migrations
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
+
+                    b.Property<string>("Account")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("paper")
+                        .HasColumnName("account");
 
                     b.Property<string>("AdminHaltReason")
                         .HasMaxLength(500)
@@ -169,7 +176,7 @@ namespace TradeNova.Risk.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("valued_at");
 
-                    b.HasKey("UserId")
+                    b.HasKey("UserId", "Account")
                         .HasName("pk_accounts");
 
                     b.ToTable("accounts", "risk");
@@ -311,6 +318,13 @@ namespace TradeNova.Risk.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
+                    b.Property<string>("Account")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("paper")
+                        .HasColumnName("account");
+
                     b.Property<string>("Symbol")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -331,7 +345,7 @@ namespace TradeNova.Risk.Infrastructure.Migrations
                         .HasColumnType("numeric(18,6)")
                         .HasColumnName("quantity");
 
-                    b.HasKey("UserId", "Symbol")
+                    b.HasKey("UserId", "Account", "Symbol")
                         .HasName("pk_positions");
 
                     b.ToTable("positions", "risk");

@@ -15,8 +15,19 @@ public sealed class CheckOrderRiskConsumer(RiskCheckService checks, TimeProvider
         activity?.SetTag("tradenova.user_id", request.UserId);
         activity?.SetTag("tradenova.order_id", request.OrderId);
 
+        var account = RiskAccounts.Parse(request.Mode);
+        if (account is null)
+        {
+            await context.RespondAsync(new OrderRiskChecked(
+                request.UserId, request.OrderId, false, [new RiskViolation(RiskReasonCodes.InvalidOrder, $"Unknown account '{request.Mode}'; expected paper or live.")],
+                null, null, time.GetUtcNow()));
+            return;
+        }
+
+        activity?.SetTag("tradenova.account", account);
         var assessment = await checks.CheckAsync(
             request.UserId,
+            account,
             new OrderRiskInput(request.Symbol, request.Side, request.OrderType, request.Quantity, request.ReferencePrice,
                 request.LimitPrice, request.StopLossPrice, request.TakeProfitPrice),
             countAsOrder: true,

@@ -6,7 +6,7 @@ using TradeNova.Trading.Orders;
 
 namespace TradeNova.Risk.IntegrationEvents.EventHandling;
 
-/// <summary>Moves position and cash between valuations, so an order placed right after a fill is checked against the
+/// <summary>Moves position and cash of the fill's account (paper or live) between valuations, so an order placed right after a fill is checked against the
 /// position it really has. Fills stamped at or before the last applied valuation are already in it.</summary>
 public sealed class OrderFilledIntegrationEventHandler(RiskContext db) : InboxConsumer<RiskContext, OrderFilled>(db)
 {
@@ -14,12 +14,12 @@ public sealed class OrderFilledIntegrationEventHandler(RiskContext db) : InboxCo
     {
         var fill = context.Message;
         var side = OrderRiskEvaluator.ParseSide(fill.Side);
-        if (side is null || !string.Equals(fill.Mode, "paper", StringComparison.OrdinalIgnoreCase))
+        if (side is null || RiskAccounts.Parse(fill.Mode) is not { } mode)
         {
             return;
         }
 
-        var account = await Db.LockAccountAsync(fill.UserId, cancellationToken);
+        var account = await Db.LockAccountAsync(fill.UserId, mode, cancellationToken);
         if (account.ValuedAt is { } valuedAt && fill.FilledAt <= valuedAt)
         {
             return;
@@ -27,10 +27,10 @@ public sealed class OrderFilledIntegrationEventHandler(RiskContext db) : InboxCo
 
         var symbol = fill.Symbol.ToUpperInvariant();
         var signed = side == OrderSide.Buy ? fill.Quantity : -fill.Quantity;
-        var position = await Db.Positions.SingleOrDefaultAsync(p => p.UserId == fill.UserId && p.Symbol == symbol, cancellationToken);
+        var position = await Db.Positions.SingleOrDefaultAsync(p => p.UserId == fill.UserId && p.Account == mode && p.Symbol == symbol, cancellationToken);
         if (position is null)
         {
-            position = new RiskPosition { UserId = fill.UserId, Symbol = symbol, AverageCost = fill.Price };
+            position = new RiskPosition { UserId = fill.UserId, Account = mode, Symbol = symbol, AverageCost = fill.Price };
             Db.Positions.Add(position);
         }
 

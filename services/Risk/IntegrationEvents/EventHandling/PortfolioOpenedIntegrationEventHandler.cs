@@ -4,12 +4,18 @@ using TradeNova.ServiceDefaults.Messaging.Inbox;
 
 namespace TradeNova.Risk.IntegrationEvents.EventHandling;
 
-/// <summary>The starting cash is the first valuation Risk knows: equity = cash, start of day = peak = cash.</summary>
+/// <summary>The paper starting cash is the first valuation Risk knows: equity = cash, start of day = peak = cash. A live
+/// portfolio opens with the broker's positions too, so its first <c>PortfolioValued</c> (staged with it) is the start.</summary>
 public sealed class PortfolioOpenedIntegrationEventHandler(RiskContext db) : InboxConsumer<RiskContext, PortfolioOpened>(db)
 {
     protected override async Task HandleAsync(ConsumeContext<PortfolioOpened> context, CancellationToken cancellationToken)
     {
         var opened = context.Message;
+        if (RiskAccounts.Parse(opened.Mode) != RiskAccounts.Paper)
+        {
+            return;
+        }
+
         var account = await Db.LockAccountAsync(opened.UserId, cancellationToken);
         if (account.ValuedAt is not null)
         {

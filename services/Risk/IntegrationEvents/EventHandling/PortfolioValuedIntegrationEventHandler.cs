@@ -7,7 +7,8 @@ using TradeNova.Trading.Risk;
 
 namespace TradeNova.Risk.IntegrationEvents.EventHandling;
 
-/// <summary>Refreshes the read model (equity, cash, positions) from a valuation and runs the post-trade monitors.
+/// <summary>Refreshes the read model of the valuation's account (paper or live: equity, cash, positions) and runs the
+/// post-trade monitors on it (a halt they raise is that account's).
 /// A valuation older than the one already applied is ignored (valuations carry state, not deltas).</summary>
 public sealed class PortfolioValuedIntegrationEventHandler(RiskContext db, IOutbox outbox)
     : InboxConsumer<RiskContext, PortfolioValued>(db)
@@ -15,14 +16,14 @@ public sealed class PortfolioValuedIntegrationEventHandler(RiskContext db, IOutb
     protected override async Task HandleAsync(ConsumeContext<PortfolioValued> context, CancellationToken cancellationToken)
     {
         var valued = context.Message;
-        if (!string.Equals(valued.Mode, "paper", StringComparison.OrdinalIgnoreCase))
+        if (RiskAccounts.Parse(valued.Mode) is not { } mode)
         {
             return;
         }
 
         using var activity = RiskTelemetry.ActivitySource.StartActivity("apply valuation");
         activity?.SetTag("tradenova.user_id", valued.UserId);
-        var account = await Db.LockAccountAsync(valued.UserId, cancellationToken);
+        var account = await Db.LockAccountAsync(valued.UserId, mode, cancellationToken);
         if (account.ValuedAt is { } applied && valued.ValuedAt < applied)
         {
             return;
@@ -35,12 +36,13 @@ public sealed class PortfolioValuedIntegrationEventHandler(RiskContext db, IOutb
         account.PeakEquity = valued.PeakEquity;
         account.ValuedAt = valued.ValuedAt;
 
-        await Db.Positions.Where(p => p.UserId == valued.UserId).ExecuteDeleteAsync(cancellationToken);
+        await Db.Positions.Where(p => p.UserId == valued.UserId && p.Account == mode).ExecuteDeleteAsync(cancellationToken);
         foreach (var position in valued.Positions.Where(p => p.Quantity != 0m))
         {
             Db.Positions.Add(new RiskPosition
             {
                 UserId = valued.UserId,
+                Account = mode,
                 Symbol = position.Symbol.ToUpperInvariant(),
                 Quantity = position.Quantity,
                 AverageCost = position.AverageCost,

@@ -36,9 +36,17 @@ public sealed class AlpacaBrokerAdapter(AlpacaSubmissionQueue queue, IServiceSco
         var client = clients.Create(credentials);
         try
         {
-            var brokerOrderId = await scope.ServiceProvider.GetRequiredService<ExecutionDbContext>().Set<AlpacaOrderLink>().AsNoTracking()
-                                    .Where(l => l.OrderId == order.Id).Select(l => l.BrokerOrderId).FirstOrDefaultAsync(cancellationToken)
-                                ?? (await client.GetOrderByClientOrderIdAsync(order.ClientOrderId, cancellationToken))?.Id;
+            var links = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>().Set<AlpacaOrderLink>().AsNoTracking();
+            var brokerOrderId = await links.Where(l => l.OrderId == order.Id).Select(l => l.BrokerOrderId).FirstOrDefaultAsync(cancellationToken);
+            if (brokerOrderId is null && order.ParentOrderId is { } parentId)
+            {
+                // A bracket leg Alpaca holds under its own id, recorded on the parent's link.
+                brokerOrderId = await links.Where(l => l.OrderId == parentId)
+                    .Select(l => order.BracketLeg == BracketLegs.TakeProfit ? l.TakeProfitBrokerOrderId : l.StopLossBrokerOrderId)
+                    .FirstOrDefaultAsync(cancellationToken);
+            }
+
+            brokerOrderId ??= order.ParentOrderId is null ? (await client.GetOrderByClientOrderIdAsync(order.ClientOrderId, cancellationToken))?.Id : null;
             if (brokerOrderId is not null)
             {
                 await client.CancelOrderAsync(brokerOrderId, cancellationToken);

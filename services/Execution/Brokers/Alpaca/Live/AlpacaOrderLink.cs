@@ -16,6 +16,12 @@ public sealed class AlpacaOrderLink
     /// <summary>Alpaca's id of the order (needed to cancel it); null until Alpaca has answered or been asked.</summary>
     public string? BrokerOrderId { get; set; }
 
+    /// <summary>Alpaca's id of the take-profit leg it holds for this (bracket or OTO) order; the local leg is matched to it.</summary>
+    public string? TakeProfitBrokerOrderId { get; set; }
+
+    /// <summary>Alpaca's id of the stop-loss leg it holds for this (bracket or OTO) order.</summary>
+    public string? StopLossBrokerOrderId { get; set; }
+
     public int SubmissionAttempts { get; set; }
 
     /// <summary>When the last submission began; while it is younger than the lease no other attempt starts.</summary>

@@ -1,3 +1,4 @@
+using TradeNova.Execution.Brokers.Alpaca.Dto;
 using TradeNova.Execution.Brokers.Alpaca.Reconciliation;
 
 namespace TradeNova.Execution.Brokers.Alpaca.Live;
@@ -11,10 +12,16 @@ public sealed class AlpacaOrderStateStore(Guid userId, IServiceScopeFactory scop
         return await scope.ServiceProvider.GetRequiredService<AlpacaOrderUpdater>().OpenAsync(userId, cancellationToken);
     }
 
-    public async Task<LocalOrderState?> FindAsync(string clientOrderId, CancellationToken cancellationToken)
+    public async Task<LocalOrderState?> FindAsync(string clientOrderId, string brokerOrderId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AlpacaOrderUpdater>().FindAsync(userId, clientOrderId, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<AlpacaOrderUpdater>().FindAsync(userId, clientOrderId, brokerOrderId, cancellationToken);
+    }
+
+    public async Task RecordLegsAsync(string clientOrderId, IReadOnlyList<AlpacaOrder> legs, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AlpacaOrderUpdater>().RecordLegsAsync(userId, clientOrderId, legs, cancellationToken);
     }
 
     public async Task ApplyAsync(OrderCorrection correction, CancellationToken cancellationToken)

@@ -80,7 +80,7 @@ public sealed partial class AlpacaOrderSubmitter(
             return;
         }
 
-        var (order, credentials, attemptedBefore, tooOld) = claim.Value;
+        var (order, credentials, attemptedBefore, tooOld, replaces) = claim.Value;
         var client = clients.Create(credentials);
         AlpacaOrder? broker;
         try
@@ -93,7 +93,11 @@ public sealed partial class AlpacaOrderSubmitter(
                 return;
             }
 
-            broker ??= await SendOnceAsync(client, order, cancellationToken);
+            broker ??= await SendOnceAsync(client, order, replaces, cancellationToken);
+            if (broker is { Legs: null or { Count: 0 }, OrderClass: AlpacaOrderClasses.Bracket or AlpacaOrderClasses.Oto })
+            {
+                broker = await client.GetOrderAsync(broker.Id, cancellationToken); // nested: with the legs Alpaca holds
+            }
         }
         catch (AlpacaApiException error) when (error.Kind is AlpacaErrorKind.Unauthorized)
         {
@@ -119,11 +123,18 @@ public sealed partial class AlpacaOrderSubmitter(
         }
     }
 
-    /// <summary>Sends the order; Alpaca's 422 for a client_order_id it already has means an earlier send got through.</summary>
-    private async Task<AlpacaOrder?> SendOnceAsync(AlpacaClient client, Order order, CancellationToken cancellationToken)
+    /// <summary>Sends the order (a replacement as a PATCH of the order it replaces); Alpaca's 422 for a client_order_id it
+    /// already has means an earlier send got through.</summary>
+    private async Task<AlpacaOrder?> SendOnceAsync(AlpacaClient client, Order order, string? replaces, CancellationToken cancellationToken)
     {
         try
         {
+            if (replaces is not null)
+            {
+                LogReplacing(order.Id, order.ClientOrderId, replaces);
+                return await client.ReplaceOrderAsync(replaces, AlpacaOrderRequests.Replacement(order), cancellationToken);
+            }
+
             LogSending(order.Id, order.ClientOrderId);
             return await client.SubmitOrderAsync(AlpacaOrderRequests.From(order), cancellationToken);
         }
@@ -134,7 +145,7 @@ public sealed partial class AlpacaOrderSubmitter(
         }
     }
 
-    private async Task<(Order Order, AlpacaCredentials Credentials, bool AttemptedBefore, bool TooOld)?> ClaimAsync(
+    private async Task<(Order Order, AlpacaCredentials Credentials, bool AttemptedBefore, bool TooOld, string? Replaces)?> ClaimAsync(
         Guid orderId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -159,9 +170,16 @@ public sealed partial class AlpacaOrderSubmitter(
         var tooOld = now - (order.AcceptedAt ?? order.CreatedAt) > options.Value.MaxUnsentAge;
         var credentials = await scope.ServiceProvider.GetRequiredService<BrokerCredentialStore>().LoadCredentialsAsync(order.UserId, cancellationToken);
         var ledger = scope.ServiceProvider.GetRequiredService<OrderLedger>();
+        var replaces = order.ReplacesOrderId is { } replacedId
+            ? await db.Set<AlpacaOrderLink>().AsNoTracking().Where(l => l.OrderId == replacedId).Select(l => l.BrokerOrderId).FirstOrDefaultAsync(cancellationToken)
+            : null;
         if (credentials is null)
         {
             ledger.Transition(order, OrderStatuses.Rejected, "No Alpaca connection: the order was not sent.", [Exchange.BrokerRouter.NotConnected]);
+        }
+        else if (order.ReplacesOrderId is not null && replaces is null)
+        {
+            ledger.Transition(order, OrderStatuses.Rejected, "The order it replaces is not known at Alpaca; nothing was changed there.", [AlpacaReasonCodes.Rejected]);
         }
         else if (tooOld && !attemptedBefore)
         {
@@ -177,7 +195,7 @@ public sealed partial class AlpacaOrderSubmitter(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return OrderStatuses.IsOpen(order.Status) ? (order, credentials!, attemptedBefore, tooOld) : null;
+        return OrderStatuses.IsOpen(order.Status) ? (order, credentials!, attemptedBefore, tooOld, replaces) : null;
     }
 
     /// <summary>Adopts Alpaca's state of the order (broker id, acknowledgement, any fill or final status).</summary>
@@ -196,6 +214,17 @@ public sealed partial class AlpacaOrderSubmitter(
                              ?? new OrderCorrection(order.ClientOrderId, broker.Id, null, null, broker.FilledQty ?? 0m);
             canceledMeanwhile = !OrderStatuses.IsOpen(order.Status) && order.FilledQuantity == 0m;
             await updater.ApplyLockedAsync(order, correction, cancellationToken);
+            updater.RecordLegs(link, broker.Legs);
+            if (order.ReplacesOrderId is { } replacedId && await db.LockOrderAsync(replacedId, cancellationToken) is { } replaced)
+            {
+                // Alpaca made the new order: the old one is replaced there (its stream event may have said so already).
+                replaced.ReplacedByOrderId = order.Id;
+                if (OrderStatuses.CanTransition(replaced.Status, OrderStatuses.Replaced))
+                {
+                    scope.ServiceProvider.GetRequiredService<OrderLedger>().Transition(replaced, OrderStatuses.Replaced, $"Replaced at Alpaca by order {order.Id}.");
+                }
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             LogAcknowledged(order.Id, order.ClientOrderId, broker.Status);
@@ -225,6 +254,9 @@ public sealed partial class AlpacaOrderSubmitter(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sending live order {OrderId} ({ClientOrderId}) to Alpaca")]
     private partial void LogSending(Guid orderId, string clientOrderId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replacing Alpaca order {BrokerOrderId} with live order {OrderId} ({ClientOrderId})")]
+    private partial void LogReplacing(Guid orderId, string clientOrderId, string brokerOrderId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live order {OrderId} ({ClientOrderId}) acknowledged by Alpaca: {Status}")]
     private partial void LogAcknowledged(Guid orderId, string clientOrderId, string status);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using TradeNova.Execution.Brokers.Alpaca.Accounts;
 using TradeNova.Execution.Brokers.Alpaca.Reconciliation;
 using TradeNova.Execution.Brokers.Alpaca.Streaming;
 using TradeNova.Execution.Credentials;
@@ -8,8 +9,9 @@ namespace TradeNova.Execution.Brokers.Alpaca.Live;
 
 /// <summary>
 /// One <c>trade_updates</c> stream per user with live orders at Alpaca: started on demand when an order is acknowledged,
-/// and by a periodic sweep (so also right after a restart) for every connected user with open live orders; stopped once
-/// a user has none, or no connection. Every (re)connect reconciles the user's open orders over REST first. Another
+/// and by a periodic sweep (so also right after a restart) for every connected user with watched live orders (open, or
+/// ended here so recently that Alpaca may still fill them: <see cref="WatchedLiveOrders"/>); stopped once a user has
+/// none, or no connection. Every (re)connect reconciles the user's open orders over REST first. Another
 /// instance running the same user's stream is harmless: updates are applied under row locks against the cumulative fill.
 /// </summary>
 public sealed partial class AlpacaStreamSupervisor(
@@ -19,7 +21,8 @@ public sealed partial class AlpacaStreamSupervisor(
     IOptions<AlpacaOptions> options,
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggers,
-    TimeProvider time) : BackgroundService
+    TimeProvider time,
+    AlpacaAccountSync accountSync) : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, RunningStream> _running = new();
     private readonly ILogger _logger = loggers.CreateLogger<AlpacaStreamSupervisor>();
@@ -50,7 +53,7 @@ public sealed partial class AlpacaStreamSupervisor(
         {
             try
             {
-                await stream.RunAsync(synchronizer, stop.Token);
+                await stream.RunAsync(new AccountSyncingTradeUpdateHandler(synchronizer, userId, accountSync), stop.Token);
             }
             catch (Exception error)
             {
@@ -100,8 +103,7 @@ public sealed partial class AlpacaStreamSupervisor(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
         var wanted = await db.Orders.AsNoTracking()
-            .Where(o => o.Mode == TradingModes.Live && o.SubmittedAt != null
-                        && (o.Status == OrderStatuses.Accepted || o.Status == OrderStatuses.PartiallyFilled))
+            .Where(WatchedLiveOrders.Since(time.GetUtcNow() - options.Value.SettleWindow))
             .Select(o => o.UserId)
             .Intersect(db.BrokerConnections.Select(c => c.UserId))
             .ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using TradeNova.Execution.Brokers.Alpaca.Dto;
 using TradeNova.Execution.Brokers.Alpaca.Streaming;
 
 namespace TradeNova.Execution.Brokers.Alpaca.Reconciliation;
@@ -16,7 +17,9 @@ public sealed partial class AlpacaOrderSynchronizer(AlpacaClient client, IAlpaca
         var corrected = 0;
         foreach (var local in open)
         {
-            var broker = await client.GetOrderByClientOrderIdAsync(local.ClientOrderId, cancellationToken);
+            var broker = local is { IsBracketLeg: true, BrokerOrderId: { } legId }
+                ? await FindByIdAsync(legId, cancellationToken)
+                : await client.GetOrderByClientOrderIdAsync(local.ClientOrderId, cancellationToken);
             var correction = broker is null ? AlpacaReconciliation.UnknownAtBroker(local) : AlpacaReconciliation.Reconcile(local, broker);
             if (correction is not null)
             {
@@ -30,7 +33,7 @@ public sealed partial class AlpacaOrderSynchronizer(AlpacaClient client, IAlpaca
 
     public async Task OnTradeUpdateAsync(AlpacaTradeUpdate update, CancellationToken cancellationToken)
     {
-        var local = await store.FindAsync(update.Order.ClientOrderId, cancellationToken);
+        var local = await store.FindAsync(update.Order.ClientOrderId, update.Order.Id, cancellationToken);
         if (local is null)
         {
             // Placed outside TradeNova (Alpaca's dashboard, another app): the account reconciliation of positions covers it.
@@ -41,6 +44,24 @@ public sealed partial class AlpacaOrderSynchronizer(AlpacaClient client, IAlpaca
         if (AlpacaReconciliation.Reconcile(local, update.Order, update) is { } correction)
         {
             await store.ApplyAsync(correction, cancellationToken);
+        }
+
+        if (update.Order.Legs is { Count: > 0 } legs && !local.IsBracketLeg)
+        {
+            await store.RecordLegsAsync(local.ClientOrderId, legs, cancellationToken);
+        }
+    }
+
+    /// <summary>A leg's own order by Alpaca's id (its client_order_id is Alpaca's), or null when Alpaca does not know it.</summary>
+    private async Task<AlpacaOrder?> FindByIdAsync(string brokerOrderId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.GetOrderAsync(brokerOrderId, cancellationToken);
+        }
+        catch (AlpacaApiException error) when (error.Kind == AlpacaErrorKind.NotFound)
+        {
+            return null;
         }
     }
 
