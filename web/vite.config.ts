@@ -31,5 +31,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
+    // user-event types key by key through jsdom; on a loaded two-core machine a form test needs more than the
+    // default 5 s. Nothing here tests timing.
+    testTimeout: 20_000,
   },
 });

@@ -25,8 +25,9 @@ function routes(runs: () => StrategyRun[], extra: Record<string, Parameters<type
   });
 }
 
+// Polling slower than any test, so what a test sees after a hub message came from the hub.
 const render = (fetch: typeof globalThis.fetch, path = '/strategies') =>
-  renderApp(<StrategiesPage />, { fetch, path, route: '/strategies/:id?', signedInAs: 'ada@example.test' });
+  renderApp(<StrategiesPage pollMs={600_000} />, { fetch, path, route: '/strategies/:id?', signedInAs: 'ada@example.test' });
 
 test('runs are listed with their account, status, stop reason and P&L', async () => {
   const { fetch } = routes(() => [

@@ -26,7 +26,7 @@ interface SymbolsResponse {
  * stop it, and read a run's last signals and orders. Polls, and refreshes at once on the hub's order messages that
  * carry a strategy run id.
  */
-export function StrategiesPage() {
+export function StrategiesPage({ pollMs = STRATEGY_POLL_MS }: { pollMs?: number }) {
   const { api } = useAuth();
   const { id } = useParams();
   const navigate = useNavigate();
@@ -42,13 +42,13 @@ export function StrategiesPage() {
   const runs = useQuery({
     queryKey: strategyKeys.list,
     queryFn: ({ signal }) => listStrategyRuns(api, signal),
-    refetchInterval: STRATEGY_POLL_MS,
+    refetchInterval: pollMs,
   });
   const details = useQuery({
     queryKey: strategyKeys.run(id ?? ''),
     queryFn: ({ signal }) => getStrategyRun(api, id!, signal),
     enabled: !!id,
-    refetchInterval: STRATEGY_POLL_MS,
+    refetchInterval: pollMs,
   });
   const [stopping, setStopping] = useState<string | null>(null);
   const [stopError, setStopError] = useState<unknown>(null);
