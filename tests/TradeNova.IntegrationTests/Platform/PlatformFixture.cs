@@ -54,9 +54,6 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public TestInfrastructure Infrastructure => _infrastructure ?? throw new InvalidOperationException("Platform not started.");
 
-    /// <summary>The loopback Alpaca Execution talks to; it knows no keys until a test adds one (<c>Keys</c>).</summary>
-    public FakeAlpacaServer Alpaca => _alpaca ?? throw new InvalidOperationException("Platform not started.");
-
     public ServiceProcess this[string name] => _processes[name];
 
     /// <summary>Where every process exports its traces (OTLP/HTTP on loopback), as the Aspire dashboard receives them.</summary>
