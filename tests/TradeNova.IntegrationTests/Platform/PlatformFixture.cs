@@ -47,6 +47,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public ServiceProcess Gateway => _processes["gateway"];
 
+    /// <summary>The loopback Alpaca that Execution calls; a test adds its own keys (<see cref="FakeAlpacaServer.Keys"/>) and bars.</summary>
+    public FakeAlpacaServer Alpaca => _alpaca ?? throw new InvalidOperationException("Platform not started.");
+
     public Uri GatewayAddress => Gateway.BaseAddress;
 
     public TestInfrastructure Infrastructure => _infrastructure ?? throw new InvalidOperationException("Platform not started.");
