@@ -33,7 +33,9 @@ public class DistributedTracingTests(PlatformFixture platform)
         // The request, the commit with its outbox row, the relay's publish and Portfolio's consumer, all exported.
         var spans = await Poll.UntilAsync(
             () => Task.FromResult(platform.Telemetry.SpansOf(traceId.ToString())),
-            found => HasConsumerSpan(found, "portfolio") && found.Any(IsOutboxPublish),
+            // Each process exports on its own batch schedule, so the gateway's span may arrive after Portfolio's.
+            found => HasConsumerSpan(found, "portfolio") && found.Any(IsOutboxPublish)
+                     && found.Any(span => span.Service == "gateway" && span.Kind == ReceivedSpan.KindServer),
             GatewayApi.EventualConsistency,
             "spans of the registration's trace from gateway, identity, the outbox relay and portfolio's consumer");
 
