@@ -36,7 +36,8 @@ run_dotnet_tests() {
   name=$(basename "$project")
   logfile="$TN_RUN/test-$name.log"
   log "dotnet test $project"
-  timeout --kill-after=30 "${TRADENOVA_TEST_TIMEOUT:-600}" \
+  # The integration suite runs every service as a process (about 12 minutes on 2 cores); the cap only stops a hang.
+  timeout --kill-after=30 "${TRADENOVA_TEST_TIMEOUT:-1800}" \
     dotnet test "$TN_ROOT/$project" --no-build -c "$TN_CONFIG" -nologo </dev/null 2>&1 | tee "$logfile"
   rc=${PIPESTATUS[0]}
   kill_run_leftovers
