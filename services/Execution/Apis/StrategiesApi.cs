@@ -45,6 +45,7 @@ public static class StrategiesApi
         ClaimsPrincipal principal,
         ExecutionDbContext db,
         PriceSimulator prices,
+        BarSources sources,
         IOptions<StrategyOptions> options,
         TimeProvider time,
         HttpContext http,
@@ -68,7 +69,7 @@ public static class StrategiesApi
         if (idempotencyKey is not null && await FindByKeyAsync(db, userId, idempotencyKey, cancellationToken) is { } replayed)
         {
             http.Response.Headers["Idempotent-Replayed"] = "true";
-            return TypedResults.Ok(await ResponseAsync(db, replayed, prices, time, cancellationToken));
+            return TypedResults.Ok(await ResponseAsync(db, replayed, prices, sources, time, cancellationToken));
         }
 
         if (valid.Account == TradingModes.Live && !await db.BrokerConnections.AnyAsync(c => c.UserId == userId, cancellationToken))
@@ -116,15 +117,15 @@ public static class StrategiesApi
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 http.Response.Headers["Idempotent-Replayed"] = "true";
-                return TypedResults.Ok(await ResponseAsync(db, (await FindByKeyAsync(db, userId, idempotencyKey, cancellationToken))!, prices, time, cancellationToken));
+                return TypedResults.Ok(await ResponseAsync(db, (await FindByKeyAsync(db, userId, idempotencyKey, cancellationToken))!, prices, sources, time, cancellationToken));
             }
         }
 
-        return TypedResults.Created($"/api/v1/strategies/{run.Id}", await ResponseAsync(db, run, prices, time, cancellationToken));
+        return TypedResults.Created($"/api/v1/strategies/{run.Id}", await ResponseAsync(db, run, prices, sources, time, cancellationToken));
     }
 
     public static async Task<Ok<StrategyRunList>> ListAsync(
-        ClaimsPrincipal principal, ExecutionDbContext db, PriceSimulator prices, TimeProvider time, CancellationToken cancellationToken)
+        ClaimsPrincipal principal, ExecutionDbContext db, PriceSimulator prices, BarSources sources, TimeProvider time, CancellationToken cancellationToken)
     {
         var userId = principal.GetUserId();
         var runs = await db.StrategyRuns.AsNoTracking().Where(r => r.UserId == userId)
@@ -132,14 +133,14 @@ public static class StrategiesApi
         var items = new List<StrategyRunResponse>(runs.Count);
         foreach (var run in runs)
         {
-            items.Add(await ResponseAsync(db, run, prices, time, cancellationToken));
+            items.Add(await ResponseAsync(db, run, prices, sources, time, cancellationToken));
         }
 
         return TypedResults.Ok(new StrategyRunList(items));
     }
 
     public static async Task<Results<Ok<StrategyRunDetails>, ProblemHttpResult>> GetAsync(
-        Guid id, ClaimsPrincipal principal, ExecutionDbContext db, PriceSimulator prices, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal principal, ExecutionDbContext db, PriceSimulator prices, BarSources sources, TimeProvider time, CancellationToken cancellationToken)
     {
         var userId = principal.GetUserId();
         var run = await db.StrategyRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.UserId == userId, cancellationToken);
@@ -156,7 +157,7 @@ public static class StrategiesApi
             .ToListAsync(cancellationToken);
         var orders = await db.Orders.AsNoTracking().Where(o => o.StrategyRunId == id && o.UserId == userId)
             .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(DetailRows).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new StrategyRunDetails(await ResponseAsync(db, run, prices, time, cancellationToken),
+        return TypedResults.Ok(new StrategyRunDetails(await ResponseAsync(db, run, prices, sources, time, cancellationToken),
             [.. signals.OrderByDescending(s => s.Time)], [.. orders.Select(OrderResponse.From)]));
     }
 
@@ -167,6 +168,7 @@ public static class StrategiesApi
         ExecutionDbContext db,
         StrategyRunStopper stopper,
         PriceSimulator prices,
+        BarSources sources,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -192,20 +194,20 @@ public static class StrategiesApi
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return TypedResults.Ok(await ResponseAsync(db, run, prices, time, cancellationToken));
+        return TypedResults.Ok(await ResponseAsync(db, run, prices, sources, time, cancellationToken));
     }
 
     private static Task<StrategyRun?> FindByKeyAsync(ExecutionDbContext db, Guid userId, string key, CancellationToken cancellationToken) =>
         db.StrategyRuns.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.IdempotencyKey == key, cancellationToken);
 
     private static async Task<StrategyRunResponse> ResponseAsync(
-        ExecutionDbContext db, StrategyRun run, PriceSimulator prices, TimeProvider time, CancellationToken cancellationToken)
+        ExecutionDbContext db, StrategyRun run, PriceSimulator prices, BarSources sources, TimeProvider time, CancellationToken cancellationToken)
     {
         var book = await StrategyStepProcessor.BookAsync(db, run.Id, run.Allocation, cancellationToken);
         using var parameters = JsonDocument.Parse(run.Parameters);
         return new StrategyRunResponse(run.Id, run.Name, new StrategySpecView(run.StrategyName, parameters.RootElement.Clone()), run.Symbols,
             run.Allocation, run.Account, run.BarSeconds, run.Status, run.StopReason, run.StopDetail, run.StartedAt, run.StoppedAt, run.LastBarAt,
             run.BarsProcessed, run.OrdersSent, StrategyPnl.From(book, prices, time.GetUtcNow()),
-            new StrategySizingRequest(run.SizingMode, run.SizingValue));
+            new StrategySizingRequest(run.SizingMode, run.SizingValue), sources.For(run.Account).Name);
     }
 }

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace TradeNova.Execution.Apis;
 
-/// <summary>A strategy run as the contract's <c>StrategyRun</c> (plus its <see cref="Sizing"/>).</summary>
+/// <summary>A strategy run as the contract's <c>StrategyRun</c> (plus its <see cref="Sizing"/>, and <see cref="BarSource"/>: where its bars
+/// come from, <c>simulated</c> or <c>alpaca-iex</c>/<c>alpaca-sip</c>).</summary>
 public sealed record StrategyRunResponse(
     Guid Id,
     string Name,
@@ -20,7 +21,8 @@ public sealed record StrategyRunResponse(
     int BarsProcessed,
     int OrdersSent,
     StrategyPnlView Pnl,
-    StrategySizingRequest Sizing);
+    StrategySizingRequest Sizing,
+    string BarSource);
 
 public sealed record StrategySpecView(string Name, JsonElement Parameters);
 

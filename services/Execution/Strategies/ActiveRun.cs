@@ -21,14 +21,22 @@ public sealed class ActiveRun(StrategyRun run, IStrategy strategy)
     /// <summary>Open time of the next window to decide.</summary>
     public DateTimeOffset NextWindow { get; set; }
 
+    /// <summary>Where its bars come from (set when the run is taken).</summary>
+    public IRunBarSource Source { get; set; } = null!;
+
+    /// <summary>When to try attaching to the source again while it has no clock for the run (e.g. no keys yet).</summary>
+    public DateTimeOffset NextAttachAt { get; set; }
+
     /// <summary>The step in progress, if any (one at a time per run).</summary>
     public Task? Busy { get; set; }
 
     /// <summary>
-    /// The window to decide now, or null while none has closed. After a gap (the run was not driven for a while) the
-    /// latest closed window is next: the orders of bars long gone would only arrive stale.
+    /// The window to decide now on the source's clock, or null while none has closed. After a gap (the run was not driven
+    /// for a while) at most <paramref name="catchUpWindows"/> missed windows are still decided one by one, then the latest:
+    /// a source that can fetch missed bars lets the strategy see each; beyond that, orders of bars long gone would only
+    /// arrive stale.
     /// </summary>
-    public DateTimeOffset? DueWindow(DateTimeOffset now)
+    public DateTimeOffset? DueWindow(DateTimeOffset now, int catchUpWindows = 0)
     {
         var length = BarLength;
         if (now < NextWindow + length)
@@ -36,8 +44,8 @@ public sealed class ActiveRun(StrategyRun run, IStrategy strategy)
             return null;
         }
 
-        var latest = BarAggregator.WindowStart(now, length) - length;
-        return latest > NextWindow ? latest : NextWindow;
+        var earliest = BarAggregator.WindowStart(now, length) - length - (catchUpWindows * length);
+        return earliest > NextWindow ? earliest : NextWindow;
     }
 
     /// <summary>The first complete window of a run started at <paramref name="startedAt"/>.</summary>

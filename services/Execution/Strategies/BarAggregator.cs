@@ -5,7 +5,8 @@ namespace TradeNova.Execution.Strategies;
 /// <summary>
 /// Aggregates one symbol's ticks into OHLC bars of a fixed length aligned to the Unix epoch (a 60 s bar opens on the
 /// minute). A bar is complete when a tick of a later window arrives or the clock passes its end (<see cref="Flush"/>);
-/// a tick older than the open window is ignored. Volume is the number of ticks (the simulated feed trades no size).
+/// a tick older than the open window is ignored. Volume is the number of ticks (the simulated feed trades no size), or the
+/// sum of the shorter bars' volumes.
 /// </summary>
 public sealed class BarAggregator(TimeSpan length)
 {
@@ -23,9 +24,15 @@ public sealed class BarAggregator(TimeSpan length)
     }
 
     /// <summary>Adds a tick; returns the bar it completed, if it opened a new window.</summary>
-    public Bar? Add(DateTimeOffset time, decimal price)
+    public Bar? Add(DateTimeOffset time, decimal price) => Add(new Bar(time, price, price, price, price, 1));
+
+    /// <summary>
+    /// Adds a shorter bar (a broker's minute bar) the way a tick is added: its open opens a window, its high and low widen
+    /// it, its close is the latest, its volume adds up. Returns the bar it completed, if it opened a new window.
+    /// </summary>
+    public Bar? Add(Bar part)
     {
-        var start = WindowStart(time, length);
+        var start = WindowStart(part.Time, length);
         if (_open is { } bar)
         {
             if (start < bar.Time)
@@ -35,13 +42,13 @@ public sealed class BarAggregator(TimeSpan length)
 
             if (start == bar.Time)
             {
-                _open = bar with { High = Math.Max(bar.High, price), Low = Math.Min(bar.Low, price), Close = price, Volume = bar.Volume + 1 };
+                _open = bar with { High = Math.Max(bar.High, part.High), Low = Math.Min(bar.Low, part.Low), Close = part.Close, Volume = bar.Volume + part.Volume };
                 return null;
             }
         }
 
         var completed = _open;
-        _open = new Bar(start, price, price, price, price, 1);
+        _open = part with { Time = start };
         return completed;
     }
 

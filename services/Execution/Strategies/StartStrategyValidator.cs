@@ -33,6 +33,8 @@ public static class StartStrategyValidator
         errors.Check(account is TradingModes.Paper or TradingModes.Live, "account", "Must be paper or live.");
         var barSeconds = request.BarSeconds ?? DefaultBarSeconds;
         errors.Check(BarSeconds.Contains(barSeconds), "barSeconds", $"One of {string.Join(", ", BarSeconds)}.");
+        errors.Check(account != TradingModes.Live || !BarSeconds.Contains(barSeconds) || barSeconds % 60 == 0, "barSeconds",
+            "A live run is built from Alpaca's minute bars: 60 or longer.");
         if (request.Allocation is not > 0m)
         {
             errors.Add("allocation", "A positive amount of the account's equity (USD) is required.");

@@ -9,7 +9,8 @@ namespace TradeNova.Execution.Strategies;
 /// through it with the inputs it saw then (its state is a function of them), then any step a crash left half-done
 /// carried out again — its orders by their idempotency keys, so nothing is sent twice.
 /// </summary>
-public sealed class StrategyRunLoader(ExecutionDbContext db, StrategyStepProcessor processor, StrategyRunStopper stopper, ILogger<StrategyRunLoader> logger)
+public sealed class StrategyRunLoader(
+    ExecutionDbContext db, StrategyStepProcessor processor, StrategyRunStopper stopper, BarSources sources, ILogger<StrategyRunLoader> logger)
 {
     public async Task<ActiveRun?> LoadAsync(Guid runId, Guid instanceId, CancellationToken cancellationToken)
     {
@@ -58,6 +59,8 @@ public sealed class StrategyRunLoader(ExecutionDbContext db, StrategyStepProcess
         active.NextWindow = run.LastBarAt is { } last
             ? last + active.BarLength
             : ActiveRun.FirstWindow(run.StartedAt, active.BarLength);
+        active.Source = sources.For(run.Account);
+        await active.Source.AttachAsync(active, cancellationToken);
         StrategyLog.Taken(logger, run.Id, instanceId, steps.Count);
         return active;
     }

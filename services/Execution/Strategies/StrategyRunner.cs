@@ -46,7 +46,13 @@ public sealed class StrategyRunner(IServiceScopeFactory scopes, IOptions<Strateg
                         continue;
                     }
 
-                    if (active.DueWindow(time.GetUtcNow()) is { } window)
+                    var feedNow = active.Source.Now(active);
+                    if (feedNow == DateTimeOffset.MinValue && time.GetUtcNow() >= active.NextAttachAt)
+                    {
+                        active.NextAttachAt = time.GetUtcNow() + options.Value.LiveAttachRetry;
+                        active.Busy = AttachAsync(active, stoppingToken);
+                    }
+                    else if (active.DueWindow(feedNow, active.Source.CatchUpWindows) is { } window)
                     {
                         active.Busy = DecideAsync(active, window, stoppingToken);
                     }
@@ -72,6 +78,11 @@ public sealed class StrategyRunner(IServiceScopeFactory scopes, IOptions<Strateg
     {
         await base.StopAsync(cancellationToken);
         await Task.WhenAll(_runs.Values.Select(r => r.Busy ?? Task.CompletedTask));
+        foreach (var active in _runs.Values)
+        {
+            active.Source.Detach(active);
+        }
+
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -109,6 +120,19 @@ public sealed class StrategyRunner(IServiceScopeFactory scopes, IOptions<Strateg
                 _failures.TryRemove(active.Id, out _);
                 await StopAsErrorAsync(active.Id, exception, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>The source had no clock for the run (e.g. the user's keys were missing when it was taken): try again.</summary>
+    private async Task AttachAsync(ActiveRun active, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await active.Source.AttachAsync(active, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            StrategyLog.PassFailed(logger, exception);
         }
     }
 
@@ -179,8 +203,9 @@ public sealed class StrategyRunner(IServiceScopeFactory scopes, IOptions<Strateg
 
     private void Drop(Guid runId)
     {
-        if (_runs.TryRemove(runId, out _))
+        if (_runs.TryRemove(runId, out var active))
         {
+            active.Source.Detach(active);
             StrategyLog.Dropped(logger, runId);
         }
     }

@@ -14,7 +14,6 @@ namespace TradeNova.Execution.Strategies;
 /// </summary>
 public sealed class StrategyStepProcessor(
     ExecutionDbContext db,
-    IBarFeed feed,
     OrderPlacement placement,
     StrategyOrderCanceler canceler,
     IOptions<StrategyOptions> options,
@@ -26,14 +25,14 @@ public sealed class StrategyStepProcessor(
     /// <returns>False when the run is no longer this instance's to drive (stopped, taken over, or the bar already decided).</returns>
     public async Task<bool> DecideAsync(ActiveRun active, Guid ownerId, DateTimeOffset window, CancellationToken cancellationToken)
     {
-        var bars = new Dictionary<string, Bar>(StringComparer.Ordinal);
-        foreach (var symbol in active.Strategy.Symbols)
+        if (await active.Source.BarsAsync(active, window, cancellationToken) is not { } bars)
         {
-            if (feed.BarOf(symbol, window, active.BarLength) is { } bar)
-            {
-                bars[symbol] = bar;
-                active.LastCloses[symbol] = bar.Close;
-            }
+            return true; // the source cannot tell yet: asked again on a later pass
+        }
+
+        foreach (var (symbol, bar) in bars)
+        {
+            active.LastCloses[symbol] = bar.Close;
         }
 
         active.NextWindow = window + active.BarLength;

@@ -10,8 +10,8 @@ namespace TradeNova.IntegrationTests.Alpaca;
 
 /// <summary>
 /// The real-time market data stream (<c>/v2/iex</c>, <c>/v2/sip</c>, <c>/v2/test</c>) as documented: <c>connected</c> on
-/// accept, then an <c>auth</c> action answered <c>authenticated</c> or error 402, then <c>subscribe</c> actions answered with
-/// the whole <c>subscription</c>; every message an array of objects keyed by <c>T</c>, sent as text. It records every
+/// accept, then an <c>auth</c> action answered <c>authenticated</c> or error 402, then <c>subscribe</c> and <c>unsubscribe</c> actions answered
+/// with the whole <c>subscription</c>; every message an array of objects keyed by <c>T</c>, sent as text. It records every
 /// frame the client sends and each breach of the protocol in <see cref="Violations"/>.
 /// </summary>
 public sealed partial class FakeAlpacaServer
@@ -24,6 +24,22 @@ public sealed partial class FakeAlpacaServer
 
     /// <summary>Every subscribe action received: the key, which of its connections (1 = first) and the frame.</summary>
     public ConcurrentQueue<(string KeyId, int Connection, JsonObject Frame)> DataSubscribes { get; } = new();
+
+    /// <summary>Every unsubscribe action received, as <see cref="DataSubscribes"/>.</summary>
+    public ConcurrentQueue<(string KeyId, int Connection, JsonObject Frame)> DataUnsubscribes { get; } = new();
+
+    /// <summary>Sends minute bars (<c>T: "b"</c>, as documented) of one symbol to the key's data stream, one frame.</summary>
+    public Task SendMinuteBarsAsync(string keyId, string symbol, params FakeBar[] bars)
+    {
+        var frame = new JsonArray([.. bars.Select(b =>
+        {
+            var bar = b.ToJson();
+            bar["T"] = "b";
+            bar["S"] = symbol;
+            return (JsonNode)bar;
+        })]);
+        return SendMarketDataAsync(keyId, frame.ToJsonString());
+    }
 
     public Uri DataStreamAddress(string feed = "iex") => new($"ws://{BaseAddress.Authority}/v2/{feed}");
 
@@ -128,14 +144,15 @@ public sealed partial class FakeAlpacaServer
         {
             while (await ReadJsonAsync(socket, aborted) is { } message)
             {
-                if (Text(message, "action") != "subscribe")
+                var action = Text(message, "action");
+                if (action is not ("subscribe" or "unsubscribe"))
                 {
                     Violations.Enqueue($"data stream: unexpected message {message.ToJsonString()}");
                     await outgoing.Writer.WriteAsync("""[{"T":"error","code":400,"msg":"invalid syntax"}]""", aborted);
                     continue;
                 }
 
-                DataSubscribes.Enqueue((key, connection, message));
+                (action == "subscribe" ? DataSubscribes : DataUnsubscribes).Enqueue((key, connection, message));
                 foreach (var (channel, list) in new[] { ("bars", subscribed.Bars), ("quotes", subscribed.Quotes), ("trades", subscribed.Trades) })
                 {
                     if (message[channel] is null)
@@ -149,7 +166,15 @@ public sealed partial class FakeAlpacaServer
                         continue;
                     }
 
-                    list.AddRange(symbols.Select(s => s!.GetValue<string>()).Where(s => !list.Contains(s)));
+                    var named = symbols.Select(s => s!.GetValue<string>()).ToList();
+                    if (action == "subscribe")
+                    {
+                        list.AddRange(named.Where(s => !list.Contains(s)));
+                    }
+                    else
+                    {
+                        list.RemoveAll(named.Contains);
+                    }
                 }
 
                 await outgoing.Writer.WriteAsync(new JsonArray(new JsonObject

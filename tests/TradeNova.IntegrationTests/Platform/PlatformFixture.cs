@@ -103,6 +103,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 environment["TradeNova__Alpaca__DataUrl"] = _alpaca.BaseAddress.ToString();
                 environment["TradeNova__Alpaca__PaperStreamUrl"] = _alpaca.StreamAddress.ToString();
                 environment["TradeNova__Alpaca__LiveStreamUrl"] = _alpaca.StreamAddress.ToString();
+                // Live strategy runs take the user's minute bars from the market data stream (the iex feed, the default).
+                environment["TradeNova__Alpaca__DataStreamUrl"] = _alpaca.DataStreamAddress().ToString();
                 // As ExecutionFixture and BrokerConnectionFixture: on a shared two-core machine Risk's answer can take
                 // longer than the 5 s default, and a strategy's one buy then ends rejected as risk-unavailable.
                 environment["TradeNova__Execution__RiskTimeout"] = "00:00:10";

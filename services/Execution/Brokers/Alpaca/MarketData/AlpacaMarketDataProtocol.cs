@@ -25,10 +25,14 @@ public static class AlpacaMarketDataProtocol
     public static byte[] Auth(AlpacaCredentials credentials) =>
         JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["action"] = "auth", ["key"] = credentials.KeyId, ["secret"] = credentials.SecretKey });
 
-    public static byte[] Subscribe(AlpacaMarketDataSubscription subscription) =>
+    public static byte[] Subscribe(AlpacaMarketDataSubscription subscription) => Action("subscribe", subscription);
+
+    public static byte[] Unsubscribe(AlpacaMarketDataSubscription subscription) => Action("unsubscribe", subscription);
+
+    private static byte[] Action(string action, AlpacaMarketDataSubscription subscription) =>
         JsonSerializer.SerializeToUtf8Bytes(new JsonObject
         {
-            ["action"] = "subscribe",
+            ["action"] = action,
             ["trades"] = Array(subscription.Trades),
             ["quotes"] = Array(subscription.Quotes),
             ["bars"] = Array(subscription.Bars),

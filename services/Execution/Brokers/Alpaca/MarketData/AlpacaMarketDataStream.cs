@@ -25,6 +25,18 @@ public sealed partial class AlpacaMarketDataStream(
     /// <summary>How many times the stream has been authenticated and subscribed (1 after the first connect).</summary>
     public int Connections => Volatile.Read(ref _connections);
 
+    /// <summary>Authenticated and subscribed now (false while connecting, between drops and after the end).</summary>
+    public bool IsConnected
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _socket is not null;
+            }
+        }
+    }
+
     /// <summary>Everything asked for so far: what a reconnect subscribes to.</summary>
     public AlpacaMarketDataSubscription Wanted
     {
@@ -50,6 +62,22 @@ public sealed partial class AlpacaMarketDataStream(
         if (socket is { State: WebSocketState.Open } && !more.IsEmpty)
         {
             await SendAsync(socket, AlpacaMarketDataProtocol.Subscribe(more), cancellationToken);
+        }
+    }
+
+    /// <summary>Removes symbols: sent at once when connected, and left out of every later (re)subscription.</summary>
+    public async Task UnsubscribeAsync(AlpacaMarketDataSubscription fewer, CancellationToken cancellationToken)
+    {
+        ClientWebSocket? socket;
+        lock (_lock)
+        {
+            _wanted = _wanted.Without(fewer);
+            socket = _socket;
+        }
+
+        if (socket is { State: WebSocketState.Open } && !fewer.IsEmpty)
+        {
+            await SendAsync(socket, AlpacaMarketDataProtocol.Unsubscribe(fewer), cancellationToken);
         }
     }
 
@@ -165,13 +193,21 @@ public sealed partial class AlpacaMarketDataStream(
             _socket = socket;
             if (!ReferenceEquals(sent, _wanted))
             {
-                missed = _wanted; // SubscribeAsync ran during the handshake: subscribing twice to a symbol is harmless
+                missed = _wanted; // (Un)SubscribeAsync ran during the handshake: subscribing twice to a symbol is harmless
             }
         }
 
         if (missed is not null)
         {
-            await SendAsync(socket, AlpacaMarketDataProtocol.Subscribe(missed), handshake.Token);
+            if (!missed.IsEmpty)
+            {
+                await SendAsync(socket, AlpacaMarketDataProtocol.Subscribe(missed), handshake.Token);
+            }
+
+            if (sent.Without(missed) is { IsEmpty: false } dropped)
+            {
+                await SendAsync(socket, AlpacaMarketDataProtocol.Unsubscribe(dropped), handshake.Token);
+            }
         }
     }
 

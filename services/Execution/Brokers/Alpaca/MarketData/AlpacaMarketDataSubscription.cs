@@ -11,4 +11,10 @@ public sealed record AlpacaMarketDataSubscription(IReadOnlyList<string> Bars, IR
         [.. Bars.Concat(more.Bars).Distinct(StringComparer.Ordinal)],
         [.. Quotes.Concat(more.Quotes).Distinct(StringComparer.Ordinal)],
         [.. Trades.Concat(more.Trades).Distinct(StringComparer.Ordinal)]);
+
+    /// <summary>What is left after unsubscribing <paramref name="fewer"/>.</summary>
+    public AlpacaMarketDataSubscription Without(AlpacaMarketDataSubscription fewer) => new(
+        [.. Bars.Except(fewer.Bars, StringComparer.Ordinal)],
+        [.. Quotes.Except(fewer.Quotes, StringComparer.Ordinal)],
+        [.. Trades.Except(fewer.Trades, StringComparer.Ordinal)]);
 }
