@@ -8,6 +8,7 @@ using TradeNova.ServiceDefaults.Auth;
 using TradeNova.ServiceDefaults.Problems;
 using TradeNova.Trading.Data;
 using TradeNova.Trading.Strategies;
+using TradeNova.Trading.Strategies.Parameters;
 
 namespace TradeNova.Backtest.Apis;
 
@@ -36,10 +37,14 @@ public static class BacktestsApi
         return api;
     }
 
+    /// <summary>The lab's symbol defaults: its bundled index, and two synthetic symbols where a basket is asked for.</summary>
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<StrategyParameterField>> Parameters =
+        StrategyParameterTable.For([BundledMarketData.Sp500Symbol, "AAA", "BBB"]);
+
     public static Ok<CatalogView> GetCatalog(IOptions<BacktestLimits> limits) => TypedResults.Ok(new CatalogView(
         StrategyCatalog.Strategies.Select(s => new StrategyView(s.Name, s.DisplayName, s.Description,
-            StrategyParameterCatalog.Parameters.GetValueOrDefault(s.Name) ?? [], s.ExampleParametersJson)).ToArray(),
-        StrategyParameterCatalog.RuleLanguage,
+            Parameters.GetValueOrDefault(s.Name) ?? [], s.ExampleParametersJson)).ToArray(),
+        StrategyParameterTable.RuleLanguage,
         ["strategy", "all-cash", "percent-of-equity", "fixed-shares", "fixed-dollars"],
         ["sharpe", "cagr", "calmar", "total_return", "profit_factor"],
         [.. Trading.Optimization.PerformanceMetrics.Names],

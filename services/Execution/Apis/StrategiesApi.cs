@@ -7,6 +7,7 @@ using TradeNova.ServiceDefaults.Auth;
 using TradeNova.ServiceDefaults.Data;
 using TradeNova.ServiceDefaults.Problems;
 using TradeNova.Trading.Strategies;
+using TradeNova.Trading.Strategies.Parameters;
 
 namespace TradeNova.Execution.Apis;
 
@@ -31,10 +32,14 @@ public static class StrategiesApi
         return api;
     }
 
+    /// <summary>Symbol defaults from the live universe.</summary>
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<StrategyParameterField>> Parameters =
+        StrategyParameterTable.For(["SPY", "QQQ", "DIA"]);
+
     public static Ok<StrategyCatalogView> GetCatalog(IOptions<StrategyOptions> options) => TypedResults.Ok(new StrategyCatalogView(
         [.. StrategyCatalog.Strategies.Select(s => new StrategyView(s.Name, s.DisplayName, s.Description,
-            StrategyParameterCatalog.Parameters.GetValueOrDefault(s.Name) ?? [], s.ExampleParametersJson))],
-        StrategyParameterCatalog.RuleLanguage,
+            Parameters.GetValueOrDefault(s.Name) ?? [], s.ExampleParametersJson))],
+        StrategyParameterTable.RuleLanguage,
         StrategySizing.Modes,
         StartStrategyValidator.BarSeconds,
         options.Value.MaxRunningPerUser));
