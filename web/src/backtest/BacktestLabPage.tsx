@@ -20,6 +20,7 @@ import {
 } from './formModel';
 import { ParameterInputs } from './ParameterInputs';
 import { RuleBuilder } from './RuleBuilder';
+import { SizingInputs } from './SizingInputs';
 import { date, kindLabel, pct, usd } from './format';
 import type { Catalog, JobKind } from './types';
 import './backtest.css';
@@ -144,23 +145,7 @@ function LabForm({ catalog }: { catalog: Catalog }) {
       </div>
 
       <div className="bt-row">
-        <label className="field">
-          <span>Position size</span>
-          <select name="sizingMode" value={form.sizingMode} onChange={(e) => set('sizingMode', e.target.value as BacktestForm['sizingMode'])}>
-            <option value="strategy">strategy default</option>
-            <option value="all-cash">all cash</option>
-            <option value="percent-of-equity">percent of equity</option>
-            <option value="fixed-shares">fixed shares</option>
-            <option value="fixed-dollars">fixed dollars</option>
-          </select>
-        </label>
-        {form.sizingMode !== 'strategy' && form.sizingMode !== 'all-cash' ? (
-          <label className="field">
-            <span>{form.sizingMode === 'percent-of-equity' ? 'Percent of equity' : form.sizingMode === 'fixed-shares' ? 'Shares' : 'Dollars'}</span>
-            <input type="number" name="sizingValue" value={form.sizingValue} onChange={(e) => set('sizingValue', e.target.value)} />
-            {err('sizing.value')}
-          </label>
-        ) : null}
+        <SizingInputs choice={form} onChange={(patch) => setForm((f) => ({ ...f, ...patch }))} error={errors['sizing.value']} />
         <label className="field bt-check"><input type="checkbox" name="fractionalShares" checked={form.fractionalShares} onChange={(e) => set('fractionalShares', e.target.checked)} /> Fractional shares</label>
         <label className="field bt-check"><input type="checkbox" name="riskEnabled" checked={form.riskEnabled} onChange={(e) => set('riskEnabled', e.target.checked)} /> Platform risk rules (10% position cap, 5% stop, 10% target)</label>
       </div>

@@ -14,7 +14,30 @@ export * from './optimizationModel';
 
 export type SizingMode = 'strategy' | 'all-cash' | 'percent-of-equity' | 'fixed-shares' | 'fixed-dollars';
 
-export interface BacktestForm {
+/** How entries are sized (a backtest's and a live run's `sizing`); the percentage is typed as a percent. */
+export interface SizingChoice {
+  sizingMode: SizingMode;
+  sizingValue: string;
+}
+
+export function validateSizing(choice: SizingChoice): FieldErrors {
+  const errors: FieldErrors = {};
+  if (choice.sizingMode === 'percent-of-equity' && !(Number(choice.sizingValue) > 0 && Number(choice.sizingValue) <= 100))
+    errors['sizing.value'] = 'A percentage above 0 and at most 100.';
+  if ((choice.sizingMode === 'fixed-shares' || choice.sizingMode === 'fixed-dollars') && !(Number(choice.sizingValue) > 0))
+    errors['sizing.value'] = 'Must be more than 0.';
+  return errors;
+}
+
+/** The request's `sizing`, or undefined for the strategy's own. */
+export function sizingJson(choice: SizingChoice): { mode: SizingMode; value?: number } | undefined {
+  if (choice.sizingMode === 'strategy') return undefined;
+  if (choice.sizingMode === 'all-cash') return { mode: 'all-cash' };
+  const value = Number(choice.sizingValue);
+  return { mode: choice.sizingMode, value: choice.sizingMode === 'percent-of-equity' ? value / 100 : value };
+}
+
+export interface BacktestForm extends SizingChoice {
   name: string;
   strategy: string;
   parameters: Record<string, string>;
@@ -22,8 +45,6 @@ export interface BacktestForm {
   start: string;
   end: string;
   initialCash: string;
-  sizingMode: SizingMode;
-  sizingValue: string;
   fractionalShares: boolean;
   commissionPerShare: string;
   commissionPercent: string;
@@ -78,10 +99,7 @@ export function validateForm(form: BacktestForm, catalog: Catalog): FieldErrors 
   const errors = validateStrategyChoice(form, catalog);
   if (!isNumber(form.initialCash) || Number(form.initialCash) <= 0) errors.initialCash = 'Starting cash must be more than 0.';
   if (form.start && form.end && form.end < form.start) errors.end = 'The end date must not be before the start date.';
-  if (form.sizingMode === 'percent-of-equity' && !(Number(form.sizingValue) > 0 && Number(form.sizingValue) <= 100))
-    errors['sizing.value'] = 'A percentage above 0 and at most 100.';
-  if ((form.sizingMode === 'fixed-shares' || form.sizingMode === 'fixed-dollars') && !(Number(form.sizingValue) > 0))
-    errors['sizing.value'] = 'Must be more than 0.';
+  Object.assign(errors, validateSizing(form));
   for (const [field, text] of [
     ['commission.perShare', form.commissionPerShare],
     ['commission.percentOfNotional', form.commissionPercent],
@@ -114,13 +132,8 @@ export function toRequest(form: BacktestForm, catalog: Catalog): Record<string, 
   if (form.name.trim()) body.name = form.name.trim();
   if (form.start) body.start = form.start;
   if (form.end) body.end = form.end;
-  if (form.sizingMode !== 'strategy') {
-    const value = Number(form.sizingValue);
-    body.sizing =
-      form.sizingMode === 'all-cash'
-        ? { mode: 'all-cash' }
-        : { mode: form.sizingMode, value: form.sizingMode === 'percent-of-equity' ? value / 100 : value };
-  }
+  const sizing = sizingJson(form);
+  if (sizing) body.sizing = sizing;
   const perShare = Number(form.commissionPerShare || 0);
   const percent = Number(form.commissionPercent || 0);
   const perOrder = Number(form.commissionPerOrder || 0);

@@ -39,7 +39,9 @@ export function RunDetails({
           </h2>
           <p className="muted strat-details__sub">
             {title === displayName(run.strategy.name) ? run.symbols.join(', ') : `${displayName(run.strategy.name)} on ${run.symbols.join(', ')}`} · bars of{' '}
-            {barLabel(run.barSeconds)} · started {when(run.startedAt)}
+            {barLabel(run.barSeconds)}
+            {run.barSource ? ` (${run.barSource === 'simulated' ? 'simulated feed' : `Alpaca ${run.barSource.replace('alpaca-', '').toUpperCase()} feed`})` : ''} · started{' '}
+            {when(run.startedAt)}
             {run.stoppedAt ? ` · stopped ${when(run.stoppedAt)}` : ''}
           </p>
         </div>

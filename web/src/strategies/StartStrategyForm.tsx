@@ -6,14 +6,15 @@ import { ApiError } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
 import { ParameterInputs } from '../backtest/ParameterInputs';
 import { RuleBuilder } from '../backtest/RuleBuilder';
+import { SizingInputs } from '../backtest/SizingInputs';
 import { isBrokerNotConnected } from '../broker/api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { startStrategyRun, strategyKeys } from './api';
 import { barIntervals, defaultStrategyForm, liveParameters, toStartRequest, validateStrategyForm, type StrategyForm } from './strategyForm';
 import type { LiveCatalog, StrategyRun } from './types';
 
-/** Starts a live run of a catalogue strategy: the lab's parameter fields and rule builder, then allocation, account
- * and bar interval. */
+/** Starts a live run of a catalogue strategy: the lab's parameter fields and rule builder, then allocation, bar interval,
+ * position size and account. */
 export function StartStrategyForm({
   catalog,
   liveSymbols,
@@ -66,7 +67,7 @@ export function StartStrategyForm({
 
   // Field errors with an input of their own are shown beside it; any other lands in the alert.
   const besideInputs = Object.keys(errors).filter((field) =>
-    ['allocation', 'barSeconds', 'account', 'name', 'strategy.name'].includes(field) ||
+    ['allocation', 'barSeconds', 'account', 'name', 'strategy.name', 'sizing.value'].includes(field) ||
     (form.strategy === 'rules'
       ? field.startsWith('strategy.parameters.')
       : (strategy?.parameters ?? []).some((p) => field === `strategy.parameters.${p.name}`)),
@@ -128,6 +129,7 @@ export function StartStrategyForm({
           </select>
           {err('barSeconds')}
         </label>
+        <SizingInputs choice={form} onChange={update} error={errors['sizing.value']} />
         <fieldset className="field strat-account">
           <legend>Account</legend>
           <div className="mode-switch" role="group" aria-label="Account">

@@ -131,3 +131,25 @@ test('stopping a run posts stop and shows the stopped status', async () => {
   expect(screen.getByTestId('run-status-run-1').textContent).toBe('Stopped by you');
   expect(calls.filter((c) => c.url === '/api/v1/strategies/run-1/stop')).toHaveLength(1);
 });
+
+test('a fixed position size typed on the form goes with the start as the run sizing', async () => {
+  let runs: StrategyRun[] = [];
+  const { fetch, calls } = routes(() => runs, {
+    'POST /api/v1/strategies': () => {
+      runs = [testRun({ id: 'run-8', ordersSent: 0 })];
+      return json(201, runs[0]);
+    },
+    'GET /api/v1/strategies/run-8': () => json(200, { run: runs[0], signals: [], orders: [] }),
+  });
+  render(fetch);
+
+  const form = await screen.findByRole('form', { name: 'Start a strategy' });
+  await userEvent.selectOptions(within(form).getByLabelText('Position size'), 'fixed shares');
+  await userEvent.type(within(form).getByRole('spinbutton', { name: 'Shares' }), '3');
+  await userEvent.click(within(form).getByRole('button', { name: 'Start on paper' }));
+
+  expect(await screen.findByTestId('run-details')).toBeTruthy();
+  const posts = calls.filter((c) => c.method === 'POST');
+  expect(posts).toHaveLength(1);
+  expect(posts[0]!.body).toMatchObject({ account: 'paper', barSeconds: 60, sizing: { mode: 'fixed-shares', value: 3 } });
+});

@@ -54,3 +54,20 @@ test('only order messages that carry a strategy run id concern the strategies pa
   expect(strategyRunIdOf('orderUpdated', { orderId: 'o1', strategyRunId: null })).toBeNull();
   expect(strategyRunIdOf('quotes', { strategyRunId: 'run-1' })).toBeNull();
 });
+
+test('a position size other than the strategy own is sent as the run sizing, a percent as a fraction', () => {
+  const base = defaultStrategyForm(testCatalog, live);
+  expect(toStartRequest(base, testCatalog).sizing).toBeUndefined();
+  expect(toStartRequest({ ...base, sizingMode: 'fixed-shares', sizingValue: '3' }, testCatalog).sizing).toEqual({ mode: 'fixed-shares', value: 3 });
+  expect(toStartRequest({ ...base, sizingMode: 'percent-of-equity', sizingValue: '10' }, testCatalog).sizing).toEqual({ mode: 'percent-of-equity', value: 0.1 });
+  expect(toStartRequest({ ...base, sizingMode: 'all-cash', sizingValue: '' }, testCatalog).sizing).toEqual({ mode: 'all-cash' });
+});
+
+test('a size without an amount, a fraction of a share and seconds-long bars on a live run are caught before sending', () => {
+  const base = defaultStrategyForm(testCatalog, live);
+  expect(validateStrategyForm({ ...base, sizingMode: 'fixed-dollars', sizingValue: '' }, testCatalog, live)['sizing.value']).toBe('Must be more than 0.');
+  expect(validateStrategyForm({ ...base, sizingMode: 'fixed-shares', sizingValue: '2.5' }, testCatalog, live)['sizing.value']).toBe('A whole number of shares.');
+  expect(validateStrategyForm({ ...base, sizingMode: 'percent-of-equity', sizingValue: '150' }, testCatalog, live)['sizing.value']).toBeDefined();
+  expect(validateStrategyForm({ ...base, account: 'live', barSeconds: 5 }, testCatalog, live).barSeconds).toBeDefined();
+  expect(validateStrategyForm({ ...base, account: 'paper', barSeconds: 5 }, testCatalog, live)).toEqual({});
+});

@@ -3,7 +3,10 @@ import {
   defaultRule,
   isNumber,
   parametersJson,
+  sizingJson,
   splitSymbols,
+  validateSizing,
+  type SizingChoice,
   validateStrategyChoice,
   type FieldErrors,
   type StrategyChoice,
@@ -13,7 +16,7 @@ import type { AccountMode } from '../broker/types';
 import type { StartStrategyRequest } from './types';
 
 /** The start form of a live strategy: the lab's strategy choice, plus what only a live run has. */
-export interface StrategyForm extends StrategyChoice {
+export interface StrategyForm extends StrategyChoice, SizingChoice {
   name: string;
   allocation: string;
   account: AccountMode;
@@ -67,6 +70,8 @@ export function defaultStrategyForm(catalog: Catalog, liveSymbols: string[]): St
     allocation: defaultAllocation,
     account: 'paper',
     barSeconds: 60,
+    sizingMode: 'strategy',
+    sizingValue: '',
   };
 }
 
@@ -92,6 +97,10 @@ export function validateStrategyForm(form: StrategyForm, catalog: Catalog, liveS
       if (unknown.length > 0 && !errors[field]) errors[field] = `No live prices for ${unknown.join(', ')}. Live symbols: ${liveSymbols.join(', ')}.`;
     }
   }
+  Object.assign(errors, validateSizing(form));
+  if (form.sizingMode === 'fixed-shares' && !errors['sizing.value'] && !Number.isInteger(Number(form.sizingValue)))
+    errors['sizing.value'] = 'A whole number of shares.';
+  if (form.account === 'live' && form.barSeconds < 60) errors.barSeconds = 'A live run is built from Alpaca minute bars: 1 minute or longer.';
   if (!isNumber(form.allocation) || Number(form.allocation) <= 0) errors.allocation = 'The capital to allocate, more than $0.';
   if (!barIntervals.some((b) => b.seconds === form.barSeconds)) errors.barSeconds = 'Choose a bar interval.';
   if (form.account !== 'paper' && form.account !== 'live') errors.account = 'Choose paper or live.';
@@ -99,7 +108,7 @@ export function validateStrategyForm(form: StrategyForm, catalog: Catalog, liveS
   return errors;
 }
 
-/** The body of `POST /api/v1/strategies`: a backtest's StrategySpec plus allocation, account and bar interval. */
+/** The body of `POST /api/v1/strategies`: a backtest's StrategySpec plus allocation, account, bar interval and sizing (when not the strategy's own). */
 export function toStartRequest(form: StrategyForm, catalog: Catalog): StartStrategyRequest {
   const body: StartStrategyRequest = {
     strategy: { name: form.strategy, parameters: parametersJson(form, catalog) },
@@ -108,5 +117,7 @@ export function toStartRequest(form: StrategyForm, catalog: Catalog): StartStrat
     barSeconds: form.barSeconds,
   };
   if (form.name.trim()) body.name = form.name.trim();
+  const sizing = sizingJson(form);
+  if (sizing) body.sizing = sizing;
   return body;
 }

@@ -41,6 +41,9 @@ export interface StrategyRun {
   barsProcessed: number;
   ordersSent: number;
   pnl: StrategyPnl;
+  sizing?: { mode: string; value: Decimal | null };
+  /** Where the run's bars come from: `simulated` (paper) or `alpaca-iex`/`alpaca-sip` (live). */
+  barSource?: string;
 }
 
 export interface StrategySignal {
@@ -67,6 +70,7 @@ export interface StartStrategyRequest {
   allocation: number;
   account: AccountMode;
   barSeconds: number;
+  sizing?: { mode: string; value?: number };
 }
 
 /** `GET /api/v1/strategies/catalog`: the lab's catalogue, plus what a live run adds (when the server names them). */
