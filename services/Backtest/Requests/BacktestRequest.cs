@@ -43,7 +43,8 @@ public sealed record BacktestRequest
 }
 
 /// <summary>Where the bars come from: <c>alpaca</c> fetches every symbol's bars through the user's own Alpaca keys at
-/// submission (cached per user, symbol, timeframe and day range); <see cref="Timeframe"/> is <c>1Day</c>, the engine's bar.</summary>
+/// submission (cached per user, symbol, timeframe and day range); <see cref="Timeframe"/> is <c>1Min</c>, <c>5Min</c>, <c>15Min</c>,
+/// <c>1Hour</c> or <c>1Day</c> (the default).</summary>
 public sealed record DataSpec(string? Source, string? Timeframe = null);
 
 /// <summary>A catalogue strategy by name with its parameters (for <c>rules</c>, the rule document).</summary>

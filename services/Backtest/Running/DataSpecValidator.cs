@@ -3,12 +3,17 @@ using TradeNova.ServiceDefaults.Problems;
 
 namespace TradeNova.Backtest.Running;
 
-/// <summary>Checks <c>data</c>: Alpaca bars need a start (Alpaca has no "whole history") and come in the engine's daily bars.</summary>
+/// <summary>Checks <c>data</c>: Alpaca bars need a start (Alpaca has no "whole history") and come in one of the timeframes
+/// Alpaca documents that the lab offers (daily by default; intraday bars keep their times, and the engine still keeps
+/// equity and statistics at each day's close).</summary>
 public static class DataSpecValidator
 {
     public const string Alpaca = "alpaca";
     public const string Platform = "platform";
     public const string Daily = "1Day";
+
+    /// <summary>Alpaca's timeframes the lab takes.</summary>
+    public static readonly IReadOnlyList<string> Timeframes = ["1Min", "5Min", "15Min", "1Hour", Daily];
 
     /// <summary>The earliest day Alpaca's stock bars cover.</summary>
     public static readonly DateOnly EarliestAlpacaDay = new(2016, 1, 1);
@@ -20,7 +25,8 @@ public static class DataSpecValidator
         errors.Check(data.Source is Alpaca or Platform, "data.source", $"One of alpaca, platform; got {Shown(data.Source)}.");
         if (data.Source != Alpaca)
             return;
-        errors.Check(data.Timeframe is null or Daily, "data.timeframe", $"Backtests run on daily bars: use 1Day (or leave it out); got {Shown(data.Timeframe)}.");
+        errors.Check(data.Timeframe is null || Timeframes.Contains(data.Timeframe), "data.timeframe",
+            $"One of {string.Join(", ", Timeframes)} (or leave it out for {Daily}); got {Shown(data.Timeframe)}.");
         errors.Check(request.Start is not null, "start", "Alpaca bars need a start date, e.g. 2021-01-04.");
         errors.Check(request.Start is null || request.Start >= EarliestAlpacaDay, "start", $"Alpaca's stock bars begin {EarliestAlpacaDay:yyyy-MM-dd}.");
     }

@@ -54,6 +54,43 @@ public class BacktestAlpacaDataTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Backtest_on_alpaca_15_minute_bars_trades_within_the_day_at_the_bars_own_times()
+    {
+        using var gateway = BacktestCalls.Client(platform);
+        var user = await gateway.NewUserAsync();
+        await ConnectAlpacaAsync(gateway, user);
+        var symbol = $"M{Guid.NewGuid():N}"[..6].ToUpperInvariant();
+        var open = new DateTimeOffset(2025, 3, 3, 14, 30, 0, TimeSpan.Zero);
+        var played = Enumerable.Range(0, 30)
+            .Select(i => (Time: open.AddDays(i / 15).AddMinutes(15 * (i % 15)), Close: 50m + i * 0.25m))
+            .Select(b => new FakeBar(b.Time, b.Close - 0.1m, b.Close + 0.2m, b.Close - 0.3m, b.Close, 5_000m))
+            .ToArray();
+        platform.Alpaca.PlayBars(symbol, played);
+        var request = new
+        {
+            start = "2025-03-03",
+            end = "2025-03-04",
+            strategy = new { name = "buy-and-hold", parameters = new { symbols = new[] { symbol } } },
+            sizing = new { mode = "all-cash" },
+            risk = new { enabled = false },
+            data = new { source = "alpaca", timeframe = "15Min" },
+        };
+
+        var run = await gateway.WaitForJobAsync(user, await gateway.SubmitAsync(user, request));
+
+        run.Status().ShouldBe("succeeded", run.ToString());
+        var points = run.GetProperty("result").GetProperty("equity").EnumerateArray()
+            .Select(e => (Time: e.GetProperty("time").GetDateTimeOffset(), Equity: e.GetProperty("equity").GetDecimal())).ToList();
+        points.Select(p => p.Time).ShouldBe([played[14].Time, played[29].Time], "equity at each day's last 15-minute bar");
+        // Bought at the second 15-minute bar's open (a daily run would have bought the second day) and held to the last close.
+        var shares = (points[1].Equity - points[0].Equity) / (played[29].Close - played[14].Close);
+        shares.ShouldBeGreaterThan(0m);
+        shares.ShouldBe(decimal.Floor(shares));
+        points[1].Equity.ShouldBe(100_000m - shares * played[1].Open + shares * played[29].Close);
+        platform.Alpaca.BarRequestsFor(symbol).ShouldAllBe(r => r.Query["timeframe"] == "15Min");
+    }
+
+    [Fact]
     public async Task Backtest_on_alpaca_bars_without_keys_is_a_422_and_creates_no_job()
     {
         using var gateway = BacktestCalls.Client(platform);
@@ -92,7 +129,7 @@ public class BacktestAlpacaDataTests(PlatformFixture platform)
         var request = new
         {
             strategy = new { name = "buy-and-hold", parameters = new { symbols = new[] { "AAPL" } } },
-            data = new { source = "alpaca", timeframe = "1Hour" },
+            data = new { source = "alpaca", timeframe = "1Week" },
         };
 
         var (status, problem) = await gateway.PostAsync("/api/v1/backtests", user, request);

@@ -26,9 +26,11 @@ public sealed class AlpacaBarCache(BacktestContext db, ExecutionMarketDataClient
         var bySymbol = bars!.GroupBy(b => b.Symbol, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var symbol in missing)
         {
-            // Daily bars are stamped at midnight New York time; the engine keys days at midnight UTC, as the bundled history does.
+            // Daily bars are stamped at midnight New York time; the engine keys days at midnight UTC, as the bundled history
+            // does. Intraday bars keep their own times.
             var cached = bySymbol.GetValueOrDefault(symbol, [])
-                .Select(b => new CachedBar(new DateTimeOffset(b.Time.UtcDateTime.Date, TimeSpan.Zero), b.Open, b.High, b.Low, b.Close, b.Volume))
+                .Select(b => new CachedBar(timeframe == DataSpecValidator.Daily ? new DateTimeOffset(b.Time.UtcDateTime.Date, TimeSpan.Zero) : b.Time,
+                    b.Open, b.High, b.Low, b.Close, b.Volume))
                 .DistinctBy(b => b.T).OrderBy(b => b.T).ToList();
             var set = new AlpacaBarSet
             {
