@@ -64,6 +64,7 @@ public sealed class BrokerConnectionFixture : IAsyncLifetime
         execution["TradeNova__Alpaca__DataUrl"] = Alpaca.BaseAddress.ToString();
         execution["TradeNova__Alpaca__PaperStreamUrl"] = Alpaca.StreamAddress.ToString();
         execution["TradeNova__Alpaca__LiveStreamUrl"] = Alpaca.StreamAddress.ToString();
+        execution["TradeNova__Alpaca__DataStreamUrl"] = Alpaca.DataStreamAddress().ToString();
         execution["TradeNova__Alpaca__StreamReconnectDelay"] = "00:00:00.200";
         execution["TradeNova__Alpaca__StreamMaxReconnectDelay"] = "00:00:01";
         execution["TradeNova__Alpaca__SubmissionLease"] = SubmissionLease.ToString();
