@@ -1,5 +1,3 @@
-using TradeNova.ServiceDefaults.Problems;
-
 namespace TradeNova.ServiceDefaults.Auth;
 
 /// <summary>Names shared by the gateway and every service for bearer authentication.</summary>
@@ -19,8 +17,4 @@ public static class TradeNovaAuthDefaults
 
     /// <summary>Paths under which <see cref="AccessTokenQueryParameter"/> is honoured.</summary>
     public const string HubPathPrefix = "/hubs";
-
-    public const string InvalidTokenProblemType = ProblemTypes.BaseUri + "invalid-token";
-    public const string UnauthorizedProblemType = ProblemTypes.Unauthorized;
-    public const string ForbiddenProblemType = ProblemTypes.Forbidden;
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
+using TradeNova.ServiceDefaults.Problems;
 
 namespace TradeNova.ServiceDefaults.Auth;
 
@@ -27,14 +28,14 @@ internal sealed class TradeNovaJwtBearerEvents : JwtBearerEvents
         var invalidToken = context.AuthenticateFailure is not null;
         context.Response.Headers.WWWAuthenticate = invalidToken ? "Bearer error=\"invalid_token\"" : "Bearer";
         return invalidToken
-            ? WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, TradeNovaAuthDefaults.InvalidTokenProblemType,
+            ? WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, ProblemTypes.InvalidToken,
                 "Invalid access token", "The access token is malformed, expired, or not signed by TradeNova Identity.")
-            : WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, TradeNovaAuthDefaults.UnauthorizedProblemType,
+            : WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized,
                 "Authentication required", "Send an access token as 'Authorization: Bearer <token>'.");
     }
 
     public override Task Forbidden(ForbiddenContext context) =>
-        WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden, TradeNovaAuthDefaults.ForbiddenProblemType,
+        WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden, ProblemTypes.Forbidden,
             "Forbidden", "The access token is valid but does not grant this operation.");
 
     private static Task WriteProblemAsync(HttpContext context, int status, string type, string title, string detail)

@@ -1,11 +1,9 @@
-using System.Diagnostics;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
+using Npgsql.EntityFrameworkCore.PostgreSQL;
 
 namespace TradeNova.ServiceDefaults.Data;
 
@@ -22,38 +20,17 @@ internal sealed partial class ServiceDatabaseInitializer<TContext>(
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.MigrateOnStartup)
-        {
             return;
-        }
 
-        var deadline = Stopwatch.StartNew();
-        var delay = TimeSpan.FromMilliseconds(500);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<TContext>();
-                await db.Database.MigrateAsync(cancellationToken);
-                LogMigrated(typeof(TContext).Name);
-                return;
-            }
-            catch (Exception ex) when (IsTransient(ex) && deadline.Elapsed < options.Value.StartupRetryWindow)
-            {
-                LogDatabaseUnavailable(ex, typeof(TContext).Name, attempt, delay);
-                await Task.Delay(delay, cancellationToken);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5_000));
-            }
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        // The database may still be starting (the runner, a container): Npgsql's retrying strategy retries transient
+        // failures (refused connections, 57P03 "starting up") with exponential backoff capped at 5 s, about a minute in all,
+        // and logs each retry.
+        var strategy = new NpgsqlRetryingExecutionStrategy(db, maxRetryCount: 14, TimeSpan.FromSeconds(5), errorCodesToAdd: ["57P03"]);
+        await strategy.ExecuteAsync(db, (context, token) => context.Database.MigrateAsync(token), cancellationToken);
+        LogMigrated(typeof(TContext).Name);
     }
-
-    private static bool IsTransient(Exception ex) => ex switch
-    {
-        NpgsqlException { IsTransient: true } => true,
-        NpgsqlException { InnerException: SocketException or TimeoutException } => true,
-        PostgresException { SqlState: "57P03" } => true, // the database system is starting up
-        _ => ex.InnerException is not null && IsTransient(ex.InnerException),
-    };
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -67,7 +44,4 @@ internal sealed partial class ServiceDatabaseInitializer<TContext>(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database schema for {Context} is up to date")]
     private partial void LogMigrated(string context);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Database for {Context} unavailable (attempt {Attempt}); retrying in {Delay}")]
-    private partial void LogDatabaseUnavailable(Exception exception, string context, int attempt, TimeSpan delay);
 }

@@ -5,7 +5,4 @@ public sealed class ServiceDatabaseOptions
 {
     /// <summary>Apply pending EF migrations before the service starts serving.</summary>
     public bool MigrateOnStartup { get; set; } = true;
-
-    /// <summary>How long startup keeps retrying while the database is unreachable.</summary>
-    public TimeSpan StartupRetryWindow { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -12,7 +12,7 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// MassTransit over RabbitMQ from <c>ConnectionStrings:messaging</c>, queues named
-    /// <c>{serviceName}-{consumer}</c>, a readiness check, and the outbox (<see cref="IOutbox"/>, relay, cleanup)
+    /// <c>{serviceName}-{consumer}</c>, a readiness check, and the outbox (<see cref="IOutbox"/> and its relay)
     /// on <typeparamref name="TContext"/>. Call after <c>AddServiceDatabase&lt;TContext&gt;</c>.
     /// </summary>
     public static IHostApplicationBuilder AddServiceMessaging<TContext>(
@@ -25,7 +25,7 @@ public static class MessagingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<OutboxSignal>();
         builder.Services.AddScoped<IOutbox, EfOutbox<TContext>>();
-        builder.Services.AddScoped<OutboxBatchPublisher<TContext>>();
+        builder.Services.AddScoped<OutboxProcessor<TContext>>();
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -51,7 +51,6 @@ public static class MessagingExtensions
         });
 
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
-        builder.Services.AddHostedService<OutboxCleanup<TContext>>();
         return builder;
     }
 }

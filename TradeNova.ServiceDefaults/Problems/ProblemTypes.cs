@@ -8,6 +8,7 @@ public static class ProblemTypes
     public const string Validation = BaseUri + "validation";
     public const string BadRequest = BaseUri + "bad-request";
     public const string Unauthorized = BaseUri + "unauthorized";
+    public const string InvalidToken = BaseUri + "invalid-token";
     public const string Forbidden = BaseUri + "forbidden";
     public const string NotFound = BaseUri + "not-found";
     public const string Conflict = BaseUri + "conflict";

@@ -16,7 +16,8 @@ internal sealed class EfOutbox<TContext>(TContext db, TimeProvider time) : IOutb
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {
             Id = Guid.CreateVersion7(now),
-            MessageType = MessageTypeNames.NameOf(type),
+            // Version-free, so a redeploy with a new assembly version still resolves staged rows (Type.GetType).
+            MessageType = $"{type.FullName}, {type.Assembly.GetName().Name}",
             Body = JsonSerializer.Serialize(message, type, JsonSerializerOptions.Web),
             CreatedAt = now,
             NextAttemptAt = now,

@@ -13,12 +13,13 @@ namespace TradeNova.ServiceDefaults.Messaging.Outbox;
 /// Publishes committed outbox rows: immediately after a signalled commit, and on a short poll so rows
 /// left behind by a crash or a broker outage are retried. It publishes only while the bus is healthy (connected,
 /// queues bound): during an outage rows simply wait instead of burning attempts, and the first events after a deploy
-/// are not published into exchanges nobody is bound to yet.
+/// are not published into exchanges nobody is bound to yet. Every <see cref="OutboxOptions.CleanupInterval"/> it prunes.
 /// </summary>
 internal sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
     IBusControl bus,
     OutboxSignal signal,
+    TimeProvider time,
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : DbContext
@@ -26,6 +27,7 @@ internal sealed partial class OutboxRelay<TContext>(
     private static readonly TimeSpan DegradedGracePeriod = TimeSpan.FromSeconds(30);
 
     private Stopwatch? _degradedSince;
+    private DateTimeOffset _nextCleanup;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,19 +35,20 @@ internal sealed partial class OutboxRelay<TContext>(
         while (!stoppingToken.IsCancellationRequested)
         {
             var published = 0;
-            if (!CanPublish(bus.CheckHealth().Status))
-            {
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-                continue;
-            }
-
             try
             {
                 // Polling is not worth a trace of its own; each publish joins the trace of the request that staged it.
                 using var quiet = SuppressInstrumentationScope.Begin();
                 await using var scope = scopes.CreateAsyncScope();
-                var batchPublisher = scope.ServiceProvider.GetRequiredService<OutboxBatchPublisher<TContext>>();
-                published = await batchPublisher.PublishDueAsync(stoppingToken);
+                var outbox = scope.ServiceProvider.GetRequiredService<OutboxProcessor<TContext>>();
+                if (CanPublish(bus.CheckHealth().Status))
+                    published = await outbox.PublishDueAsync(stoppingToken);
+
+                if (time.GetUtcNow() >= _nextCleanup)
+                {
+                    _nextCleanup = time.GetUtcNow() + options.Value.CleanupInterval;
+                    await outbox.PruneAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -57,9 +60,7 @@ internal sealed partial class OutboxRelay<TContext>(
             }
 
             if (published == 0)
-            {
                 await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
         }
     }
 
@@ -69,16 +70,10 @@ internal sealed partial class OutboxRelay<TContext>(
     /// </summary>
     private bool CanPublish(BusHealthStatus status)
     {
-        if (status == BusHealthStatus.Healthy)
-        {
-            _degradedSince = null;
-            return true;
-        }
-
         if (status != BusHealthStatus.Degraded)
         {
             _degradedSince = null;
-            return false;
+            return status == BusHealthStatus.Healthy;
         }
 
         _degradedSince ??= Stopwatch.StartNew();

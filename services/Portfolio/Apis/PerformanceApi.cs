@@ -33,6 +33,7 @@ public static class PerformanceApi
             return AccountSelection.Invalid();
         }
 
+        await using var readSnapshot = await AccountSelection.SnapshotAsync(db, cancellationToken);
         var portfolio = await AccountSelection.FindAsync(db, principal.GetUserId(), mode, cancellationToken);
         if (portfolio is null)
         {
@@ -73,6 +74,7 @@ public static class PerformanceApi
             return AccountSelection.Invalid();
         }
 
+        await using var readSnapshot = await AccountSelection.SnapshotAsync(db, cancellationToken);
         var portfolio = await AccountSelection.FindAsync(db, principal.GetUserId(), mode, cancellationToken);
         if (portfolio is null)
         {

@@ -28,6 +28,7 @@ public static class PortfolioApi
             return AccountSelection.Invalid();
         }
 
+        await using var readSnapshot = await AccountSelection.SnapshotAsync(db, cancellationToken);
         var portfolio = await AccountSelection.FindAsync(db, principal.GetUserId(), mode, cancellationToken);
         return portfolio is null
             ? AccountSelection.NotFound(mode)
@@ -42,6 +43,7 @@ public static class PortfolioApi
             return AccountSelection.Invalid();
         }
 
+        await using var readSnapshot = await AccountSelection.SnapshotAsync(db, cancellationToken);
         var portfolio = await AccountSelection.FindAsync(db, principal.GetUserId(), mode, cancellationToken);
         return portfolio is null
             ? AccountSelection.NotFound(mode)
@@ -59,6 +61,7 @@ public static class PortfolioApi
         }
 
         var userId = principal.GetUserId();
+        await using var readSnapshot = await AccountSelection.SnapshotAsync(db, cancellationToken);
         var portfolio = await db.Portfolios.AsNoTracking()
             .SingleOrDefaultAsync(p => p.Id == portfolioId && p.UserId == userId, cancellationToken);
         return portfolio is null || (account is not null && portfolio.Mode != mode)

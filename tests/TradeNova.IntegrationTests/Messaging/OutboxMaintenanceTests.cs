@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TradeNova.ServiceDefaults.Messaging.Inbox;
@@ -76,8 +75,10 @@ public sealed class OutboxMaintenanceTests : IAsyncLifetime
         }
 
         await using var host = _fixture.CreateHost();
-        var cleanup = host.Services.GetServices<IHostedService>().OfType<OutboxCleanup<MessagingTestContext>>().Single();
-        await cleanup.PruneAsync(Ct);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OutboxProcessor<MessagingTestContext>>().PruneAsync(Ct);
+        }
 
         await using var check = _fixture.CreateContext();
         (await check.Set<OutboxMessage>().AsNoTracking().Select(m => m.LastError).ToListAsync(Ct))
@@ -96,6 +97,6 @@ public sealed class OutboxMaintenanceTests : IAsyncLifetime
         LastError = label,
     };
 
-    private static OutboxBatchPublisher<MessagingTestContext> CreatePublisher(MessagingTestContext db, IPublishEndpoint broker, TimeProvider clock) =>
-        new(db, broker, clock, Options.Create(new OutboxOptions { PublishTimeout = TimeSpan.FromSeconds(1) }), NullLogger<OutboxBatchPublisher<MessagingTestContext>>.Instance);
+    private static OutboxProcessor<MessagingTestContext> CreatePublisher(MessagingTestContext db, IPublishEndpoint broker, TimeProvider clock) =>
+        new(db, broker, clock, Options.Create(new OutboxOptions { PublishTimeout = TimeSpan.FromSeconds(1) }), NullLogger<OutboxProcessor<MessagingTestContext>>.Instance);
 }

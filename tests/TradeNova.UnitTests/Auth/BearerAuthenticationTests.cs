@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using TradeNova.ServiceDefaults.Auth;
+using TradeNova.ServiceDefaults.Problems;
 
 namespace TradeNova.UnitTests.Auth;
 
@@ -38,7 +39,7 @@ public sealed class BearerAuthenticationTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
-        (await response.Content.ReadFromJsonAsync<ProblemDetails>(TestContext.Current.CancellationToken))?.Type.ShouldBe(TradeNovaAuthDefaults.UnauthorizedProblemType);
+        (await response.Content.ReadFromJsonAsync<ProblemDetails>(TestContext.Current.CancellationToken))?.Type.ShouldBe(ProblemTypes.Unauthorized);
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public sealed class BearerAuthenticationTests : IAsyncLifetime
         response.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer error=\"invalid_token\"");
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(TestContext.Current.CancellationToken);
-        problem?.Type.ShouldBe(TradeNovaAuthDefaults.InvalidTokenProblemType);
+        problem?.Type.ShouldBe(ProblemTypes.InvalidToken);
         problem?.Status.ShouldBe(401);
     }
 
@@ -67,7 +68,7 @@ public sealed class BearerAuthenticationTests : IAsyncLifetime
         var response = await Send("/admin", _key.CreateToken(role: TradeNovaRoles.Subscriber));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await response.Content.ReadFromJsonAsync<ProblemDetails>(TestContext.Current.CancellationToken))?.Type.ShouldBe(TradeNovaAuthDefaults.ForbiddenProblemType);
+        (await response.Content.ReadFromJsonAsync<ProblemDetails>(TestContext.Current.CancellationToken))?.Type.ShouldBe(ProblemTypes.Forbidden);
         (await Send("/admin", _key.CreateToken(role: TradeNovaRoles.Admin))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

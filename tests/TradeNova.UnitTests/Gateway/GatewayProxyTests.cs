@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using TradeNova.Gateway.Routing;
-using TradeNova.ServiceDefaults.Auth;
+using TradeNova.ServiceDefaults.Problems;
 
 namespace TradeNova.UnitTests.Gateway;
 
@@ -60,7 +60,7 @@ public sealed class GatewayProxyTests(GatewayFixture fixture) : IClassFixture<Ga
         missing.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         forged.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         forged.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer error=\"invalid_token\"");
-        (await forged.Content.ReadFromJsonAsync<ProblemDetails>(Ct))?.Type.ShouldBe(TradeNovaAuthDefaults.InvalidTokenProblemType);
+        (await forged.Content.ReadFromJsonAsync<ProblemDetails>(Ct))?.Type.ShouldBe(ProblemTypes.InvalidToken);
         (fixture.Service(GatewayServiceNames.Portfolio).Requests + fixture.Service(GatewayServiceNames.Execution).Requests).ShouldBe(before);
     }
 

@@ -13,6 +13,6 @@ public class OutboxRetryDelayTests
     [InlineData(20, 300)]
     public void Failed_publishes_back_off_exponentially_up_to_the_cap(int attempts, int expectedSeconds)
     {
-        OutboxBatchPublisher<DbContext>.RetryDelay(attempts, TimeSpan.FromMinutes(5)).ShouldBe(TimeSpan.FromSeconds(expectedSeconds));
+        OutboxProcessor<DbContext>.RetryDelay(attempts, TimeSpan.FromMinutes(5)).ShouldBe(TimeSpan.FromSeconds(expectedSeconds));
     }
 }
