@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace TradeNova.ServiceDefaults.Data;
 
@@ -12,8 +13,24 @@ public static class ServiceDatabase
 
     public static DbContextOptionsBuilder UseServiceNpgsql(
         this DbContextOptionsBuilder options, string connectionString, string serviceName) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable, serviceName))
+        options.UseNpgsql(WithAutoPrepare(connectionString), npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable, serviceName))
             .UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// Every service runs the same few statements thousands of times (inbox, outbox, the exchange pass): prepared once per
+    /// connection, PostgreSQL stops parsing and planning them on each call. A connection string that sets
+    /// <c>Max Auto Prepare</c> itself keeps its value.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 100;
+        }
+
+        return builder.ConnectionString;
+    }
 
     public static DbContextOptionsBuilder<TContext> UseServiceNpgsql<TContext>(
         this DbContextOptionsBuilder<TContext> options, string connectionString, string serviceName)

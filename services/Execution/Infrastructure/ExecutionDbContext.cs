@@ -96,6 +96,15 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
             order.HasIndex(o => o.RiskRequestedAt)
                 .HasDatabaseName("ix_orders_pending_risk")
                 .HasFilter("status = 'pending_risk'");
+            // The sweeps that (re)submit accepted orders no broker has acknowledged (OrderRecoverySweep, the live submitter):
+            // without it each sweep scanned the whole order history.
+            order.HasIndex(o => o.AcceptedAt, "ix_orders_unsubmitted")
+                .HasDatabaseName("ix_orders_unsubmitted")
+                .HasFilter("status IN ('accepted', 'partially_filled') AND submitted_at IS NULL");
+            // Live orders only (WatchedLiveOrders, reconciliation): a small slice of the book, read per user.
+            order.HasIndex(o => new { o.UserId, o.UpdatedAt }, "ix_orders_live")
+                .HasDatabaseName("ix_orders_live")
+                .HasFilter("mode = 'live'");
         });
 
         modelBuilder.Entity<OrderEvent>(orderEvent =>

@@ -520,6 +520,14 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                         .HasDatabaseName("ix_orders_paper_resting_stop")
                         .HasFilter("status IN ('accepted', 'partially_filled') AND mode = 'paper' AND stop_price IS NOT NULL AND NOT stop_triggered");
 
+                    b.HasIndex(new[] { "UserId", "UpdatedAt" }, "ix_orders_live")
+                        .HasDatabaseName("ix_orders_live")
+                        .HasFilter("mode = 'live'");
+
+                    b.HasIndex(new[] { "AcceptedAt" }, "ix_orders_unsubmitted")
+                        .HasDatabaseName("ix_orders_unsubmitted")
+                        .HasFilter("status IN ('accepted', 'partially_filled') AND submitted_at IS NULL");
+
                     b.ToTable("orders", "execution");
                 });
 
