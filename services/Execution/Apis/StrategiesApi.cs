@@ -209,10 +209,11 @@ public static class StrategiesApi
         ExecutionDbContext db, StrategyRun run, PriceSimulator prices, BarSources sources, TimeProvider time, CancellationToken cancellationToken)
     {
         var book = await StrategyStepProcessor.BookAsync(db, run.Id, run.Allocation, cancellationToken);
+        var liveMarks = run.Account == TradingModes.Live ? await StrategyPnl.LastClosesAsync(db, run.Id, cancellationToken) : null;
         using var parameters = JsonDocument.Parse(run.Parameters);
         return new StrategyRunResponse(run.Id, run.Name, new StrategySpecView(run.StrategyName, parameters.RootElement.Clone()), run.Symbols,
             run.Allocation, run.Account, run.BarSeconds, run.Status, run.StopReason, run.StopDetail, run.StartedAt, run.StoppedAt, run.LastBarAt,
-            run.BarsProcessed, run.OrdersSent, StrategyPnl.From(book, prices, time.GetUtcNow()),
+            run.BarsProcessed, run.OrdersSent, StrategyPnl.From(book, prices, time.GetUtcNow(), liveMarks),
             new StrategySizingRequest(run.SizingMode, run.SizingValue), sources.For(run.Account).Name);
     }
 }

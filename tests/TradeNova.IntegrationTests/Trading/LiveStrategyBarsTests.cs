@@ -81,6 +81,10 @@ public sealed class LiveStrategyBarsTests(PlatformFixture platform)
         // B+2 on the stream closes B+1, which the stream covered: no REST request for it.
         await alpaca.SendMinuteBarsAsync(keyId, Symbol, bars[2]);
         await WaitForBarsAsync(gateway, user, runId, 2);
+        // The live run's position is marked at its own last Alpaca close (B+1: 144), not at the simulation's price.
+        var held = (await RunAsync(gateway, user, runId)).GetProperty("run").GetProperty("pnl").GetProperty("positions")[0];
+        held.GetProperty("marketPrice").GetDecimal().ShouldBe(144m);
+        held.GetProperty("unrealizedPnl").GetDecimal().ShouldBe(-3m);
 
         // The stream drops and stays down a while; Alpaca's history meanwhile has B+3 and B+4 (and B+5, sent later).
         var connections = alpaca.DataConnectionsOf(keyId);
