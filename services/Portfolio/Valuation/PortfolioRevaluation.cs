@@ -14,6 +14,14 @@ public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, La
     public async Task<PortfolioMark> ApplyAsync(
         UserPortfolio portfolio, IReadOnlyList<Position> positions, DateTimeOffset now, AppliedFill? appliedFill, CancellationToken cancellationToken)
     {
+        // Risk keeps the newest valuation of each portfolio, so their stamps must follow the order they commit in. This runs
+        // under the portfolio's row lock, but the caller may have read the clock before waiting for that lock: a valuation
+        // is always stamped after the one it follows (1 µs, PostgreSQL's resolution), or Risk would drop the newer state.
+        if (portfolio.ValuedAt is { } previous && now <= previous)
+        {
+            now = previous.AddTicks(10);
+        }
+
         var afterFill = appliedFill is not null;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var rolled = false;
