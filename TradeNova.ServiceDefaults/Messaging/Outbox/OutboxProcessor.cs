@@ -43,11 +43,19 @@ public sealed partial class OutboxProcessor<TContext>(
         // Published together, so the broker's confirms come back as one pipeline instead of one round trip per row. The
         // publishes start in row order; consumers never relied on order across messages (they consume concurrently).
         var failures = await Task.WhenAll(batch.Select(row => TryPublishAsync(row, settings.PublishTimeout, cancellationToken)));
+        // The published rows are marked in one statement, not one UPDATE per row.
+        var sent = batch.Zip(failures).Where(pair => pair.Second is null).Select(pair => pair.First.Id).ToArray();
+        if (sent.Length > 0)
+        {
+            var sentAt = time.GetUtcNow();
+            await db.Set<OutboxMessage>().Where(m => sent.Contains(m.Id))
+                .ExecuteUpdateAsync(update => update.SetProperty(m => m.SentAt, sentAt), cancellationToken);
+        }
+
         foreach (var (row, failure) in batch.Zip(failures))
         {
             if (failure is null)
             {
-                row.SentAt = time.GetUtcNow();
                 continue;
             }
 

@@ -19,10 +19,11 @@ public sealed class PaperExchange(
 {
     // Only the orders these prices can move, each kind found through its own partial index (an order book of resting
     // bracket legs grows with every position; a pass must not read all of it 20 times a second). The WHERE clauses only
-    // narrow the candidates; PaperMatcher has the last word.
+    // narrow the candidates; PaperMatcher has the last word. The ids come as an array so the outer rows are read by
+    // primary key: as an IN (subquery) the planner hashed them against a scan of the whole orders table.
     private const string CandidatesSql = """
         SELECT o.*, o.xmin FROM execution.orders o
-        WHERE o.id IN (
+        WHERE o.id = ANY(ARRAY(
             SELECT i.id FROM execution.orders i
             WHERE i.status IN ('accepted', 'partially_filled') AND i.mode = 'paper'
               AND (i.type = 'market' OR i.time_in_force IN ('ioc', 'fok') OR (i.type = 'stop' AND i.stop_triggered))
@@ -57,7 +58,7 @@ public sealed class PaperExchange(
                 WHERE s.symbol = q.symbol AND s.side = 'sell' AND s.stop_price >= q.price
                   AND s.status IN ('accepted', 'partially_filled') AND s.mode = 'paper' AND s.stop_price IS NOT NULL
                   AND NOT s.stop_triggered AND s.type IN ('stop', 'stop_limit')
-                LIMIT @batch) c)
+                LIMIT @batch) c))
           AND o.status IN ('accepted', 'partially_filled') AND o.submitted_at IS NOT NULL AND o.accepted_at < @tick AND o.mode = 'paper'
         ORDER BY (o.bracket_leg = 'stop_loss') DESC NULLS LAST, o.accepted_at, o.id
         LIMIT @batch
