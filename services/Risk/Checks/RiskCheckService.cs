@@ -5,7 +5,7 @@ using TradeNova.Trading.Risk;
 
 namespace TradeNova.Risk.Checks;
 
-/// <summary>Loads the read model of the user's account (a few indexed reads of Risk's own tables, no calls to other services) and
+/// <summary>Loads the read model of the user's account (a few indexed reads of Risk's own tables in one round trip, no calls to other services) and
 /// runs <see cref="OrderRiskEvaluator"/>. Shared by the <c>CheckOrderRisk</c> consumer and the preview API.</summary>
 public sealed class RiskCheckService(
     RiskContext db, MarketPriceCache prices, OrderRateLimiter rate, IOptions<RiskOptions> options, TimeProvider time)
@@ -17,21 +17,16 @@ public sealed class RiskCheckService(
     {
         var now = time.GetUtcNow();
         var ordersLastMinute = countAsOrder ? rate.Record(userId, now) : rate.Count(userId, now);
-        var profile = await db.RiskProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
-        var rows = await db.Accounts.AsNoTracking()
-            .Where(a => a.UserId == userId && (a.Account == account || a.Account == RiskAccounts.Paper))
-            .ToListAsync(cancellationToken);
-        var positions = await db.Positions.AsNoTracking()
-            .Where(p => p.UserId == userId && p.Account == account && p.Quantity != 0m)
-            .ToDictionaryAsync(p => p.Symbol, p => p.Quantity, StringComparer.OrdinalIgnoreCase, cancellationToken);
-        var killSwitch = await db.PlatformHalts.AsNoTracking().AnyAsync(h => h.Active, cancellationToken);
-        var lastPrice = await LastPriceAsync(order.Symbol, cancellationToken);
+        var cachedPrice = CachedPrice(order.Symbol);
+        var snapshot = await RiskCheckSnapshot.ReadAsync(db, userId, account, PersistedPriceSymbol(order.Symbol, cachedPrice), cancellationToken);
+        var rows = snapshot.Accounts;
 
         var view = ToView(
-            rows.SingleOrDefault(a => a.Account == account), rows.SingleOrDefault(a => a.Account == RiskAccounts.Paper), positions, killSwitch, now)
+            rows.SingleOrDefault(a => a.Account == account), rows.SingleOrDefault(a => a.Account == RiskAccounts.Paper), snapshot.Positions,
+            snapshot.KillSwitch, now)
             with { ChecksShortSelling = account == RiskAccounts.Paper };
-        var limits = profile?.ToLimits() ?? RiskLimits.PlatformDefaults;
-        return OrderRiskEvaluator.Evaluate(limits, view, order, lastPrice, ordersLastMinute, options.Value);
+        var limits = snapshot.Profile?.ToLimits() ?? RiskLimits.PlatformDefaults;
+        return OrderRiskEvaluator.Evaluate(limits, view, order, cachedPrice ?? snapshot.PersistedLastPrice, ordersLastMinute, options.Value);
     }
 
     /// <summary>
@@ -57,26 +52,10 @@ public sealed class RiskCheckService(
             user?.SubscriptionStatus,
             account?.ValuedAt is not null);
 
-    private async Task<decimal?> LastPriceAsync(string symbol, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(symbol))
-        {
-            return null;
-        }
+    private decimal? CachedPrice(string symbol) =>
+        !string.IsNullOrWhiteSpace(symbol) && prices.TryGet(symbol.Trim(), out var last) ? last : null;
 
-        if (prices.TryGet(symbol.Trim(), out var last))
-        {
-            return last;
-        }
-
-        // Only after a restart, before the first tick: the persisted universe.
-        if (prices.IsEmpty)
-        {
-            var normalized = symbol.Trim().ToUpperInvariant();
-            var known = await db.Symbols.AsNoTracking().SingleOrDefaultAsync(s => s.Symbol == normalized, cancellationToken);
-            return known?.LastPrice;
-        }
-
-        return null;
-    }
+    /// <summary>Only after a restart, before the first tick, does the check need the persisted universe's price.</summary>
+    private string? PersistedPriceSymbol(string symbol, decimal? cached) =>
+        cached is null && !string.IsNullOrWhiteSpace(symbol) && prices.IsEmpty ? symbol.Trim().ToUpperInvariant() : null;
 }

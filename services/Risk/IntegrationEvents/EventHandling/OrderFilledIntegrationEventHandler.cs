@@ -8,6 +8,10 @@ namespace TradeNova.Risk.IntegrationEvents.EventHandling;
 
 /// <summary>Moves position and cash of the fill's account (paper or live) between valuations, so an order placed right after a fill is checked against the
 /// position it really has. Fills stamped at or before the last applied valuation are already in it.</summary>
+/// <remarks>Every fill pays for each round trip to PostgreSQL, so after the inbox row there are two: the account's row
+/// lock (which also reads its valuation time), then the position upsert, the removal of a position the fill closed and
+/// the cash change in one command; the commit is the third. The account's lock, taken first as before, keeps a
+/// valuation of the same account from interleaving with the position and cash change.</remarks>
 public sealed class OrderFilledIntegrationEventHandler(RiskContext db) : InboxConsumer<RiskContext, OrderFilled>(db)
 {
     protected override async Task HandleAsync(ConsumeContext<OrderFilled> context, CancellationToken cancellationToken)
@@ -19,7 +23,7 @@ public sealed class OrderFilledIntegrationEventHandler(RiskContext db) : InboxCo
             return;
         }
 
-        var account = await Db.LockAccountAsync(fill.UserId, mode, cancellationToken);
+        var account = await Db.LockAccountInOneTripAsync(fill.UserId, mode, cancellationToken);
         if (account.ValuedAt is { } valuedAt && fill.FilledAt <= valuedAt)
         {
             return;
@@ -27,21 +31,16 @@ public sealed class OrderFilledIntegrationEventHandler(RiskContext db) : InboxCo
 
         var symbol = fill.Symbol.ToUpperInvariant();
         var signed = side == OrderSide.Buy ? fill.Quantity : -fill.Quantity;
-        var position = await Db.Positions.SingleOrDefaultAsync(p => p.UserId == fill.UserId && p.Account == mode && p.Symbol == symbol, cancellationToken);
-        if (position is null)
-        {
-            position = new RiskPosition { UserId = fill.UserId, Account = mode, Symbol = symbol, AverageCost = fill.Price };
-            Db.Positions.Add(position);
-        }
-
-        position.Quantity += signed;
-        position.LastPrice = fill.Price;
-        if (position.Quantity == 0m)
-        {
-            Db.Positions.Remove(position);
-        }
-
-        account.Cash -= signed * fill.Price + fill.Fee;
-        account.Equity -= fill.Fee;
+        var cashOut = signed * fill.Price + fill.Fee;
+        // A new position starts at the fill's price as its average cost; a held one keeps its own.
+        await Db.Database.ExecuteSqlAsync(
+            $"""
+             INSERT INTO risk.positions (user_id, account, symbol, quantity, average_cost, last_price)
+             VALUES ({fill.UserId}, {mode}, {symbol}, {signed}, {fill.Price}, {fill.Price})
+             ON CONFLICT (user_id, account, symbol) DO UPDATE SET quantity = positions.quantity + {signed}, last_price = excluded.last_price;
+             DELETE FROM risk.positions WHERE user_id = {fill.UserId} AND account = {mode} AND symbol = {symbol} AND quantity = 0;
+             UPDATE risk.accounts SET cash = cash - {cashOut}, equity = equity - {fill.Fee} WHERE user_id = {fill.UserId} AND account = {mode};
+             """,
+            cancellationToken);
     }
 }

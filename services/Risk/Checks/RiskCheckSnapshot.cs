@@ -1,0 +1,156 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace TradeNova.Risk.Checks;
+
+/// <summary>
+/// Everything the pre-trade check reads from Risk's tables, fetched in one round trip: the statements go as one
+/// <see cref="NpgsqlBatch"/> (one network write, one wait), where separate EF queries cost one round trip each, and on
+/// the order path those waits, not the indexed reads themselves, were most of Risk's time. Outside a transaction
+/// (as the check runs) the batch is one implicit read-committed transaction: it sees committed state only.
+/// </summary>
+/// <param name="Accounts">The rows of the checked account and of the user's paper account (one row when they are the same).</param>
+/// <param name="Positions">Non-zero signed quantities of the checked account by symbol.</param>
+/// <param name="PersistedLastPrice">The symbol's persisted last price, when it was asked for and is known.</param>
+public sealed record RiskCheckSnapshot(
+    RiskProfile? Profile,
+    IReadOnlyList<RiskAccount> Accounts,
+    IReadOnlyDictionary<string, decimal> Positions,
+    bool KillSwitch,
+    decimal? PersistedLastPrice)
+{
+    /// <summary>Every column of <c>risk.accounts</c>, in the order <see cref="ReadAccount"/> reads them (a unit test holds
+    /// this to the EF model, so a new column cannot be silently left out).</summary>
+    public static readonly string[] AccountColumns =
+    [
+        "user_id", "account", "portfolio_id", "cash", "equity", "start_of_day_equity", "peak_equity", "valued_at",
+        "registered_at", "subscription_status", "subscription_changed_at", "monitor_utc_day", "monitor_last_equity",
+        "monitor_start_of_day_equity", "monitor_peak_equity", "daily_loss_halted", "daily_loss_halted_at", "drawdown_halted",
+        "drawdown_halted_at", "admin_halted", "admin_halt_reason", "admin_halted_at",
+    ];
+
+    /// <summary>Every column of <c>risk.risk_profiles</c>, in the order <see cref="ReadProfile"/> reads them.</summary>
+    public static readonly string[] ProfileColumns =
+    [
+        "user_id", "max_position_fraction", "max_open_positions", "daily_loss_fraction", "max_drawdown_fraction",
+        "stop_loss_fraction", "take_profit_fraction", "updated_at", "version",
+    ];
+
+    private static readonly string ProfileSql = $"SELECT {string.Join(", ", ProfileColumns)} FROM risk.risk_profiles WHERE user_id = $1";
+
+    private static readonly string AccountsSql =
+        $"SELECT {string.Join(", ", AccountColumns)} FROM risk.accounts WHERE user_id = $1 AND (account = $2 OR account = $3)";
+
+    private const string PositionsSql = "SELECT symbol, quantity FROM risk.positions WHERE user_id = $1 AND account = $2 AND quantity <> 0";
+
+    private const string KillSwitchSql = "SELECT EXISTS (SELECT 1 FROM risk.platform_halt WHERE active)";
+
+    private const string SymbolSql = "SELECT last_price FROM risk.symbols WHERE symbol = $1";
+
+    /// <param name="account"><c>paper</c> or <c>live</c>.</param>
+    /// <param name="persistedSymbol">Upper-case symbol whose persisted last price to read too, or null to skip that read.</param>
+    public static async Task<RiskCheckSnapshot> ReadAsync(
+        RiskContext db, Guid userId, string account, string? persistedSymbol, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection());
+            batch.BatchCommands.Add(Command(ProfileSql, userId));
+            batch.BatchCommands.Add(Command(AccountsSql, userId, account, RiskAccounts.Paper));
+            batch.BatchCommands.Add(Command(PositionsSql, userId, account));
+            batch.BatchCommands.Add(Command(KillSwitchSql));
+            if (persistedSymbol is not null)
+            {
+                batch.BatchCommands.Add(Command(SymbolSql, persistedSymbol));
+            }
+
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            var profile = await reader.ReadAsync(cancellationToken) ? ReadProfile(reader) : null;
+
+            await reader.NextResultAsync(cancellationToken);
+            var accounts = new List<RiskAccount>(2);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                accounts.Add(ReadAccount(reader));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            var positions = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                positions.Add(reader.GetString(0), reader.GetDecimal(1));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var killSwitch = reader.GetBoolean(0);
+
+            decimal? lastPrice = null;
+            if (persistedSymbol is not null && await reader.NextResultAsync(cancellationToken) && await reader.ReadAsync(cancellationToken))
+            {
+                lastPrice = reader.GetDecimal(0);
+            }
+
+            return new RiskCheckSnapshot(profile, accounts, positions, killSwitch, lastPrice);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+
+    private static RiskProfile ReadProfile(DbDataReader row) => new()
+    {
+        UserId = row.GetGuid(0),
+        MaxPositionFraction = row.GetDecimal(1),
+        MaxOpenPositions = row.GetInt32(2),
+        DailyLossFraction = row.GetDecimal(3),
+        MaxDrawdownFraction = row.GetDecimal(4),
+        StopLossFraction = row.GetDecimal(5),
+        TakeProfitFraction = row.GetDecimal(6),
+        UpdatedAt = row.GetFieldValue<DateTimeOffset>(7),
+        Version = row.GetInt32(8),
+    };
+
+    private static RiskAccount ReadAccount(DbDataReader row) => new()
+    {
+        UserId = row.GetGuid(0),
+        Account = row.GetString(1),
+        PortfolioId = OrNull<Guid>(row, 2),
+        Cash = row.GetDecimal(3),
+        Equity = row.GetDecimal(4),
+        StartOfDayEquity = row.GetDecimal(5),
+        PeakEquity = row.GetDecimal(6),
+        ValuedAt = OrNull<DateTimeOffset>(row, 7),
+        RegisteredAt = OrNull<DateTimeOffset>(row, 8),
+        SubscriptionStatus = row.IsDBNull(9) ? null : row.GetString(9),
+        SubscriptionChangedAt = OrNull<DateTimeOffset>(row, 10),
+        MonitorUtcDay = OrNull<long>(row, 11),
+        MonitorLastEquity = row.GetDecimal(12),
+        MonitorStartOfDayEquity = row.GetDecimal(13),
+        MonitorPeakEquity = row.GetDecimal(14),
+        DailyLossHalted = row.GetBoolean(15),
+        DailyLossHaltedAt = OrNull<DateTimeOffset>(row, 16),
+        DrawdownHalted = row.GetBoolean(17),
+        DrawdownHaltedAt = OrNull<DateTimeOffset>(row, 18),
+        AdminHalted = row.GetBoolean(19),
+        AdminHaltReason = row.IsDBNull(20) ? null : row.GetString(20),
+        AdminHaltedAt = OrNull<DateTimeOffset>(row, 21),
+    };
+
+    private static T? OrNull<T>(DbDataReader row, int ordinal)
+        where T : struct =>
+        row.IsDBNull(ordinal) ? null : row.GetFieldValue<T>(ordinal);
+}
