@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Npgsql;
 
@@ -19,8 +20,8 @@ public sealed record RiskCheckSnapshot(
     bool KillSwitch,
     decimal? PersistedLastPrice)
 {
-    /// <summary>Every column of <c>risk.accounts</c>, in the order <see cref="ReadAccount"/> reads them (a unit test holds
-    /// this to the EF model, so a new column cannot be silently left out).</summary>
+    /// <summary>Every column of <c>risk.accounts</c>, read by name (a unit test holds this list to the EF model, so
+    /// a new column cannot be silently left out).</summary>
     public static readonly string[] AccountColumns =
     [
         "user_id", "account", "portfolio_id", "cash", "equity", "start_of_day_equity", "peak_equity", "valued_at",
@@ -29,7 +30,7 @@ public sealed record RiskCheckSnapshot(
         "drawdown_halted_at", "admin_halted", "admin_halt_reason", "admin_halted_at",
     ];
 
-    /// <summary>Every column of <c>risk.risk_profiles</c>, in the order <see cref="ReadProfile"/> reads them.</summary>
+    /// <summary>Every column of <c>risk.risk_profiles</c>, read by name.</summary>
     public static readonly string[] ProfileColumns =
     [
         "user_id", "max_position_fraction", "max_open_positions", "daily_loss_fraction", "max_drawdown_fraction",
@@ -113,44 +114,44 @@ public sealed record RiskCheckSnapshot(
 
     private static RiskProfile ReadProfile(DbDataReader row) => new()
     {
-        UserId = row.GetGuid(0),
-        MaxPositionFraction = row.GetDecimal(1),
-        MaxOpenPositions = row.GetInt32(2),
-        DailyLossFraction = row.GetDecimal(3),
-        MaxDrawdownFraction = row.GetDecimal(4),
-        StopLossFraction = row.GetDecimal(5),
-        TakeProfitFraction = row.GetDecimal(6),
-        UpdatedAt = row.GetFieldValue<DateTimeOffset>(7),
-        Version = row.GetInt32(8),
+        UserId = row.GetGuid("user_id"),
+        MaxPositionFraction = row.GetDecimal("max_position_fraction"),
+        MaxOpenPositions = row.GetInt32("max_open_positions"),
+        DailyLossFraction = row.GetDecimal("daily_loss_fraction"),
+        MaxDrawdownFraction = row.GetDecimal("max_drawdown_fraction"),
+        StopLossFraction = row.GetDecimal("stop_loss_fraction"),
+        TakeProfitFraction = row.GetDecimal("take_profit_fraction"),
+        UpdatedAt = row.GetFieldValue<DateTimeOffset>("updated_at"),
+        Version = row.GetInt32("version"),
     };
 
     private static RiskAccount ReadAccount(DbDataReader row) => new()
     {
-        UserId = row.GetGuid(0),
-        Account = row.GetString(1),
-        PortfolioId = OrNull<Guid>(row, 2),
-        Cash = row.GetDecimal(3),
-        Equity = row.GetDecimal(4),
-        StartOfDayEquity = row.GetDecimal(5),
-        PeakEquity = row.GetDecimal(6),
-        ValuedAt = OrNull<DateTimeOffset>(row, 7),
-        RegisteredAt = OrNull<DateTimeOffset>(row, 8),
-        SubscriptionStatus = row.IsDBNull(9) ? null : row.GetString(9),
-        SubscriptionChangedAt = OrNull<DateTimeOffset>(row, 10),
-        MonitorUtcDay = OrNull<long>(row, 11),
-        MonitorLastEquity = row.GetDecimal(12),
-        MonitorStartOfDayEquity = row.GetDecimal(13),
-        MonitorPeakEquity = row.GetDecimal(14),
-        DailyLossHalted = row.GetBoolean(15),
-        DailyLossHaltedAt = OrNull<DateTimeOffset>(row, 16),
-        DrawdownHalted = row.GetBoolean(17),
-        DrawdownHaltedAt = OrNull<DateTimeOffset>(row, 18),
-        AdminHalted = row.GetBoolean(19),
-        AdminHaltReason = row.IsDBNull(20) ? null : row.GetString(20),
-        AdminHaltedAt = OrNull<DateTimeOffset>(row, 21),
+        UserId = row.GetGuid("user_id"),
+        Account = row.GetString("account"),
+        PortfolioId = OrNull<Guid>(row, "portfolio_id"),
+        Cash = row.GetDecimal("cash"),
+        Equity = row.GetDecimal("equity"),
+        StartOfDayEquity = row.GetDecimal("start_of_day_equity"),
+        PeakEquity = row.GetDecimal("peak_equity"),
+        ValuedAt = OrNull<DateTimeOffset>(row, "valued_at"),
+        RegisteredAt = OrNull<DateTimeOffset>(row, "registered_at"),
+        SubscriptionStatus = row.IsDBNull("subscription_status") ? null : row.GetString("subscription_status"),
+        SubscriptionChangedAt = OrNull<DateTimeOffset>(row, "subscription_changed_at"),
+        MonitorUtcDay = OrNull<long>(row, "monitor_utc_day"),
+        MonitorLastEquity = row.GetDecimal("monitor_last_equity"),
+        MonitorStartOfDayEquity = row.GetDecimal("monitor_start_of_day_equity"),
+        MonitorPeakEquity = row.GetDecimal("monitor_peak_equity"),
+        DailyLossHalted = row.GetBoolean("daily_loss_halted"),
+        DailyLossHaltedAt = OrNull<DateTimeOffset>(row, "daily_loss_halted_at"),
+        DrawdownHalted = row.GetBoolean("drawdown_halted"),
+        DrawdownHaltedAt = OrNull<DateTimeOffset>(row, "drawdown_halted_at"),
+        AdminHalted = row.GetBoolean("admin_halted"),
+        AdminHaltReason = row.IsDBNull("admin_halt_reason") ? null : row.GetString("admin_halt_reason"),
+        AdminHaltedAt = OrNull<DateTimeOffset>(row, "admin_halted_at"),
     };
 
-    private static T? OrNull<T>(DbDataReader row, int ordinal)
+    private static T? OrNull<T>(DbDataReader row, string column)
         where T : struct =>
-        row.IsDBNull(ordinal) ? null : row.GetFieldValue<T>(ordinal);
+        row.IsDBNull(column) ? null : row.GetFieldValue<T>(column);
 }
