@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Npgsql;
 using TradeNova.Contracts.Billing;
+using TradeNova.Contracts.Execution;
 using TradeNova.Contracts.Portfolio;
 using TradeNova.Contracts.Risk;
 using TradeNova.IntegrationTests.Infrastructure;
@@ -227,6 +229,76 @@ public sealed class RiskCheckTests(PlatformFixture platform)
 
         (await bus.CheckAsync(Buy(user.UserId, "IBM", 1m, 10m))).Approved.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Fills_move_the_checked_position_of_their_own_account_and_an_admin_halt_of_the_user_reaches_both_accounts()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var user = await gateway.NewTraderAsync();
+        var admin = await gateway.PromoteToAdminAsync(platform, await gateway.NewUserAsync());
+        await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
+        // Outside the simulated universe, so the feed cannot move its price away from 10.
+        await bus.PricesAsync(("RQF", 10m));
+        // Straight to Risk's queues: no other service values or fills this live account, so what Risk shows is its own doing.
+        var valuedAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await bus.SendAsync(RiskValuationQueue, Valued(user, 5_000m, 5_000m, 5_000m, 5_000m, [], valuedAt) with { Mode = "live" });
+        await RiskLiveAsync(gateway, user, l => l.GetProperty("usage").GetProperty("equity").GetDecimal() == 5_000m, "live equity 5,000");
+
+        var bought = new OrderFilled(user.UserId, Guid.NewGuid(), Guid.NewGuid(), "rqf", "buy", 20m, 10m, 1m, "live", DateTimeOffset.UtcNow);
+        var messageId = Guid.NewGuid();
+        await bus.SendAsync(RiskFillQueue, bought with { FillId = Guid.NewGuid(), Quantity = 1_000m, FilledAt = valuedAt.AddSeconds(-1) });
+        await bus.SendAsync(RiskFillQueue, bought, messageId);
+        await bus.SendAsync(RiskFillQueue, bought, messageId);
+        var live = await RiskLiveAsync(gateway, user, l => l.GetProperty("usage").GetProperty("positions").GetArrayLength() == 1, "live fill applied");
+        var usage = live.GetProperty("usage");
+        (usage.GetProperty("positions")[0].GetProperty("symbol").GetString(), usage.GetProperty("positions")[0].GetProperty("quantity").GetDecimal())
+            .ShouldBe(("RQF", 20m));
+        (usage.GetProperty("cash").GetDecimal(), usage.GetProperty("equity").GetDecimal()).ShouldBe((4_799m, 4_999m), "20 at 10 and a fee of 1");
+
+        // 10% of the live 4,999 is 499.90: 45 held would be 450, 55 would be 550. Paper holds none of it.
+        var live45 = await Poll.UntilAsync(() => bus.CheckAsync(Buy(user.UserId, "RQF", 25m, 10m) with { Mode = "live" }),
+            r => !r.Codes().Contains(RiskReasonCodes.UnknownSymbol), Eventually, "RQF known to Risk");
+        live45.Approved.ShouldBeTrue(string.Join("; ", live45.Violations.Select(v => v.Message)));
+        (await bus.CheckAsync(Buy(user.UserId, "RQF", 35m, 10m) with { Mode = "live" })).Codes().ShouldBe([RiskReasonCodes.MaxPosition]);
+        (await bus.CheckAsync(Sell(user.UserId, "RQF", 1m, 10m))).Codes().ShouldBe([RiskReasonCodes.ShortSelling]);
+        (await bus.CheckAsync(Buy(user.UserId, "RQF", 55m, 10m))).Approved.ShouldBeTrue("550 is 5.5% of the paper 10,000");
+
+        // An administrator's halt is kept on the user's paper row; the live check reads it from there.
+        await gateway.JsonAsync(HttpMethod.Post, $"/api/v1/risk/admin/users/{user.UserId}/halt", admin.AccessToken, new { reason = "review" });
+        try
+        {
+            (await bus.CheckAsync(Buy(user.UserId, "RQF", 1m, 10m) with { Mode = "live" })).Codes().ShouldContain(RiskReasonCodes.Halted);
+            (await bus.CheckAsync(Buy(user.UserId, "RQF", 1m, 10m))).Codes().ShouldContain(RiskReasonCodes.Halted);
+        }
+        finally
+        {
+            await gateway.JsonAsync(HttpMethod.Post, $"/api/v1/risk/admin/users/{user.UserId}/resume", admin.AccessToken, new { reason = "cleared" });
+        }
+
+        // Selling all 20 closes the position: it stops counting, and neither the stale fill nor the redelivery ever landed.
+        await bus.SendAsync(RiskFillQueue, bought with { FillId = Guid.NewGuid(), Side = "sell", Fee = 0m, FilledAt = DateTimeOffset.UtcNow });
+        live = await RiskLiveAsync(gateway, user, l => l.GetProperty("usage").GetProperty("positions").GetArrayLength() == 0, "live position closed");
+        live.GetProperty("usage").GetProperty("cash").GetDecimal().ShouldBe(4_999m);
+        live.GetProperty("usage").GetProperty("openPositions").GetProperty("used").GetDecimal().ShouldBe(0m);
+        (await bus.CheckAsync(Buy(user.UserId, "RQF", 49m, 10m) with { Mode = "live" })).Approved.ShouldBeTrue("490 with nothing held");
+        (await RiskPositionRowsAsync(user)).ShouldBe(0, "a closed position leaves no zero row behind");
+    }
+
+    // Risk's endpoints as MassTransit names them (kebab case, service prefix).
+    private const string RiskFillQueue = "risk-order-filled-integration-event-handler";
+    private const string RiskValuationQueue = "risk-portfolio-valued-integration-event-handler";
+
+    private async Task<long> RiskPositionRowsAsync(PlatformUser user)
+    {
+        await using var connection = new NpgsqlConnection(platform.Infrastructure.Database.ConnectionStringFor("risk"));
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM risk.positions WHERE user_id = @id", connection);
+        count.Parameters.AddWithValue("id", user.UserId);
+        return (long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    private static Task<JsonElement> RiskLiveAsync(HttpClient gateway, PlatformUser user, Func<JsonElement, bool> condition, string what) =>
+        Poll.UntilAsync(() => gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/limits?account=live", user.AccessToken), condition, Eventually, what);
 
     private static PortfolioValued Valued(PlatformUser user, decimal cash, decimal equity, decimal startOfDay, decimal peak,
         IReadOnlyList<PositionValuation> positions, DateTimeOffset? at = null) =>

@@ -31,6 +31,21 @@ public sealed class TradingBus : IAsyncDisposable
             }
         }, TestContext.Current.CancellationToken);
 
+    /// <summary>Sends straight to one service's queue (for example <c>risk-order-filled-integration-event-handler</c>), so
+    /// only that service sees the message.</summary>
+    public async Task SendAsync<T>(string queue, T message, Guid? messageId = null)
+        where T : class
+    {
+        var endpoint = await _bus.GetSendEndpoint(new Uri($"queue:{queue}"));
+        await endpoint.Send(message, context =>
+        {
+            if (messageId is { } id)
+            {
+                context.MessageId = id;
+            }
+        }, TestContext.Current.CancellationToken);
+    }
+
     public Task PricesAsync(params (string Symbol, decimal Last)[] prices) =>
         PublishAsync(new MarketPricesUpdated(
             prices.Select(p => new MarketPrice(p.Symbol, p.Last, p.Last - 0.01m, p.Last + 0.01m, p.Last, DateTimeOffset.UtcNow)).ToList(),
