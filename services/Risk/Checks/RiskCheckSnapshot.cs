@@ -6,8 +6,8 @@ namespace TradeNova.Risk.Checks;
 
 /// <summary>
 /// Everything the pre-trade check reads from Risk's tables, fetched in one round trip: the statements go as one
-/// <see cref="NpgsqlBatch"/> (one network write, one wait), where separate EF queries cost one round trip each, and on
-/// the order path those waits, not the indexed reads themselves, were most of Risk's time. Outside a transaction
+/// <see cref="NpgsqlBatch"/> (one network write, one wait), where separate EF queries cost one round trip each; on a
+/// busy host each wait costs far more than the indexed read behind it. Outside a transaction
 /// (as the check runs) the batch is one implicit read-committed transaction: it sees committed state only.
 /// </summary>
 /// <param name="Accounts">The rows of the checked account and of the user's paper account (one row when they are the same).</param>
