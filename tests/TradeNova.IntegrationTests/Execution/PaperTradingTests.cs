@@ -11,14 +11,14 @@ public sealed class PaperTradingTests(ExecutionFixture fixture)
     private static readonly TimeSpan Wait = ExecutionApiCalls.EventualConsistency;
 
     [Fact]
-    public async Task Approved_market_order_fills_at_the_next_tick_gets_its_bracket_and_publishes_each_step()
+    public async Task Approved_market_order_fills_at_the_price_right_after_its_acceptance_gets_its_bracket_and_publishes_each_step()
     {
         await using var risk = await ExecutionTestBus.StartAsync(fixture.AmqpUri, ExecutionTestBus.Approve(stopLoss: 1m, takeProfit: 100_000m));
         using var execution = fixture.CreateExecutionClient();
         var token = await fixture.NewTraderAsync();
 
         var placed = await execution.PlaceOkAsync(token, new { symbol = "MSFT", side = "buy", type = "market", quantity = 3 });
-        placed.Status().ShouldBe("accepted");
+        placed.Status().ShouldBe("filled", "the paper exchange matches an accepted order in the accepting transaction");
         placed.GetProperty("stopLossPrice").GetDecimal().ShouldBe(1m);
         placed.GetProperty("clientOrderId").GetString().ShouldStartWith("tn-");
         var details = await execution.WaitForStatusAsync(token, placed.Id(), "filled");
