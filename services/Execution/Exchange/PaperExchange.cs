@@ -15,7 +15,8 @@ public sealed class PaperExchange(
     ExecutionDbContext db,
     OrderLedger ledger,
     PriceSimulator prices,
-    IOptions<PaperExchangeOptions> options)
+    IOptions<PaperExchangeOptions> options,
+    TimeProvider time)
 {
     // Only the orders these prices can move, each kind found through its own partial index (an order book of resting
     // bracket legs grows with every position; a pass must not read all of it 20 times a second). The WHERE clauses only
@@ -129,6 +130,27 @@ public sealed class PaperExchange(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return changed;
+    }
+
+    /// <summary>
+    /// An order just accepted meets the price prevailing right after its acceptance inside the accepting transaction,
+    /// which holds its row lock (no pass can claim it meanwhile): what trades at once fills without waiting for a pass,
+    /// the rest rests for the passes. Same matcher, same costs. Returns whether the order changed.
+    /// </summary>
+    public async Task<bool> MatchAcceptedAsync(Order order, CancellationToken cancellationToken)
+    {
+        if (!SymbolUniverse.TryGetIndex(order.Symbol, out var index))
+        {
+            return false;
+        }
+
+        var at = time.GetUtcNow();
+        if (order.AcceptedAt is { } accepted && at <= accepted)
+        {
+            at = accepted.AddTicks(1);
+        }
+
+        return await ApplyAsync(order, new Tick(prices.PriceAt(index, at), prices.QuoteSizeAt(index, at), at), cancellationToken);
     }
 
     /// <summary>Day orders still working at their session end expire.</summary>

@@ -29,6 +29,7 @@ public static class Extensions
             bus.AddConsumer<SubscriptionDeactivatedIntegrationEventHandler>();
             bus.AddConsumer<TradingHaltedIntegrationEventHandler>();
             bus.AddConsumer<PortfolioValuedIntegrationEventHandler>();
+            bus.AddConsumer<PortfoliosValuedIntegrationEventHandler>();
             // Published, not sent to a queue name: whichever Risk instance consumes CheckOrderRisk answers. RiskGate sets the timeout.
             bus.AddRequestClient<CheckOrderRisk>();
         });

@@ -4,11 +4,13 @@ using TradeNova.Execution.Market;
 namespace TradeNova.Execution.Orders;
 
 /// <summary>
-/// Applies Risk's answer to an order still in <c>pending_risk</c> — accepted and handed to the broker, or rejected with
-/// every reason — in one transaction with its events. An order that has moved on (canceled meanwhile, or already
+/// Applies Risk's answer to an order still in <c>pending_risk</c> — accepted and handed to the broker (on the paper
+/// exchange matched at once at the price right after its acceptance), or rejected with every reason — in one transaction
+/// with its events. An order that has moved on (canceled meanwhile, or already
 /// answered by an earlier attempt) is left as it is, so a late or repeated answer is a no-op.
 /// </summary>
-public sealed class OrderAcceptance(ExecutionDbContext db, OrderLedger ledger, BrokerRouter brokers, ExchangeWakeup exchange, TimeProvider time)
+public sealed class OrderAcceptance(
+    ExecutionDbContext db, OrderLedger ledger, BrokerRouter brokers, PaperExchange paper, ExchangeWakeup exchange, TimeProvider time)
 {
     /// <param name="beforeCommit">Runs on the order just before the commit (the API stores its response there).</param>
     public async Task<Order?> ResolveAsync(Guid orderId, RiskAnswer answer, Action<Order>? beforeCommit, CancellationToken cancellationToken)
@@ -31,12 +33,16 @@ public sealed class OrderAcceptance(ExecutionDbContext db, OrderLedger ledger, B
         else
         {
             await AcceptAsync(order, answer, cancellationToken);
+            if (order.Status == OrderStatuses.Accepted && order.Mode == TradingModes.Paper && order.SubmittedAt is not null)
+            {
+                await paper.MatchAcceptedAsync(order, cancellationToken);
+            }
         }
 
         beforeCommit?.Invoke(order);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (order.Status == OrderStatuses.Accepted && order.Mode == TradingModes.Paper)
+        if (OrderStatuses.Working.Contains(order.Status) && order.Mode == TradingModes.Paper)
         {
             exchange.Notify();
         }

@@ -6,11 +6,39 @@ namespace TradeNova.Execution.Orders;
 
 /// <summary>
 /// Stages every change of an order with its event row and its outbox messages on the same context, so the caller's
-/// one <c>SaveChanges</c>/commit writes the state, the history and the events together (or none of them).
+/// one <c>SaveChanges</c>/commit writes the state, the history and the events together (or none of them). Every
+/// transition is a history row, but an order gets one <c>OrderUpdated</c> per save, with its state at that save
+/// (accepted and filled in one transaction are one update saying filled), staged as the save begins.
 /// </summary>
-public sealed class OrderLedger(ExecutionDbContext db, IOutbox outbox, TimeProvider time)
+public sealed class OrderLedger
 {
     public const string BrokerNotionalTooSmall = "broker.notional_too_small";
+
+    private readonly ExecutionDbContext db;
+    private readonly IOutbox outbox;
+    private readonly TimeProvider time;
+    private readonly Dictionary<Guid, Order> updated = [];
+
+    public OrderLedger(ExecutionDbContext db, IOutbox outbox, TimeProvider time)
+    {
+        this.db = db;
+        this.outbox = outbox;
+        this.time = time;
+        db.SavingChanges += (_, _) => StageUpdates();
+    }
+
+    private void StageUpdates()
+    {
+        // An order no longer tracked was dropped with its changes (a cleared context after a failed attempt).
+        foreach (var order in updated.Values.Where(o => db.Entry(o).State != EntityState.Detached))
+        {
+            outbox.Add(OrderMessages.Updated(order));
+        }
+
+        updated.Clear();
+    }
+
+    private void Updated(Order order) => updated[order.Id] = order;
 
     /// <summary>A new order (or bracket leg) in <paramref name="order"/>'s initial status.</summary>
     public void Add(Order order, string? reason = null)
@@ -24,7 +52,7 @@ public sealed class OrderLedger(ExecutionDbContext db, IOutbox outbox, TimeProvi
             At = order.CreatedAt,
             Reason = reason,
         });
-        outbox.Add(OrderMessages.Updated(order));
+        Updated(order);
     }
 
     public void Transition(Order order, string status, string? reason = null, IReadOnlyList<string>? reasonCodes = null)
@@ -36,7 +64,7 @@ public sealed class OrderLedger(ExecutionDbContext db, IOutbox outbox, TimeProvi
         }
 
         db.OrderEvents.Add(order.TransitionTo(status, now, reason));
-        outbox.Add(OrderMessages.Updated(order));
+        Updated(order);
         if (status == OrderStatuses.Rejected)
         {
             outbox.Add(OrderMessages.Rejected(order));
@@ -63,7 +91,7 @@ public sealed class OrderLedger(ExecutionDbContext db, IOutbox outbox, TimeProvi
             Reason = reason,
             FilledQuantity = order.FilledQuantity,
         });
-        outbox.Add(OrderMessages.Updated(order));
+        Updated(order);
     }
 
     /// <summary>

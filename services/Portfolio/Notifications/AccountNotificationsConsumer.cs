@@ -18,6 +18,7 @@ namespace TradeNova.Portfolio.Notifications;
 public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, ConnectedAccounts connected, LatestPrices prices, PortfolioContext db) :
     IConsumer<MarketPricesUpdated>,
     IConsumer<PortfolioValued>,
+    IConsumer<PortfoliosValued>,
     IConsumer<OrderUpdated>,
     IConsumer<OrderFilled>,
     IConsumer<OrderRejected>,
@@ -40,9 +41,19 @@ public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, Co
         }
     }
 
-    public async Task Consume(ConsumeContext<PortfolioValued> context)
+    public Task Consume(ConsumeContext<PortfolioValued> context) => PushValuationAsync(context.Message, context);
+
+    /// <summary>The periodic pass: each connected owner gets their own portfolio's figures, as from a single valuation.</summary>
+    public async Task Consume(ConsumeContext<PortfoliosValued> context)
     {
-        var valued = context.Message;
+        foreach (var valued in context.Message.Valuations)
+        {
+            await PushValuationAsync(valued, context);
+        }
+    }
+
+    private async Task PushValuationAsync(PortfolioValued valued, ConsumeContext context)
+    {
         if (!connected.IsConnected(valued.UserId))
         {
             return;

@@ -7,12 +7,15 @@ namespace TradeNova.Portfolio.Valuation;
 /// <summary>
 /// Persists a mark of one (locked, tracked) portfolio: rolls the UTC session over when the date changed (closing
 /// yesterday's snapshot, start-of-day = the last equity), updates today's snapshot and the intraday line, and stages
-/// <c>PortfolioValued</c> when anything changed. The caller saves and commits.
+/// <c>PortfolioValued</c> when anything changed (or hands it to the caller's batch). The caller saves and commits.
 /// </summary>
 public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, LatestPrices prices, IOptions<PortfolioOptions> options)
 {
+    /// <param name="batch">When given, the valuation is added to it instead of staged on its own (the periodic pass
+    /// publishes one <see cref="PortfoliosValued"/> per batch).</param>
     public async Task<PortfolioMark> ApplyAsync(
-        UserPortfolio portfolio, IReadOnlyList<Position> positions, DateTimeOffset now, AppliedFill? appliedFill, CancellationToken cancellationToken)
+        UserPortfolio portfolio, IReadOnlyList<Position> positions, DateTimeOffset now, AppliedFill? appliedFill, CancellationToken cancellationToken,
+        ICollection<PortfolioValued>? batch = null)
     {
         // Risk keeps the newest valuation of each portfolio, so their stamps must follow the order they commit in. This runs
         // under the portfolio's row lock, but the caller may have read the clock before waiting for that lock: a valuation
@@ -55,7 +58,15 @@ public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, La
 
         if (changed)
         {
-            outbox.Add(ToEvent(portfolio, mark, now) with { AppliedOrderId = appliedFill?.OrderId, AppliedFillId = appliedFill?.FillId });
+            var valued = ToEvent(portfolio, mark, now) with { AppliedOrderId = appliedFill?.OrderId, AppliedFillId = appliedFill?.FillId };
+            if (batch is null)
+            {
+                outbox.Add(valued);
+            }
+            else
+            {
+                batch.Add(valued);
+            }
         }
 
         return mark;

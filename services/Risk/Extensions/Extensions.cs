@@ -26,6 +26,7 @@ public static class Extensions
             bus.AddConsumer<UserRegisteredIntegrationEventHandler>();
             bus.AddConsumer<PortfolioOpenedIntegrationEventHandler>();
             bus.AddConsumer<PortfolioValuedIntegrationEventHandler>();
+            bus.AddConsumer<PortfoliosValuedIntegrationEventHandler>();
             bus.AddConsumer<OrderFilledIntegrationEventHandler>();
             bus.AddConsumer<SubscriptionActivatedIntegrationEventHandler>();
             bus.AddConsumer<SubscriptionDeactivatedIntegrationEventHandler>();

@@ -163,6 +163,29 @@ public sealed class StrategyApiTests(ExecutionFixture fixture)
         await execution.StopOkAsync(token, run.Id());
     }
 
+    [Fact]
+    public async Task A_periodic_batch_of_valuations_keeps_each_accounts_newest_equity()
+    {
+        await using var bus = await ExecutionTestBus.StartAsync(fixture.AmqpUri);
+        using var identity = fixture.CreateIdentityClient();
+        var first = await identity.NewAccountAsync("batch-a");
+        var second = await identity.NewAccountAsync("batch-b");
+        var now = DateTimeOffset.UtcNow;
+        PortfolioValued Valued(Guid user, decimal equity, DateTimeOffset at) => new(user, Guid.NewGuid(), equity, 0m, equity, 0m, 0m, 0, at, equity, equity, [], "paper");
+
+        await bus.PublishAsync(new PortfoliosValued([Valued(first.UserId, 7_000m, now), Valued(second.UserId, 8_000m, now)]));
+        await Poll.UntilAsync(
+            async () => await fixture.ScalarAsync<long>("SELECT count(*) FROM execution.account_equities WHERE user_id IN (@a, @b)", ("a", first.UserId), ("b", second.UserId)) == 2,
+            ExecutionApiCalls.EventualConsistency, "both accounts' equity from one batch");
+        // A later batch with an older valuation of the first account and a newer one of the second.
+        await bus.PublishAsync(new PortfoliosValued([Valued(first.UserId, 1m, now.AddMinutes(-1)), Valued(second.UserId, 8_500m, now.AddSeconds(5))]));
+        await Poll.UntilAsync(
+            async () => await fixture.ScalarAsync<decimal>("SELECT equity FROM execution.account_equities WHERE user_id = @u AND mode = 'paper'", ("u", second.UserId)) == 8_500m,
+            ExecutionApiCalls.EventualConsistency, "the newer valuation applied");
+        (await fixture.ScalarAsync<decimal>("SELECT equity FROM execution.account_equities WHERE user_id = @u AND mode = 'paper'", ("u", first.UserId)))
+            .ShouldBe(7_000m, "an older valuation in a batch changes nothing");
+    }
+
     private static async Task ShouldNameAsync(HttpClient execution, string token, object body, string field)
     {
         using var response = await execution.SendAsync(HttpMethod.Post, "/api/v1/strategies", token, body);

@@ -37,7 +37,7 @@ public class TradingLoopHaltTests(PlatformFixture platform)
         var held = portfolio.Quantity("MCD");
         var half = Math.Round(held / 2m, 6, MidpointRounding.ToZero);
         var sell = await trader.SellAsync("MCD", half);
-        sell.Status().ShouldBe("accepted", sell.Describe());
+        sell.Status().ShouldBeOneOf(["accepted", "partially_filled", "filled"], sell.Describe());
         await trader.WaitForOrderAsync(sell.Id(), o => o.Status() == "filled", "the sell filled");
         await trader.WaitForPortfolioAsync(p => p.Quantity("MCD") == held - half, "MCD reduced by the sell");
     }

@@ -48,7 +48,7 @@ public class TradingLoopRiskLimitTests(PlatformFixture platform)
 
         eleventh.Status().ShouldBe("rejected", eleventh.Describe());
         eleventh.Codes().ShouldBe([RiskReasonCodes.MaxOpenPositions], eleventh.Describe());
-        (await trader.BuyAsync("DIS", 300m)).Status().ShouldBe("accepted", "adding to a held position opens no new one");
+        (await trader.BuyAsync("DIS", 300m)).Status().ShouldBeOneOf(["accepted", "partially_filled", "filled"], "adding to a held position opens no new one");
     }
 
     [Fact]

@@ -110,6 +110,32 @@ public sealed class RiskCheckTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_periodic_batch_of_valuations_updates_each_account_and_runs_its_monitors_while_a_stale_one_changes_nothing()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var falling = await gateway.NewTraderAsync();
+        var ahead = await gateway.NewTraderAsync();
+        await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
+        var now = DateTimeOffset.UtcNow;
+        PositionValuation Held(string symbol) => new(symbol, 1m, 10m, 10m, 10m);
+        // The second user already has a newer valuation (one position) than the one the batch carries for them (three).
+        await bus.PublishAsync(Valued(ahead, 9_990m, 10_000m, 10_000m, 10_000m, [Held("AAA")], now.AddSeconds(30)));
+        await gateway.WaitForRiskAsync(ahead, l => l.GetProperty("usage").GetProperty("openPositions").GetProperty("used").GetDecimal() == 1m, "the newer valuation");
+
+        await bus.PublishAsync(new PortfoliosValued([
+            Valued(falling, 8_380m, 8_400m, 8_500m, 10_000m, [Held("BBB"), Held("CCC")], now),
+            Valued(ahead, 9_970m, 10_000m, 10_000m, 10_000m, [Held("AAA"), Held("DDD"), Held("EEE")], now),
+        ]));
+
+        await gateway.WaitForRiskAsync(falling, l => l.GetProperty("usage").GetProperty("openPositions").GetProperty("used").GetDecimal() == 2m, "the batch's positions");
+        await Poll.UntilAsync(() => gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/halt", falling.AccessToken),
+            h => h.GetProperty("halted").GetBoolean(), Eventually, "the drawdown monitor ran on the batch's valuation (16% below the peak)");
+        (await gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/halt", ahead.AccessToken)).GetProperty("halted").GetBoolean().ShouldBeFalse();
+        var limits = await gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/limits", ahead.AccessToken);
+        limits.GetProperty("usage").GetProperty("openPositions").GetProperty("used").GetDecimal().ShouldBe(1m, "the stale valuation in the batch changed nothing");
+    }
+
+    [Fact]
     public async Task Every_violation_is_returned_together()
     {
         using var gateway = platform.CreateGatewayClient();

@@ -10,12 +10,21 @@ public sealed class PortfolioValuedIntegrationEventHandler(ExecutionDbContext db
 {
     protected override async Task HandleAsync(ConsumeContext<PortfolioValued> context, CancellationToken cancellationToken)
     {
-        var valued = context.Message;
+        var userId = context.Message.UserId;
+        var known = await Db.AccountEquities.Where(a => a.UserId == userId).ToListAsync(cancellationToken);
+        Apply(Db, known, context.Message);
+    }
+
+    /// <summary>Applies one valuation to the user's rows in <paramref name="known"/> (tracked), adding the account's row if it is new.</summary>
+    public static void Apply(ExecutionDbContext db, List<AccountEquity> known, PortfolioValued valued)
+    {
         var mode = valued.Mode == TradingModes.Live ? TradingModes.Live : TradingModes.Paper;
-        var row = await Db.AccountEquities.FirstOrDefaultAsync(a => a.UserId == valued.UserId && a.Mode == mode, cancellationToken);
+        var row = known.FirstOrDefault(a => a.UserId == valued.UserId && a.Mode == mode);
         if (row is null)
         {
-            Db.AccountEquities.Add(new AccountEquity { UserId = valued.UserId, Mode = mode, Equity = valued.Equity, ValuedAt = valued.ValuedAt });
+            row = new AccountEquity { UserId = valued.UserId, Mode = mode, Equity = valued.Equity, ValuedAt = valued.ValuedAt };
+            db.AccountEquities.Add(row);
+            known.Add(row);
         }
         else if (valued.ValuedAt > row.ValuedAt)
         {

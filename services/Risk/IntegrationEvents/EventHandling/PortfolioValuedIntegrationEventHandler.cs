@@ -24,34 +24,13 @@ public sealed class PortfolioValuedIntegrationEventHandler(RiskContext db, IOutb
         using var activity = RiskTelemetry.ActivitySource.StartActivity("apply valuation");
         activity?.SetTag("tradenova.user_id", valued.UserId);
         var account = await Db.LockAccountAsync(valued.UserId, mode, cancellationToken);
-        if (account.ValuedAt is { } applied && valued.ValuedAt < applied)
+        if (!ValuationReadModel.IsNewer(account, valued))
         {
             return;
         }
 
-        account.PortfolioId = valued.PortfolioId;
-        account.Cash = valued.Cash;
-        account.Equity = valued.Equity;
-        account.StartOfDayEquity = valued.StartOfDayEquity;
-        account.PeakEquity = valued.PeakEquity;
-        account.ValuedAt = valued.ValuedAt;
-
         await Db.Positions.Where(p => p.UserId == valued.UserId && p.Account == mode).ExecuteDeleteAsync(cancellationToken);
-        foreach (var position in valued.Positions.Where(p => p.Quantity != 0m))
-        {
-            Db.Positions.Add(new RiskPosition
-            {
-                UserId = valued.UserId,
-                Account = mode,
-                Symbol = position.Symbol.ToUpperInvariant(),
-                Quantity = position.Quantity,
-                AverageCost = position.AverageCost,
-                LastPrice = position.LastPrice,
-            });
-        }
-
         var profile = await Db.RiskProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == valued.UserId, cancellationToken);
-        var limits = profile?.ToLimits() ?? RiskLimits.PlatformDefaults;
-        PostTradeMonitor.Observe(account, limits, valued.ValuedAt, valued.Equity, valued.StartOfDayEquity, valued.PeakEquity, outbox);
+        ValuationReadModel.Apply(Db, outbox, account, valued, profile?.ToLimits() ?? RiskLimits.PlatformDefaults);
     }
 }
