@@ -40,6 +40,8 @@ shared_buffers = 64MB
 fsync = off
 synchronous_commit = off
 full_page_writes = off
+# OLTP only: JIT compiling a short statement costs more than running it.
+jit = off
 password_encryption = scram-sha-256
 logging_collector = off
 CONF
