@@ -28,6 +28,9 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db) : IConsumer
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["MessageId"] = messageId, ["Consumer"] = ConsumerName });
 
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
+        // A failed save abandons the whole transaction (the message is retried), so EF's savepoint around the save
+        // would only cost a round trip.
+        Db.Database.AutoSavepointsEnabled = false;
         try
         {
             if (!await TryRecordAsync(messageId, cancellationToken))

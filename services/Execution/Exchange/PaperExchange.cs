@@ -105,6 +105,7 @@ public sealed class PaperExchange(
     private async Task<int> MatchAsync(DateTimeOffset at, Tick[] ticks, string[] symbols, decimal[] lastPrices, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false; // a failed save abandons the transaction: no savepoint round trip
         var candidates = await db.Orders.FromSqlRaw(CandidatesSql,
                 new NpgsqlParameter("symbols", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = symbols },
                 new NpgsqlParameter("prices", NpgsqlDbType.Array | NpgsqlDbType.Numeric) { Value = lastPrices },

@@ -18,6 +18,7 @@ public sealed class OrderAcceptance(
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var order = await db.LockOrderAsync(orderId, cancellationToken);
+        db.Database.AutoSavepointsEnabled = false; // a failed save abandons the transaction: no savepoint round trip
         if (order is null || order.Status != OrderStatuses.PendingRisk)
         {
             return order;
