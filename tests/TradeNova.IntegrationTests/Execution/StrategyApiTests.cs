@@ -145,15 +145,15 @@ public sealed class StrategyApiTests(ExecutionFixture fixture)
         var strategy = new { name = "sma-crossover", parameters = new { symbol = "MSFT", fastPeriod = 5, slowPeriod = 20 } };
         var now = DateTimeOffset.UtcNow;
 
-        await bus.PublishAsync(new PortfolioValued(account.UserId, Guid.NewGuid(), 300m, 200m, 500m, 0m, 0m, 1, now, 500m, 500m, [], "paper"));
+        // An older valuation, then the newer one (arrival in either order is the batch test's business below).
         await bus.PublishAsync(new PortfolioValued(account.UserId, Guid.NewGuid(), 9_000m, 0m, 9_000m, 0m, 0m, 0, now.AddMinutes(-1), 9_000m, 9_000m, [], "paper"));
-
-        // Both valuations consumed (the only PortfolioValued this collection publishes), the older one possibly last.
         await Poll.UntilAsync(
-            async () => await fixture.ScalarAsync<long>("SELECT count(*) FROM execution.inbox_messages WHERE consumer LIKE '%PortfolioValued%'") >= 2,
-            ExecutionApiCalls.EventualConsistency, "both valuations consumed");
-        (await fixture.ScalarAsync<decimal>("SELECT equity FROM execution.account_equities WHERE user_id = @u AND mode = 'paper'", ("u", account.UserId)))
-            .ShouldBe(500m, "the newer valuation is kept whatever the order of arrival");
+            async () => await fixture.ScalarAsync<decimal?>("SELECT equity FROM execution.account_equities WHERE user_id = @u AND mode = 'paper'", ("u", account.UserId)) == 9_000m,
+            ExecutionApiCalls.EventualConsistency, "the first valuation recorded");
+        await bus.PublishAsync(new PortfolioValued(account.UserId, Guid.NewGuid(), 300m, 200m, 500m, 0m, 0m, 1, now, 500m, 500m, [], "paper"));
+        await Poll.UntilAsync(
+            async () => await fixture.ScalarAsync<decimal?>("SELECT equity FROM execution.account_equities WHERE user_id = @u AND mode = 'paper'", ("u", account.UserId)) == 500m,
+            ExecutionApiCalls.EventualConsistency, "the newer valuation replaces it");
         using (var over = await execution.SendAsync(HttpMethod.Post, "/api/v1/strategies", token, new { strategy, allocation = 600m, account = "paper" }))
         {
             (await ExecutionApiCalls.ReadAsync(over, HttpStatusCode.BadRequest, "over the equity")).GetProperty("errors").TryGetProperty("allocation", out _).ShouldBeTrue();
@@ -184,6 +184,16 @@ public sealed class StrategyApiTests(ExecutionFixture fixture)
             ExecutionApiCalls.EventualConsistency, "the newer valuation applied");
         (await fixture.ScalarAsync<decimal>("SELECT equity FROM execution.account_equities WHERE user_id = @u AND mode = 'paper'", ("u", first.UserId)))
             .ShouldBe(7_000m, "an older valuation in a batch changes nothing");
+
+        // Two valuations of one account in one batch, and a single one racing it for a new account: the newest wins.
+        var third = await identity.NewAccountAsync("batch-c");
+        await Task.WhenAll(
+            bus.PublishAsync(new PortfoliosValued([Valued(second.UserId, 9_100m, now.AddSeconds(9)), Valued(second.UserId, 9_000m, now.AddSeconds(8)), Valued(third.UserId, 6_000m, now)])),
+            bus.PublishAsync(Valued(third.UserId, 6_500m, now.AddSeconds(1))));
+        await Poll.UntilAsync(
+            async () => await fixture.ScalarAsync<decimal?>("SELECT equity FROM execution.account_equities WHERE user_id = @u AND mode = 'paper'", ("u", third.UserId)) == 6_500m
+                && await fixture.ScalarAsync<decimal>("SELECT equity FROM execution.account_equities WHERE user_id = @u AND mode = 'paper'", ("u", second.UserId)) == 9_100m,
+            ExecutionApiCalls.EventualConsistency, "the newest valuation of each account, whichever arrives first");
     }
 
     private static async Task ShouldNameAsync(HttpClient execution, string token, object body, string field)
