@@ -32,7 +32,7 @@ public static class ServiceDatabaseExtensions
 
             options.UseServiceNpgsql(connectionString, serviceName);
             options.AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>());
-        });
+        }, optionsLifetime: ServiceLifetime.Singleton); // built once, not per request or message: the string parse and the provider setup showed in profiles
 
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(connectionName);
         builder.Services.AddHostedService<ServiceDatabaseInitializer<TContext>>();
