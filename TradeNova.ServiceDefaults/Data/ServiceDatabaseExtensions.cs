@@ -19,7 +19,7 @@ public static class ServiceDatabaseExtensions
     {
         var connectionName = ServiceDatabase.ConnectionName(serviceName);
         builder.Services.AddOptions<ServiceDatabaseOptions>().BindConfiguration("TradeNova:Database");
-        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxHandoff>();
         builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
 
         builder.Services.AddDbContext<TContext>((services, options) =>

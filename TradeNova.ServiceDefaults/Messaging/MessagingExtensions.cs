@@ -23,7 +23,7 @@ public static class MessagingExtensions
     {
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("TradeNova:Outbox");
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxHandoff>();
         builder.Services.AddScoped<IOutbox, EfOutbox<TContext>>();
         builder.Services.AddScoped<OutboxProcessor<TContext>>();
 
@@ -50,6 +50,7 @@ public static class MessagingExtensions
             });
         });
 
+        builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
         return builder;
     }

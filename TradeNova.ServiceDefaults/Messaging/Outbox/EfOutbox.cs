@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace TradeNova.ServiceDefaults.Messaging.Outbox;
 
-internal sealed class EfOutbox<TContext>(TContext db, TimeProvider time) : IOutbox
+internal sealed class EfOutbox<TContext>(TContext db, OutboxHandoff handoff, IOptions<OutboxOptions> options, TimeProvider time) : IOutbox
     where TContext : DbContext
 {
     public void Add<T>(T message)
@@ -13,15 +14,18 @@ internal sealed class EfOutbox<TContext>(TContext db, TimeProvider time) : IOutb
         ArgumentNullException.ThrowIfNull(message);
         var type = message.GetType();
         var now = time.GetUtcNow();
-        db.Set<OutboxMessage>().Add(new OutboxMessage
+        var row = new OutboxMessage
         {
             Id = Guid.CreateVersion7(now),
             // Version-free, so a redeploy with a new assembly version still resolves staged rows (Type.GetType).
             MessageType = $"{type.FullName}, {type.Assembly.GetName().Name}",
             Body = JsonSerializer.Serialize(message, type, JsonSerializerOptions.Web),
             CreatedAt = now,
-            NextAttemptAt = now,
+            // The dispatcher publishes the row as soon as it commits; the relay takes it only if that has not happened by then.
+            NextAttemptAt = now + options.Value.DispatchGrace,
             TraceParent = Activity.Current?.Id,
-        });
+        };
+        db.Set<OutboxMessage>().Add(row);
+        handoff.Stage(db, row, message, type);
     }
 }

@@ -4,32 +4,40 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace TradeNova.ServiceDefaults.Messaging.Outbox;
 
-/// <summary>Signals the relay once a save or transaction that touched outbox rows has committed.</summary>
-internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor
+/// <summary>Tells the <see cref="OutboxHandoff"/> when a save or a transaction that may hold outbox rows has ended.</summary>
+internal sealed class OutboxCommitInterceptor(OutboxHandoff handoff) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        // Inside an explicit transaction nothing is committed yet: the transaction's commit signals.
-        if (eventData.Context?.Database.CurrentTransaction is null)
-            NotifyIfOutboxTracked(eventData.Context);
+        if (eventData.Context is { } context)
+            handoff.Saved(context);
         return result;
     }
 
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(SavedChanges(eventData, result));
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
-        NotifyIfOutboxTracked(eventData.Context);
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } context)
+            handoff.Committed(context, eventData.TransactionId);
+    }
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        NotifyIfOutboxTracked(eventData.Context);
+        TransactionCommitted(transaction, eventData);
         return Task.CompletedTask;
     }
 
-    private void NotifyIfOutboxTracked(DbContext? context)
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any())
-            signal.Notify();
+        if (eventData.Context is { } context)
+            handoff.RolledBack(context, eventData.TransactionId);
+    }
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionRolledBack(transaction, eventData);
+        return Task.CompletedTask;
     }
 }

@@ -6,8 +6,13 @@ public sealed class OutboxOptions
     /// <summary>Rows claimed (and published together) per transaction; bounded so a slow broker holds few row locks.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>How often the relay looks for rows nobody signalled (e.g. stranded by a crash).</summary>
+    /// <summary>How often the relay looks for rows the dispatcher did not publish (stranded by a crash, a broker outage).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a committed row is left to the dispatcher, which publishes it at commit, before the relay takes it too.
+    /// </summary>
+    public TimeSpan DispatchGrace { get; set; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(15);
 

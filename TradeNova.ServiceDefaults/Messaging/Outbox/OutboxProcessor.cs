@@ -95,10 +95,7 @@ public sealed partial class OutboxProcessor<TContext>(
             var message = JsonSerializer.Deserialize(row.Body, type, JsonSerializerOptions.Web)
                 ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty body.");
 
-            // The relay polls with instrumentation suppressed; a publish is traced again, under the staging request's span.
-            using var traced = SuppressInstrumentationScope.Begin(false);
-            using var activity = ActivitySource.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, row.TraceParent);
-            activity?.SetTag("messaging.message.id", row.Id);
+            using var trace = StartPublishTrace(type, row.Id, row.TraceParent);
 
             using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeoutSource.CancelAfter(timeout);
@@ -108,6 +105,27 @@ public sealed partial class OutboxProcessor<TContext>(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             return ex;
+        }
+    }
+
+    /// <summary>
+    /// A publish is traced under the span of the operation that staged it, even from a relay that polls with
+    /// instrumentation suppressed.
+    /// </summary>
+    internal static IDisposable StartPublishTrace(Type type, Guid messageId, string? traceParent)
+    {
+        var traced = SuppressInstrumentationScope.Begin(false);
+        var activity = ActivitySource.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, traceParent);
+        activity?.SetTag("messaging.message.id", messageId);
+        return new PublishTrace(traced, activity);
+    }
+
+    private sealed class PublishTrace(IDisposable traced, Activity? activity) : IDisposable
+    {
+        public void Dispose()
+        {
+            activity?.Dispose();
+            traced.Dispose();
         }
     }
 

@@ -10,15 +10,14 @@ using OpenTelemetry;
 namespace TradeNova.ServiceDefaults.Messaging.Outbox;
 
 /// <summary>
-/// Publishes committed outbox rows: immediately after a signalled commit, and on a short poll so rows
-/// left behind by a crash or a broker outage are retried. It publishes only while the bus is healthy (connected,
+/// Publishes the committed outbox rows the <see cref="OutboxDispatcher{TContext}"/> did not (left behind by a crash, a
+/// broker outage, a failed publish), on a short poll once their grace period is over. It publishes only while the bus is healthy (connected,
 /// queues bound): during an outage rows simply wait instead of burning attempts, and the first events after a deploy
 /// are not published into exchanges nobody is bound to yet. Every <see cref="OutboxOptions.CleanupInterval"/> it prunes.
 /// </summary>
 internal sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
     IBusControl bus,
-    OutboxSignal signal,
     TimeProvider time,
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
@@ -59,8 +58,18 @@ internal sealed partial class OutboxRelay<TContext>(
                 LogRelayFailed(ex, typeof(TContext).Name);
             }
 
-            if (published == 0)
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            // A full batch means more may be due: go again at once. Otherwise nothing is waiting until the next poll.
+            if (published < options.Value.BatchSize)
+            {
+                try
+                {
+                    await Task.Delay(options.Value.PollInterval, time, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class MessagingFixture : IAsyncLifetime
     public MessagingTestContext CreateContext() =>
         new(new DbContextOptionsBuilder<MessagingTestContext>().UseServiceNpgsql(ConnectionString, MessagingTestContext.Schema).Options);
 
-    public MessagingTestHost CreateHost() => new(ConnectionString, AmqpUri);
+    public MessagingTestHost CreateHost(TimeSpan? dispatchGrace = null) => new(ConnectionString, AmqpUri, dispatchGrace);
 
     public async ValueTask DisposeAsync()
     {

@@ -18,7 +18,8 @@ public sealed class MessagingTestHost : IAsyncDisposable
     private readonly IHost _host;
     private bool _started;
 
-    public MessagingTestHost(string connectionString, string amqpUri)
+    /// <param name="dispatchGrace">How long a committed row is left to the dispatcher before the relay takes it.</param>
+    public MessagingTestHost(string connectionString, string amqpUri, TimeSpan? dispatchGrace = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -27,6 +28,7 @@ public sealed class MessagingTestHost : IAsyncDisposable
             ["ConnectionStrings:messaging"] = amqpUri,
             ["TradeNova:Database:MigrateOnStartup"] = "false",
             ["TradeNova:Outbox:PollInterval"] = "00:00:00.250",
+            ["TradeNova:Outbox:DispatchGrace"] = (dispatchGrace ?? TimeSpan.FromSeconds(2)).ToString("c"),
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<DeliveryLog>();

@@ -36,38 +36,60 @@ public sealed class OutboxInboxTests(MessagingFixture fixture) : IClassFixture<M
     }
 
     [Fact]
-    public async Task Rolled_back_transaction_leaves_no_state_and_publishes_nothing()
+    public async Task Rolled_back_or_abandoned_transaction_leaves_no_state_and_publishes_nothing()
     {
-        await using var host = fixture.CreateHost();
+        // The relay would only take rows after an hour: whatever is published here is the dispatcher's doing.
+        await using var host = fixture.CreateHost(dispatchGrace: TimeSpan.FromHours(1));
         await host.StartAsync();
         var rolledBack = Guid.NewGuid();
+        var abandoned = Guid.NewGuid();
         var committed = Guid.NewGuid();
 
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MessagingTestContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
-            db.Accounts.Add(new TestAccount { Id = rolledBack, Name = "rolled back" });
-            scope.ServiceProvider.GetRequiredService<IOutbox>().Add(new TestAccountOpened(rolledBack, "rolled back"));
-            await db.SaveChangesAsync(Ct);
-            await transaction.RollbackAsync(Ct);
+            var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
+            await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+            {
+                db.Accounts.Add(new TestAccount { Id = rolledBack, Name = "rolled back" });
+                outbox.Add(new TestAccountOpened(rolledBack, "rolled back"));
+                await db.SaveChangesAsync(Ct);
+                await transaction.RollbackAsync(Ct);
+            }
+
+            await using (await db.Database.BeginTransactionAsync(Ct))
+            {
+                db.Accounts.Add(new TestAccount { Id = abandoned, Name = "abandoned" });
+                outbox.Add(new TestAccountOpened(abandoned, "abandoned"));
+                await db.SaveChangesAsync(Ct);
+            } // disposed without a commit
+
+            // The same context commits a later transaction: only its own rows go out.
+            await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+            {
+                db.Accounts.Add(new TestAccount { Id = committed, Name = "committed after" });
+                outbox.Add(new TestAccountOpened(committed, "committed after"));
+                await db.SaveChangesAsync(Ct);
+                await transaction.CommitAsync(Ct);
+            }
         }
 
-        // A later committed event arriving proves the relay has run past the moment of the rollback.
-        await OpenAccountAsync(host, committed, "committed after");
         await Poll.UntilAsync(() => Task.FromResult(host.Deliveries.MessageIdsFor(committed).Count == 1), Eventually, "committed event delivered");
+        await Poll.UntilAsync(() => FindRowAsync(committed), r => r?.SentAt is not null, Eventually, "committed row marked sent");
 
         host.Deliveries.MessageIdsFor(rolledBack).ShouldBeEmpty();
+        host.Deliveries.MessageIdsFor(abandoned).ShouldBeEmpty();
         await using var check = fixture.CreateContext();
-        (await check.Accounts.AnyAsync(a => a.Id == rolledBack, Ct)).ShouldBeFalse();
-        (await check.Set<OutboxMessage>().AsNoTracking().ToListAsync(Ct))
-            .ShouldNotContain(m => m.Body.Contains(rolledBack.ToString(), StringComparison.Ordinal));
+        (await check.Accounts.AnyAsync(a => a.Id == rolledBack || a.Id == abandoned, Ct)).ShouldBeFalse();
+        (await check.Set<OutboxMessage>().AsNoTracking().ToListAsync(Ct)).ShouldNotContain(m =>
+            m.Body.Contains(rolledBack.ToString(), StringComparison.Ordinal) || m.Body.Contains(abandoned.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Relay_publishes_a_committed_event_with_the_row_id_as_message_id_and_marks_it_sent()
+    public async Task Committed_event_is_published_at_commit_with_the_row_id_as_message_id_and_marked_sent()
     {
-        await using var host = fixture.CreateHost();
+        // The relay would only take the row after an hour: this is the dispatcher, at commit.
+        await using var host = fixture.CreateHost(dispatchGrace: TimeSpan.FromHours(1));
         await host.StartAsync();
         var accountId = Guid.NewGuid();
 
@@ -85,10 +107,12 @@ public sealed class OutboxInboxTests(MessagingFixture fixture) : IClassFixture<M
     public async Task Row_stranded_by_a_crashed_relay_is_published_when_a_relay_runs_again()
     {
         var accountId = Guid.NewGuid();
+        var probe = Guid.NewGuid();
         await using (var crashed = fixture.CreateHost())
         {
-            // Committed while no relay is running, as after a crash between commit and publish.
+            // Committed while neither dispatcher nor relay is running, as after a crash between commit and publish.
             await OpenAccountAsync(crashed, accountId, "stranded");
+            await OpenAccountAsync(crashed, probe, "stranded behind the locked row");
         }
 
         var row = await FindRowAsync(accountId);
@@ -107,8 +131,6 @@ public sealed class OutboxInboxTests(MessagingFixture fixture) : IClassFixture<M
 
         await using var restarted = fixture.CreateHost();
         await restarted.StartAsync();
-        var probe = Guid.NewGuid();
-        await OpenAccountAsync(restarted, probe, "behind the locked row");
         await Poll.UntilAsync(() => Task.FromResult(restarted.Deliveries.MessageIdsFor(probe).Count == 1), Eventually, "relay not blocked by the locked row");
         restarted.Deliveries.MessageIdsFor(accountId).ShouldBeEmpty();
 

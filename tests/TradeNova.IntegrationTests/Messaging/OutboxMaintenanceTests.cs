@@ -26,14 +26,14 @@ public sealed class OutboxMaintenanceTests : IAsyncLifetime
         await using (var db = _fixture.CreateContext())
         {
             db.Accounts.Add(new TestAccount { Id = accountId, Name = "broker down" });
-            new EfOutbox<MessagingTestContext>(db, TimeProvider.System).Add(new TestAccountOpened(accountId, "broker down"));
+            new EfOutbox<MessagingTestContext>(db, new OutboxHandoff(), Options.Create(new OutboxOptions()), TimeProvider.System).Add(new TestAccountOpened(accountId, "broker down"));
             await db.SaveChangesAsync(Ct);
         }
 
         // A bus whose broker cannot be reached (and that was never started): every publish fails.
         await using var unreachable = new MessagingTestHost(_fixture.ConnectionString, "amqp://guest:guest@127.0.0.1:9/nowhere");
         var broker = unreachable.Services.GetRequiredService<IBus>();
-        var clock = new FrozenTimeProvider(DateTimeOffset.UtcNow.AddSeconds(5));
+        var clock = new FrozenTimeProvider(DateTimeOffset.UtcNow.AddMinutes(1)); // past the dispatcher's grace: due for the relay
         await using (var db = _fixture.CreateContext())
         {
             (await CreatePublisher(db, broker, clock).PublishDueAsync(Ct)).ShouldBe(0);
