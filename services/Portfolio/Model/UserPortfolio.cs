@@ -39,6 +39,9 @@ public sealed class UserPortfolio
 
     public DateTimeOffset? ValuedAt { get; set; }
 
+    /// <summary>The <c>FilledAt</c> of the latest fill applied; every valuation carries it (<c>PortfolioValued.LastFillAt</c>).</summary>
+    public DateTimeOffset? LastFillAt { get; set; }
+
     /// <summary>Time of the last intraday equity point written (at most one a minute, plus one per fill).</summary>
     public DateTimeOffset? LastPointAt { get; set; }
 

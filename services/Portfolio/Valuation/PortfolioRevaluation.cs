@@ -85,7 +85,8 @@ public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, La
         mark.StartOfDayEquity,
         mark.PeakEquity,
         mark.Positions.Select(p => new PositionValuation(p.Symbol, p.Quantity, p.AverageCost, p.LastPrice, p.MarketValue)).ToList(),
-        portfolio.Mode);
+        portfolio.Mode,
+        LastFillAt: portfolio.LastFillAt);
 
     private async Task RollOverAsync(UserPortfolio portfolio, DateOnly today, CancellationToken cancellationToken)
     {

@@ -25,8 +25,17 @@ public sealed class RiskAccount
 
     public decimal PeakEquity { get; set; }
 
-    /// <summary>Time of the valuation the figures come from; fills stamped before it are already in them.</summary>
+    /// <summary>Time of the valuation the equity comes from (valuations older than it change nothing).</summary>
     public DateTimeOffset? ValuedAt { get; set; }
+
+    /// <summary>
+    /// The <c>LastFillAt</c> of the valuation whose cash and positions are the base of these figures: fills stamped at or
+    /// before it are in them, later ones were added by <c>OrderFilled</c>.
+    /// </summary>
+    public DateTimeOffset? ValuationFillsThrough { get; set; }
+
+    /// <summary>The <c>FilledAt</c> of the latest fill added by <c>OrderFilled</c>.</summary>
+    public DateTimeOffset? LastFillAt { get; set; }
 
     public DateTimeOffset? RegisteredAt { get; set; }
 

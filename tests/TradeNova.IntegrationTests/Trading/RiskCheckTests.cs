@@ -267,7 +267,8 @@ public sealed class RiskCheckTests(PlatformFixture platform)
         await bus.PricesAsync(("RQF", 10m));
         // Straight to Risk's queues: no other service values or fills this live account, so what Risk shows is its own doing.
         var valuedAt = DateTimeOffset.UtcNow.AddMinutes(-1);
-        await bus.SendAsync(RiskValuationQueue, Valued(user, 5_000m, 5_000m, 5_000m, 5_000m, [], valuedAt) with { Mode = "live" });
+        // It holds every fill up to its own time: an older fill arriving later is already in it.
+        await bus.SendAsync(RiskValuationQueue, Valued(user, 5_000m, 5_000m, 5_000m, 5_000m, [], valuedAt) with { Mode = "live", LastFillAt = valuedAt });
         await RiskLiveAsync(gateway, user, l => l.GetProperty("usage").GetProperty("equity").GetDecimal() == 5_000m, "live equity 5,000");
 
         var bought = new OrderFilled(user.UserId, Guid.NewGuid(), Guid.NewGuid(), "rqf", "buy", 20m, 10m, 1m, "live", DateTimeOffset.UtcNow);
@@ -310,14 +311,14 @@ public sealed class RiskCheckTests(PlatformFixture platform)
                                                        && l.GetProperty("usage").GetProperty("cash").GetDecimal() == 4_999m, "live position closed, cash back");
         live.GetProperty("usage").GetProperty("openPositions").GetProperty("used").GetDecimal().ShouldBe(0m);
         (await bus.CheckAsync(Buy(user.UserId, "RQF", 49m, 10m) with { Mode = "live" })).Approved.ShouldBeTrue("490 with nothing held");
-        (await RiskPositionRowsAsync(user)).ShouldBe(0, "a closed position leaves no zero row behind");
+        (await RiskPositionRowsAsync(platform, user)).ShouldBe(0, "a closed position leaves no zero row behind");
     }
 
     // Risk's endpoints as MassTransit names them (kebab case, service prefix).
-    private const string RiskFillQueue = "risk-order-filled-integration-event-handler";
-    private const string RiskValuationQueue = "risk-portfolio-valued-integration-event-handler";
+    internal const string RiskFillQueue = "risk-order-filled-integration-event-handler";
+    internal const string RiskValuationQueue = "risk-portfolio-valued-integration-event-handler";
 
-    private async Task<long> RiskPositionRowsAsync(PlatformUser user)
+    internal static async Task<long> RiskPositionRowsAsync(PlatformFixture platform, PlatformUser user)
     {
         await using var connection = new NpgsqlConnection(platform.Infrastructure.Database.ConnectionStringFor("risk"));
         await connection.OpenAsync(TestContext.Current.CancellationToken);
@@ -326,10 +327,10 @@ public sealed class RiskCheckTests(PlatformFixture platform)
         return (long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
-    private static Task<JsonElement> RiskLiveAsync(HttpClient gateway, PlatformUser user, Func<JsonElement, bool> condition, string what) =>
+    internal static Task<JsonElement> RiskLiveAsync(HttpClient gateway, PlatformUser user, Func<JsonElement, bool> condition, string what) =>
         Poll.UntilAsync(() => gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/limits?account=live", user.AccessToken), condition, Eventually, what);
 
-    private static PortfolioValued Valued(PlatformUser user, decimal cash, decimal equity, decimal startOfDay, decimal peak,
+    internal static PortfolioValued Valued(PlatformUser user, decimal cash, decimal equity, decimal startOfDay, decimal peak,
         IReadOnlyList<PositionValuation> positions, DateTimeOffset? at = null) =>
         new(user.UserId, Guid.NewGuid(), cash, positions.Sum(p => p.MarketValue), equity, 0m, 0m, positions.Count,
             at ?? DateTimeOffset.UtcNow, startOfDay, peak, positions);

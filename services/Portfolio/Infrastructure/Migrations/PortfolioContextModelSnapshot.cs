@@ -351,6 +351,10 @@ namespace TradeNova.Portfolio.Infrastructure.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("fees");
 
+                    b.Property<DateTimeOffset?>("LastFillAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_fill_at");
+
                     b.Property<DateTimeOffset?>("LastPointAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_point_at");

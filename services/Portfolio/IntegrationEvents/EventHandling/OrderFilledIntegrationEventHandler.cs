@@ -81,6 +81,10 @@ public sealed class OrderFilledIntegrationEventHandler(PortfolioContext db, Port
 
         portfolio.RealizedPnl += outcome.RealizedPnl;
         portfolio.Fees += fill.Fee;
+        if (portfolio.LastFillAt is not { } lastFill || fill.FilledAt > lastFill)
+        {
+            portfolio.LastFillAt = fill.FilledAt;
+        }
 
         Db.Fills.Add(new Fill
         {

@@ -126,6 +126,10 @@ namespace TradeNova.Risk.Infrastructure.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("equity");
 
+                    b.Property<DateTimeOffset?>("LastFillAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_fill_at");
+
                     b.Property<decimal>("MonitorLastEquity")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
@@ -171,6 +175,10 @@ namespace TradeNova.Risk.Infrastructure.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("subscription_status");
+
+                    b.Property<DateTimeOffset?>("ValuationFillsThrough")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valuation_fills_through");
 
                     b.Property<DateTimeOffset?>("ValuedAt")
                         .HasColumnType("timestamp with time zone")

@@ -7,7 +7,8 @@ using TradeNova.Trading.Orders;
 namespace TradeNova.Risk.IntegrationEvents.EventHandling;
 
 /// <summary>Moves position and cash of the fill's account (paper or live) between valuations, so an order placed right after a fill is checked against the
-/// position it really has. Fills stamped at or before the last applied valuation are already in it.</summary>
+/// position it really has. Fills stamped at or before the last fill of the valuation the cash and positions come from
+/// are already in them.</summary>
 /// <remarks>Every fill pays for each round trip to PostgreSQL, so after the inbox row there are two: the account's row
 /// lock (which also reads its valuation time), then the position upsert, the removal of a position the fill closed and
 /// the cash change in one command; the commit is the third. Nothing is left for SaveChanges, which inside the inbox
@@ -25,7 +26,7 @@ public sealed class OrderFilledIntegrationEventHandler(RiskContext db) : InboxCo
         }
 
         var account = await Db.LockAccountInOneTripAsync(fill.UserId, mode, cancellationToken);
-        if (account.ValuedAt is { } valuedAt && fill.FilledAt <= valuedAt)
+        if (account.ValuationFillsThrough is { } through && fill.FilledAt <= through)
         {
             return;
         }
@@ -40,7 +41,8 @@ public sealed class OrderFilledIntegrationEventHandler(RiskContext db) : InboxCo
              VALUES ({fill.UserId}, {mode}, {symbol}, {signed}, {fill.Price}, {fill.Price})
              ON CONFLICT (user_id, account, symbol) DO UPDATE SET quantity = positions.quantity + {signed}, last_price = excluded.last_price;
              DELETE FROM risk.positions WHERE user_id = {fill.UserId} AND account = {mode} AND symbol = {symbol} AND quantity = 0;
-             UPDATE risk.accounts SET cash = cash - {cashOut}, equity = equity - {fill.Fee} WHERE user_id = {fill.UserId} AND account = {mode};
+             UPDATE risk.accounts SET cash = cash - {cashOut}, equity = equity - {fill.Fee}, last_fill_at = GREATEST(last_fill_at, {fill.FilledAt})
+             WHERE user_id = {fill.UserId} AND account = {mode};
              """,
             cancellationToken);
     }

@@ -9,7 +9,8 @@ namespace TradeNova.Risk.IntegrationEvents.EventHandling;
 
 /// <summary>Refreshes the read model of the valuation's account (paper or live: equity, cash, positions) and runs the
 /// post-trade monitors on it (a halt they raise is that account's).
-/// A valuation older than the one already applied is ignored (valuations carry state, not deltas).</summary>
+/// A valuation older than the one already applied is ignored (valuations carry state, not deltas); one that lacks a fill
+/// this account has already seen leaves its cash and positions alone.</summary>
 public sealed class PortfolioValuedIntegrationEventHandler(RiskContext db, IOutbox outbox)
     : InboxConsumer<RiskContext, PortfolioValued>(db)
 {
@@ -29,7 +30,11 @@ public sealed class PortfolioValuedIntegrationEventHandler(RiskContext db, IOutb
             return;
         }
 
-        await Db.Positions.Where(p => p.UserId == valued.UserId && p.Account == mode).ExecuteDeleteAsync(cancellationToken);
+        if (ValuationReadModel.HoldsEveryFill(account, valued))
+        {
+            await Db.Positions.Where(p => p.UserId == valued.UserId && p.Account == mode).ExecuteDeleteAsync(cancellationToken);
+        }
+
         var profile = await Db.RiskProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == valued.UserId, cancellationToken);
         ValuationReadModel.Apply(Db, outbox, account, valued, profile?.ToLimits() ?? RiskLimits.PlatformDefaults);
     }

@@ -37,8 +37,12 @@ public sealed class PortfoliosValuedIntegrationEventHandler(RiskContext db, IOut
                 continue;
             }
 
-            var users = applied.Select(v => v.UserId).ToArray();
-            await Db.Positions.Where(p => p.Account == mode && users.Contains(p.UserId)).ExecuteDeleteAsync(cancellationToken);
+            var users = applied.Where(v => ValuationReadModel.HoldsEveryFill(accounts[v.UserId], v)).Select(v => v.UserId).ToArray();
+            if (users.Length > 0)
+            {
+                await Db.Positions.Where(p => p.Account == mode && users.Contains(p.UserId)).ExecuteDeleteAsync(cancellationToken);
+            }
+
             foreach (var valued in applied)
             {
                 var limits = profiles.TryGetValue(valued.UserId, out var profile) ? profile : RiskLimits.PlatformDefaults;
