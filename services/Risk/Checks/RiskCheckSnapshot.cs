@@ -25,7 +25,7 @@ public sealed record RiskCheckSnapshot(
     public static readonly string[] AccountColumns =
     [
         "user_id", "account", "portfolio_id", "cash", "equity", "start_of_day_equity", "peak_equity", "valued_at",
-        "registered_at", "subscription_status", "subscription_changed_at", "monitor_utc_day", "monitor_last_equity",
+        "valuation_fills_through", "last_fill_at", "registered_at", "subscription_status", "subscription_changed_at", "monitor_utc_day", "monitor_last_equity",
         "monitor_start_of_day_equity", "monitor_peak_equity", "daily_loss_halted", "daily_loss_halted_at", "drawdown_halted",
         "drawdown_halted_at", "admin_halted", "admin_halt_reason", "admin_halted_at",
     ];
@@ -135,6 +135,8 @@ public sealed record RiskCheckSnapshot(
         StartOfDayEquity = row.GetDecimal("start_of_day_equity"),
         PeakEquity = row.GetDecimal("peak_equity"),
         ValuedAt = OrNull<DateTimeOffset>(row, "valued_at"),
+        ValuationFillsThrough = OrNull<DateTimeOffset>(row, "valuation_fills_through"),
+        LastFillAt = OrNull<DateTimeOffset>(row, "last_fill_at"),
         RegisteredAt = OrNull<DateTimeOffset>(row, "registered_at"),
         SubscriptionStatus = row.IsDBNull("subscription_status") ? null : row.GetString("subscription_status"),
         SubscriptionChangedAt = OrNull<DateTimeOffset>(row, "subscription_changed_at"),
