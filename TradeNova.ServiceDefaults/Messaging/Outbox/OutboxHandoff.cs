@@ -11,7 +11,8 @@ internal sealed record CommittedMessage(Guid Id, object Message, Type Type, stri
 /// Carries staged events from the commit that made them durable to <see cref="OutboxDispatcher{TContext}"/>, which
 /// publishes them at once, so the relay's poll only has to find rows nobody handed over (a crash, a full hand-off queue,
 /// a broker that was down). A row is handed over only after the save that wrote it and the transaction around that save
-/// have both committed; a rolled-back or abandoned transaction hands over nothing.
+/// have both committed; a rolled-back or abandoned transaction hands over nothing. One per host, read by the one
+/// dispatcher: a host has one outbox context (<c>AddServiceMessaging</c> is its MassTransit registration).
 /// </summary>
 public sealed class OutboxHandoff
 {
