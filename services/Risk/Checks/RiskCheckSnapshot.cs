@@ -25,7 +25,8 @@ public sealed record RiskCheckSnapshot(
     public static readonly string[] AccountColumns =
     [
         "user_id", "account", "portfolio_id", "cash", "equity", "start_of_day_equity", "peak_equity", "valued_at",
-        "valuation_fills_through", "last_fill_at", "registered_at", "subscription_status", "subscription_changed_at", "monitor_utc_day", "monitor_last_equity",
+        "valuation_fills_through", "last_fill_at", "registered_at", "subscription_status", "subscription_changed_at",
+        "monitor_utc_day", "monitor_last_equity",
         "monitor_start_of_day_equity", "monitor_peak_equity", "daily_loss_halted", "daily_loss_halted_at", "drawdown_halted",
         "drawdown_halted_at", "admin_halted", "admin_halt_reason", "admin_halted_at",
     ];
