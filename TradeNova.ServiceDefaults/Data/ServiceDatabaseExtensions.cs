@@ -22,7 +22,9 @@ public static class ServiceDatabaseExtensions
         builder.Services.TryAddSingleton<OutboxHandoff>();
         builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
 
-        builder.Services.AddDbContext<TContext>((services, options) =>
+        // Pooled: a context leased per request or message, reset and returned at the scope's end. A new context per
+        // scope resolved its few dozen internal services again each time (7-8% of each service's CPU under load).
+        builder.Services.AddDbContextPool<TContext>((services, options) =>
         {
             var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(connectionName);
             if (string.IsNullOrWhiteSpace(connectionString))
@@ -32,7 +34,7 @@ public static class ServiceDatabaseExtensions
 
             options.UseServiceNpgsql(connectionString, serviceName);
             options.AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>());
-        }, optionsLifetime: ServiceLifetime.Singleton); // built once, not per request or message: the string parse and the provider setup showed in profiles
+        }); // options are built once (pooling keeps them singleton): the string parse and the provider setup showed in profiles
 
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(connectionName);
         builder.Services.AddHostedService<ServiceDatabaseInitializer<TContext>>();

@@ -71,6 +71,9 @@ public sealed class OutboxHandoff
         {
             lock (this)
             {
+                // A context has one transaction at a time, and contexts are pooled: rows saved in an earlier transaction
+                // that neither committed nor rolled back (abandoned, disposed) will never be handed over.
+                _saved.RemoveAll(s => s.Transaction != transaction);
                 for (var i = _staged.Count - 1; i >= 0; i--)
                 {
                     var (row, message, type) = _staged[i];
