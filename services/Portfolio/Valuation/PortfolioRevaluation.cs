@@ -43,12 +43,18 @@ public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, La
             }
         }
 
+        // ValuedAt is when the valuation last changed: an unchanged one (prices moved less than a cent of this
+        // portfolio's value) writes no stamps and sends nothing, so the periodic pass costs little for quiet portfolios.
         var changed = afterFill || rolled || mark.Equity != portfolio.Equity || portfolio.ValuedAt is null;
         portfolio.Equity = mark.Equity;
         portfolio.UnrealizedPnl = mark.UnrealizedPnl;
         portfolio.PeakEquity = mark.PeakEquity;
-        portfolio.ValuedAt = now;
-        await UpdateSnapshotAsync(portfolio, mark, today, now, cancellationToken);
+        if (changed)
+        {
+            portfolio.ValuedAt = now;
+        }
+
+        await UpdateSnapshotAsync(portfolio, mark, today, now, changed, cancellationToken);
 
         if (afterFill || portfolio.LastPointAt is null || now - portfolio.LastPointAt >= options.Value.IntradayPointInterval)
         {
@@ -104,10 +110,12 @@ public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, La
         await db.IntradayPoints.Where(p => p.PortfolioId == portfolio.Id && p.At < keepFrom).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task UpdateSnapshotAsync(UserPortfolio portfolio, PortfolioMark mark, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task UpdateSnapshotAsync(
+        UserPortfolio portfolio, PortfolioMark mark, DateOnly today, DateTimeOffset now, bool changed, CancellationToken cancellationToken)
     {
         var snapshot = db.Snapshots.Local.FirstOrDefault(s => s.PortfolioId == portfolio.Id && s.Date == today)
                        ?? await db.Snapshots.SingleOrDefaultAsync(s => s.PortfolioId == portfolio.Id && s.Date == today, cancellationToken);
+        var created = snapshot is null;
         if (snapshot is null)
         {
             snapshot = new DailyEquitySnapshot
@@ -128,6 +136,9 @@ public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, La
         snapshot.PeakEquity = mark.PeakEquity;
         snapshot.Drawdown = mark.Drawdown;
         snapshot.HadPositions |= mark.Positions.Count > 0;
-        snapshot.UpdatedAt = now;
+        if (changed || created)
+        {
+            snapshot.UpdatedAt = now;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Npgsql;
 using TradeNova.Contracts.Execution;
 using TradeNova.Contracts.Risk;
 using TradeNova.IntegrationTests.Infrastructure;
@@ -157,7 +158,55 @@ public sealed class PortfolioTradingTests(PlatformFixture platform)
         return reader.ReadToEnd();
     }
 
+    [Fact]
+    public async Task A_valuation_pass_that_leaves_a_portfolio_unchanged_writes_nothing_for_it()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var quiet = await gateway.NewTraderAsync();
+        var moving = await gateway.NewTraderAsync();
+        await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
+        // Symbols outside the simulated universe: only the test's prices move them.
+        await bus.PublishAsync(Fill(quiet.UserId, "QUIETX", "buy", 10m, 100m, 0m));
+        await bus.PublishAsync(Fill(moving.UserId, "MOVEX", "buy", 10m, 100m, 0m));
+        await gateway.WaitForPortfolioAsync(quiet, p => p.GetProperty("positions").GetArrayLength() == 1, "quiet bought");
+        await gateway.WaitForPortfolioAsync(moving, p => p.GetProperty("positions").GetArrayLength() == 1, "moving bought");
+        await bus.PricesAsync(("QUIETX", 110m), ("MOVEX", 110m));
+        var stamp = await StoredValuationAsync(quiet.UserId, v => v.Equity == 10_100m, "quiet valued at 110");
+
+        // Passes run one after another, each through every portfolio: once a later pass has revalued the moving one,
+        // the pass before it has been through the quiet one too.
+        foreach (var price in new[] { 120m, 130m, 140m })
+        {
+            await bus.PricesAsync(("MOVEX", price));
+            await StoredValuationAsync(moving.UserId, v => v.Equity == 9_000m + 10m * price, $"moving valued at {price}");
+        }
+
+        var after = await StoredValuationAsync(quiet.UserId, _ => true, "quiet read back");
+        after.ShouldBe(stamp, "no price of the quiet portfolio moved: its valuation and today's snapshot keep their stamps");
+    }
+
     private static OrderFilled Fill(Guid userId, string symbol, string side, decimal quantity, decimal price, decimal fee,
         DateTimeOffset? at = null, Guid? orderId = null) =>
         new(userId, orderId ?? Guid.NewGuid(), Guid.NewGuid(), symbol, side, quantity, price, fee, "paper", at ?? DateTimeOffset.UtcNow);
+
+    private sealed record StoredValuation(decimal Equity, DateTimeOffset? ValuedAt, DateTimeOffset? SnapshotUpdatedAt);
+
+    /// <summary>The valuation as Portfolio stored it (the API marks to the latest prices at each read).</summary>
+    private Task<StoredValuation> StoredValuationAsync(Guid userId, Func<StoredValuation, bool> condition, string what) =>
+        Poll.UntilAsync(async () =>
+        {
+            await using var connection = new NpgsqlConnection(platform.Infrastructure.Database.ConnectionStringFor("portfolio"));
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("""
+                SELECT p.equity, p.valued_at, d.updated_at FROM portfolio.portfolios p
+                LEFT JOIN portfolio.daily_equity d ON d.portfolio_id = p.id AND d.date = p.session_date
+                WHERE p.user_id = @user AND p.mode = 'paper'
+                """, connection);
+            command.Parameters.AddWithValue("user", userId);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return new StoredValuation(reader.GetDecimal(0),
+                reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1),
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2));
+        }, condition, Eventually, what);
 }
