@@ -9,6 +9,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseRateLimiter();
 app.MapOpenApi();
 app.MapExecutionApiV1();
 app.MapOrdersApiV1();

@@ -19,9 +19,10 @@ public static class OrdersApi
     public static RouteGroupBuilder MapOrdersApiV1(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/orders").WithTags("Orders").RequireAuthorization();
-        api.MapPost("/", PlaceOrderAsync).RequireActiveSubscription()
+        api.MapPost("/", PlaceOrderAsync).RequireActiveSubscription().RequireRateLimiting(OrderAdmission.PolicyName)
             .Produces<OrderResponse>(StatusCodes.Status201Created).Produces<OrderResponse>()
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/", ListOrdersAsync);
         api.MapGet("/{id:guid}", GetOrderAsync);
         api.MapDelete("/{id:guid}", CancelOrderAsync).RequireActiveSubscription();

@@ -19,6 +19,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ExecutionOptions>().BindConfiguration("TradeNova:Execution");
+        builder.Services.AddOrderAdmission();
         builder.Services.AddOptions<SimulationOptions>().BindConfiguration("TradeNova:Market");
         builder.Services.AddOptions<PaperExchangeOptions>().BindConfiguration("TradeNova:PaperExchange");
 

@@ -14,4 +14,10 @@ public sealed class ExecutionOptions
     /// market order from an hour ago to fill after an outage.
     /// </summary>
     public TimeSpan MaxPendingRiskAge { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Order placements that run at once on this instance (<see cref="OrderAdmission"/>).</summary>
+    public int MaxOrdersInFlight { get; set; } = 16;
+
+    /// <summary>Placements that wait for one of those slots; beyond them a placement is refused with 503.</summary>
+    public int MaxOrdersQueued { get; set; } = 32;
 }

@@ -163,10 +163,11 @@ public sealed class PlatformFixture : IAsyncLifetime
     }
 
     /// <summary>Another instance of a service (same database and broker, its own port), as a second replica behind the
-    /// gateway would run; stopped with the fixture.</summary>
-    public async Task<ServiceProcess> StartExtraInstanceAsync(string service)
+    /// gateway would run, with <paramref name="settings"/> on top of the service's own; stopped with the fixture.</summary>
+    public async Task<ServiceProcess> StartExtraInstanceAsync(string service, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var instance = NewProcess($"{service}-{_extraGateways.Count + 2}", FreePorts(1)[0], _serviceEnvironments[service], service);
+        var environment = settings is null ? _serviceEnvironments[service] : Merge(_serviceEnvironments[service], settings);
+        var instance = NewProcess($"{service}-{_extraGateways.Count + 2}", FreePorts(1)[0], environment, service);
         _extraGateways.Add(instance);
         instance.Start();
         await instance.WaitHealthyAsync(StartupTimeout);
