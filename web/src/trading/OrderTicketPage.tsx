@@ -36,7 +36,7 @@ interface OrderResult {
   reasonCodes?: string[] | null;
 }
 
-/** Order ticket: check the form, ask Risk for a preview, then send once with an Idempotency-Key. */
+/** Order ticket: check the form, ask Risk for a preview, then send it with the preview's own Idempotency-Key. */
 export function OrderTicketPage() {
   const { api } = useAuth();
   const symbols = useQuery({
@@ -45,7 +45,9 @@ export function OrderTicketPage() {
   });
   const [form, setForm] = useState<TicketForm>(emptyTicket);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [preview, setPreview] = useState<{ order: OrderRequest; result: Preview } | null>(null);
+  // One Idempotency-Key per previewed order: sending it again after a failure (a timeout, a 503 at capacity) cannot place
+  // it twice.
+  const [preview, setPreview] = useState<{ order: OrderRequest; result: Preview; idempotencyKey: string } | null>(null);
   const [result, setResult] = useState<OrderResult | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -67,7 +69,7 @@ export function OrderTicketPage() {
     setBusy(true);
     try {
       const res = await api.request<Preview>('POST', '/api/v1/risk/preview', { body: toPreviewRequest(checked.order) });
-      setPreview({ order: checked.order, result: res });
+      setPreview({ order: checked.order, result: res, idempotencyKey: newIdempotencyKey() });
     } catch (e) {
       setFailure(e);
     } finally {
@@ -82,7 +84,7 @@ export function OrderTicketPage() {
     try {
       const order = await api.request<OrderResult>('POST', '/api/v1/orders', {
         body: preview.order,
-        headers: { 'Idempotency-Key': newIdempotencyKey() },
+        headers: { 'Idempotency-Key': preview.idempotencyKey },
       });
       setResult(order);
       setPreview(null);
