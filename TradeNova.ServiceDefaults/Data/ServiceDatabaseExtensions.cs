@@ -23,7 +23,7 @@ public static class ServiceDatabaseExtensions
         builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
 
         // Pooled: a context leased per request or message, reset and returned at the scope's end. A new context per
-        // scope resolved its few dozen internal services again each time (7-8% of each service's CPU under load).
+        // scope resolved its few dozen internal services again each time (7-10% of each service's CPU samples under load).
         builder.Services.AddDbContextPool<TContext>((services, options) =>
         {
             var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString(connectionName);
