@@ -157,8 +157,10 @@ public class BacktestApiTests(PlatformFixture platform)
         };
 
         var (tooLarge, tooLargeProblem) = await gateway.PostAsync("/api/v1/backtests/optimizations", user, oversized);
-        var first = await gateway.SubmitAsync(user, BacktestCalls.LongOptimization(), "/api/v1/backtests/optimizations");
-        var second = await gateway.SubmitAsync(user, BacktestCalls.LongOptimization(), "/api/v1/backtests/optimizations");
+        // Walk-forward jobs, so both are surely still queued or running when the third arrives: the plain grid can
+        // now finish in about a second.
+        var first = await gateway.SubmitAsync(user, BacktestCalls.SlowWalkForward(), "/api/v1/backtests/optimizations");
+        var second = await gateway.SubmitAsync(user, BacktestCalls.SlowWalkForward(), "/api/v1/backtests/optimizations");
         var (third, thirdProblem) = await gateway.PostAsync("/api/v1/backtests", user, BacktestCalls.SmaReferenceRequest());
 
         tooLarge.ShouldBe(HttpStatusCode.Forbidden);
