@@ -8,7 +8,7 @@ namespace TradeNova.Execution.Brokers.Alpaca.Accounts;
 
 /// <summary>
 /// The broker is the truth of each user's live account: this reads the account and its positions with the user's keys
-/// and publishes <see cref="BrokerAccountSynced"/> (through the outbox) right after a connection is verified or replaced,
+/// (as one picture: <see cref="AlpacaAccountSnapshot"/>) and publishes <see cref="BrokerAccountSynced"/> (through the outbox) right after a connection is verified or replaced,
 /// after each reconciliation of the user's orders and each fill (<see cref="Request"/>), and otherwise every
 /// <see cref="AlpacaAccountSyncOptions.Interval"/>. Requests go through the per-key pipeline, so they count against that
 /// key's 200 a minute. With several Execution instances each reports (harmless: Portfolio ignores a report no newer than
@@ -90,9 +90,17 @@ public sealed partial class AlpacaAccountSync(
         {
             var client = clients.Create(credentials);
             // As of the moment before reading: a fill stamped at or before it is surely in these figures.
-            var account = await client.GetAccountAsync(cancellationToken);
-            var positions = await client.ListPositionsAsync(cancellationToken);
-            var report = AlpacaAccountReport.From(userId, account, positions, asOf, credentials.Environment);
+            var snapshot = await AlpacaAccountSnapshot.ReadAsync(
+                client.GetAccountAsync, client.ListPositionsAsync, AlpacaAccountSnapshot.DefaultAttempts, cancellationToken);
+            if (snapshot is not { } read)
+            {
+                // Fills kept landing between the reads: report at the next sweep rather than a picture that is half old.
+                LogUnsettled(userId);
+                Request(userId);
+                return;
+            }
+
+            var report = AlpacaAccountReport.From(userId, read.Account, read.Positions, asOf, credentials.Environment);
             var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
             scope.ServiceProvider.GetRequiredService<IOutbox>().Add(report);
             await db.SaveChangesAsync(cancellationToken);
@@ -106,6 +114,9 @@ public sealed partial class AlpacaAccountSync(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Reported the broker account of user {UserId} ({Positions} positions)")]
     private partial void LogSynced(Guid userId, int positions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The broker account of user {UserId} kept changing while it was read; reading it again at the next sweep")]
+    private partial void LogUnsettled(Guid userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the broker account of user {UserId}: {Kind}; trying again later")]
     private partial void LogSyncFailed(Guid userId, AlpacaErrorKind kind);
