@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.Extensions.Options;
 using TradeNova.Risk.Checks;
 using TradeNova.Risk.Halts;
@@ -147,6 +148,11 @@ public static class RiskApi
         Guid userId, RiskContext db, MarketPriceCache prices, OrderRateLimiter rate, RiskOptions options, DateTimeOffset now,
         string accountName, CancellationToken cancellationToken)
     {
+        // One snapshot for the reads below (disposed, never committed): a fill applied between the account and the
+        // positions queries would otherwise show its position change without its cash change.
+        await using var snapshot = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
+            : null;
         var profile = await db.RiskProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken)
                       ?? RiskProfile.WithPlatformDefaults(userId, now);
         var rows = await db.Accounts.AsNoTracking()

@@ -47,8 +47,8 @@ public sealed class LiveAccountTests(PlatformFixture platform)
 
         // Bought 8 more AAPL at 50 outside TradeNova (Alpaca's dashboard): the next report corrects the portfolio.
         platform.Alpaca.SetAccount(keyId, "PA-LIVE-0001", 2_100m, ("AAPL", 18m, 44.444444m, 50m));
-        // Execution reads the account, then the positions: a report taken across the change can carry the old cash with
-        // the new positions, and the next report corrects the cash. Either way both corrections end up recorded.
+        // Execution reads the positions on both sides of the account, so a report carries the cash and positions of one
+        // moment; both corrections end up recorded.
         live = await WaitForLiveAsync(gateway, user,
             p => p.GetProperty("positions")[0].GetProperty("quantity").GetDecimal() == 18m && p.GetProperty("cash").GetDecimal() == 2_100m,
             "corrected to 18 AAPL and cash 2,100");

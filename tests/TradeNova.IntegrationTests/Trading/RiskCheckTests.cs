@@ -276,8 +276,7 @@ public sealed class RiskCheckTests(PlatformFixture platform)
         await bus.SendAsync(RiskFillQueue, bought with { FillId = Guid.NewGuid(), Quantity = 1_000m, FilledAt = valuedAt.AddSeconds(-1) });
         await bus.SendAsync(RiskFillQueue, bought, messageId);
         await bus.SendAsync(RiskFillQueue, bought, messageId);
-        // The usage API reads the account before the positions (two queries), so for a moment it can show a fill's position
-        // change without its cash change: each wait is for both.
+        // The usage API reads the account and the positions from one snapshot; the wait is for both all the same.
         var live = await RiskLiveAsync(gateway, user, l => l.GetProperty("usage").GetProperty("positions").GetArrayLength() == 1
                                                            && l.GetProperty("usage").GetProperty("cash").GetDecimal() != 5_000m, "live fill applied");
         var usage = live.GetProperty("usage");
