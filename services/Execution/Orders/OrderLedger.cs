@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using TradeNova.Contracts.Execution;
 using TradeNova.ServiceDefaults.Messaging.Outbox;
 
 namespace TradeNova.Execution.Orders;
@@ -8,7 +9,8 @@ namespace TradeNova.Execution.Orders;
 /// Stages every change of an order with its event row and its outbox messages on the same context, so the caller's
 /// one <c>SaveChanges</c>/commit writes the state, the history and the events together (or none of them). Every
 /// transition is a history row, but an order gets one <c>OrderUpdated</c> per save, with its state at that save
-/// (accepted and filled in one transaction are one update saying filled), staged as the save begins. An order waiting
+/// (accepted and filled in one transaction are one update saying filled), staged as the save begins; one user's orders
+/// changed in the same save travel together as one <c>OrdersUpdated</c> (a fill and the legs it places). An order waiting
 /// for its pre-trade check gets none: the check answers within the request that placed it (the 201 carries the order),
 /// so its first update says where the check left it, and a busy platform is spared one message per order.
 /// </summary>
@@ -32,9 +34,17 @@ public sealed class OrderLedger
     private void StageUpdates()
     {
         // An order no longer tracked was dropped with its changes (a cleared context after a failed attempt).
-        foreach (var order in updated.Values.Where(o => o.Status != OrderStatuses.PendingRisk && db.Entry(o).State != EntityState.Detached))
+        var staged = updated.Values.Where(o => o.Status != OrderStatuses.PendingRisk && db.Entry(o).State != EntityState.Detached);
+        foreach (var orders in staged.GroupBy(o => o.UserId))
         {
-            outbox.Add(OrderMessages.Updated(order));
+            if (orders.Skip(1).Any())
+            {
+                outbox.Add(new OrdersUpdated(orders.Key, [.. orders.Select(OrderMessages.Updated)]));
+            }
+            else
+            {
+                outbox.Add(OrderMessages.Updated(orders.First()));
+            }
         }
 
         updated.Clear();

@@ -20,6 +20,7 @@ public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, Co
     IConsumer<PortfolioValued>,
     IConsumer<PortfoliosValued>,
     IConsumer<OrderUpdated>,
+    IConsumer<OrdersUpdated>,
     IConsumer<OrderFilled>,
     IConsumer<OrderRejected>,
     IConsumer<TradingHalted>,
@@ -85,6 +86,15 @@ public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, Co
 
     public Task Consume(ConsumeContext<OrderUpdated> context) =>
         Push(context.Message.UserId, AccountHub.OrderUpdated, context.Message, context);
+
+    /// <summary>Several orders changed together reach the browser as one <c>orderUpdated</c> each, in their order.</summary>
+    public async Task Consume(ConsumeContext<OrdersUpdated> context)
+    {
+        foreach (var order in context.Message.Orders)
+        {
+            await Push(context.Message.UserId, AccountHub.OrderUpdated, order, context);
+        }
+    }
 
     public Task Consume(ConsumeContext<OrderFilled> context) =>
         Push(context.Message.UserId, AccountHub.OrderFilled, context.Message, context);

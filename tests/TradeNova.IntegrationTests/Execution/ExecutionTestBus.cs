@@ -33,6 +33,16 @@ public sealed class ExecutionTestBus : IAsyncDisposable
                 endpoint.Durable = false;
                 endpoint.Handler<OrderFilled>(context => Record(messages, context));
                 endpoint.Handler<OrderUpdated>(context => Record(messages, context));
+                endpoint.Handler<OrdersUpdated>(context =>
+                {
+                    // Recorded as the OrderUpdated each item stands for.
+                    foreach (var order in context.Message.Orders)
+                    {
+                        messages.Enqueue(new ObservedMessage(context.MessageId, order, DateTimeOffset.UtcNow));
+                    }
+
+                    return Task.CompletedTask;
+                });
                 endpoint.Handler<OrderRejected>(context => Record(messages, context));
                 endpoint.Handler<MarketPricesUpdated>(context => Record(messages, context));
             });

@@ -107,11 +107,20 @@ public sealed class PortfolioTradingTests(PlatformFixture platform)
         var orderId = Guid.NewGuid();
 
         await bus.PublishAsync(new OrderUpdated(alice.UserId, orderId, "c-1", "PEP", "buy", "market", "day", "accepted", 3m, null, 0m, null, null, null, null, "paper", now));
+        // An order and the legs it placed, changed in one transaction, travel as one OrdersUpdated: one push per order.
+        var (legA, legB) = (Guid.NewGuid(), Guid.NewGuid());
+        await bus.PublishAsync(new OrdersUpdated(alice.UserId,
+        [
+            new OrderUpdated(alice.UserId, legA, "c-1-sl", "PEP", "sell", "stop", "gtc", "accepted", 3m, null, 0m, null, null, 95m, null, "paper", now),
+            new OrderUpdated(alice.UserId, legB, "c-1-tp", "PEP", "sell", "limit", "gtc", "accepted", 3m, null, 0m, null, 110m, null, null, "paper", now),
+        ]));
         await bus.PublishAsync(Fill(alice.UserId, "PEP", "buy", 3m, 100m, 0m, orderId: orderId));
         await bus.PublishAsync(new OrderRejected(alice.UserId, Guid.NewGuid(), "PEP", "Too large", [RiskReasonCodes.MaxPosition], now));
         await bus.PublishAsync(new TradingHalted(alice.UserId, RiskReasonCodes.DailyLoss, "Day loss 5%", now, now.AddHours(1)));
 
         await aliceHub.WaitForAsync("orderUpdated", m => m.GetProperty("orderId").GetGuid() == orderId, "alice's order update");
+        await aliceHub.WaitForAsync("orderUpdated", m => m.GetProperty("orderId").GetGuid() == legA, "alice's first leg");
+        await aliceHub.WaitForAsync("orderUpdated", m => m.GetProperty("orderId").GetGuid() == legB, "alice's second leg");
         await aliceHub.WaitForAsync("orderFilled", m => m.GetProperty("symbol").GetString() == "PEP", "alice's fill");
         await aliceHub.WaitForAsync("portfolioUpdated", m => m.GetProperty("positions").GetArrayLength() == 1, "alice's position");
         var rejected = await aliceHub.WaitForAsync("orderRejected", _ => true, "alice's rejection");
