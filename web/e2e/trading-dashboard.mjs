@@ -119,6 +119,8 @@ async function run() {
   const noReload = await page.evaluate(() => window.__tradenovaNoReload === true);
   if (!noReload) throw new Error('the page was reloaded');
   await page.locator('[data-testid="equity-chart"]').waitFor();
+  // Risk's usage counts the new position too (read afresh when the dashboard mounts, not left from the first visit).
+  await page.getByTestId('usage-position').filter({ hasText: SYMBOL }).waitFor({ timeout: STEP_TIMEOUT_MS });
   await shot('trading-3-dashboard-position.png');
 
   // 4. The opening order's bracket legs wait in the open orders panel; cancel one there.

@@ -42,6 +42,8 @@ export function DashboardPage() {
     queryKey: tradingKeys.riskLimits,
     queryFn: ({ signal }) => getRiskLimits(api, signal),
     refetchInterval: RISK_REFRESH_MS,
+    // Read afresh on every visit: an order placed on the ticket moved these figures while nothing here listened.
+    refetchOnMount: 'always',
   });
   const { account, halt, setHalt } = useLiveAccount(accountQuery.data, haltQuery.data);
 
