@@ -8,11 +8,11 @@ namespace TradeNova.Execution.Brokers.Alpaca.Accounts;
 
 /// <summary>
 /// The broker is the truth of each user's live account: this reads the account and its positions with the user's keys
-/// (as one picture: <see cref="AlpacaAccountSnapshot"/>) and publishes <see cref="BrokerAccountSynced"/> (through the outbox) right after a connection is verified or replaced,
-/// after each reconciliation of the user's orders and each fill (<see cref="Request"/>), and otherwise every
-/// <see cref="AlpacaAccountSyncOptions.Interval"/>. Requests go through the per-key pipeline, so they count against that
-/// key's 200 a minute. With several Execution instances each reports (harmless: Portfolio ignores a report no newer than
-/// the one it applied).
+/// (as one picture: <see cref="AlpacaAccountSnapshot"/>) and publishes <see cref="BrokerAccountSynced"/> (through the
+/// outbox) right after a connection is verified or replaced, after each reconciliation of the user's orders and each
+/// fill (<see cref="Request"/>), and otherwise every <see cref="AlpacaAccountSyncOptions.Interval"/>. Requests go through
+/// the per-key pipeline, so they count against that key's 200 a minute. With several Execution instances each reports
+/// (harmless: Portfolio ignores a report no newer than the one it applied).
 /// </summary>
 public sealed partial class AlpacaAccountSync(
     IServiceScopeFactory scopes, AlpacaClientFactory clients, IOptions<AlpacaAccountSyncOptions> options, TimeProvider time,
