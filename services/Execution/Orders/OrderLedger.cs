@@ -35,15 +35,16 @@ public sealed class OrderLedger
     {
         // An order no longer tracked was dropped with its changes (a cleared context after a failed attempt).
         var staged = updated.Values.Where(o => o.Status != OrderStatuses.PendingRisk && db.Entry(o).State != EntityState.Detached);
-        foreach (var orders in staged.GroupBy(o => o.UserId))
+        foreach (var orders in staged.GroupBy(o => o.UserId, OrderMessages.Updated))
         {
-            if (orders.Skip(1).Any())
+            List<OrderUpdated> updates = [.. orders];
+            if (updates.Count == 1)
             {
-                outbox.Add(new OrdersUpdated(orders.Key, [.. orders.Select(OrderMessages.Updated)]));
+                outbox.Add(updates[0]);
             }
             else
             {
-                outbox.Add(OrderMessages.Updated(orders.First()));
+                outbox.Add(new OrdersUpdated(orders.Key, updates));
             }
         }
 

@@ -49,7 +49,7 @@ public sealed class PaperTradingTests(ExecutionFixture fixture)
         var together = risk.Messages.Where(m => m.Message is OrderUpdated u && u.OrderId == placed.Id()).Select(m => m.MessageId).Single();
         var carried = risk.Messages.Where(m => m.MessageId == together).Select(m => ((OrderUpdated)m.Message).OrderId).ToList();
         carried[0].ShouldBe(placed.Id());
-        carried.Skip(1).ShouldBe(legs.Select(l => l.Id()), ignoreOrder: true);
+        carried[1..].ShouldBe(legs.Select(l => l.Id()), ignoreOrder: true);
     }
 
     [Fact]
