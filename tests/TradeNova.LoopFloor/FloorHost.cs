@@ -24,7 +24,7 @@ public static class FloorHost
     public static string AdminConnectionString =>
         Environment.GetEnvironmentVariable("TRADENOVA_TEST_PG_ADMIN") ?? throw new InvalidOperationException("TRADENOVA_TEST_PG_ADMIN is not set");
 
-    /// <summary>MassTransit over RabbitMQ as the platform configures it, queues named <c>floor-{role}-{consumer}</c>.</summary>
+    /// <summary>MassTransit over RabbitMQ as the platform configures it (less its retry policy, which acts only on failures), queues named <c>floor-{role}-{consumer}</c>.</summary>
     public static void AddBus(this WebApplicationBuilder builder, string role, Action<IBusRegistrationConfigurator> configure)
     {
         var messaging = builder.Configuration.GetConnectionString("messaging")
