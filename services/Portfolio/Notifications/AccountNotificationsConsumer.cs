@@ -19,6 +19,7 @@ public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, Co
     IConsumer<MarketPricesUpdated>,
     IConsumer<PortfolioValued>,
     IConsumer<PortfoliosValued>,
+    IConsumer<PortfolioFillApplied>,
     IConsumer<OrderUpdated>,
     IConsumer<OrdersUpdated>,
     IConsumer<OrderFilled>,
@@ -53,6 +54,26 @@ public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, Co
         }
     }
 
+    /// <summary>A fill applied: the portfolio as it left it, then <c>fillApplied</c>; the event carries every figure, so
+    /// nothing is read back.</summary>
+    public async Task Consume(ConsumeContext<PortfolioFillApplied> context)
+    {
+        var applied = context.Message;
+        var valued = applied.Valuation;
+        if (!connected.IsConnected(valued.UserId))
+        {
+            return;
+        }
+
+        connected.Holdings(valued.UserId, valued.Mode, valued.Positions.Select(p => p.Symbol));
+        var portfolio = new UserPortfolio
+        {
+            Id = valued.PortfolioId, UserId = valued.UserId, Mode = valued.Mode, Currency = applied.Currency, OpenedAt = applied.OpenedAt,
+            Fees = applied.Fees,
+        };
+        await PushAsync(portfolio, valued, context);
+    }
+
     private async Task PushValuationAsync(PortfolioValued valued, ConsumeContext context)
     {
         if (!connected.IsConnected(valued.UserId))
@@ -67,6 +88,11 @@ public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, Co
             return;
         }
 
+        await PushAsync(portfolio, valued, context);
+    }
+
+    private async Task PushAsync(UserPortfolio portfolio, PortfolioValued valued, ConsumeContext context)
+    {
         // The pushed figures are the event's (the moment it was valued), not a fresher or older database row.
         portfolio.Cash = valued.Cash;
         portfolio.RealizedPnl = valued.RealizedPnl;

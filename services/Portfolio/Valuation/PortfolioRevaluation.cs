@@ -7,7 +7,8 @@ namespace TradeNova.Portfolio.Valuation;
 /// <summary>
 /// Persists a mark of one (locked, tracked) portfolio: rolls the UTC session over when the date changed (closing
 /// yesterday's snapshot, start-of-day = the last equity), updates today's snapshot and the intraday line, and stages
-/// <c>PortfolioValued</c> when anything changed (or hands it to the caller's batch). The caller saves and commits.
+/// <c>PortfolioValued</c> when anything changed (or hands it to the caller's batch); after a fill it stages
+/// <see cref="PortfolioFillApplied"/> instead, for the owner's live view. The caller saves and commits.
 /// </summary>
 public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, LatestPrices prices, IOptions<PortfolioOptions> options)
 {
@@ -65,7 +66,11 @@ public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, La
         if (changed)
         {
             var valued = ToEvent(portfolio, mark, now) with { AppliedOrderId = appliedFill?.OrderId, AppliedFillId = appliedFill?.FillId };
-            if (batch is null)
+            if (appliedFill is not null && batch is null)
+            {
+                outbox.Add(new PortfolioFillApplied(valued, portfolio.Fees, portfolio.Currency, portfolio.OpenedAt));
+            }
+            else if (batch is null)
             {
                 outbox.Add(valued);
             }

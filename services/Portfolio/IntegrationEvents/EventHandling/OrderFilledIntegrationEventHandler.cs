@@ -8,7 +8,7 @@ namespace TradeNova.Portfolio.IntegrationEvents.EventHandling;
 
 /// <summary>
 /// Applies a fill exactly once (inbox by message id, then the fill id as primary key of the trade history): cash,
-/// quantity, average cost, realized P&amp;L and fees; then revalues and stages <c>PortfolioValued</c>. On the shared
+/// quantity, average cost, realized P&amp;L and fees; then revalues and stages <c>PortfolioFillApplied</c>. On the shared
 /// durable queue, so with several instances each fill is applied by one of them.
 /// </summary>
 public sealed class OrderFilledIntegrationEventHandler(PortfolioContext db, PortfolioRevaluation revaluation, TimeProvider time)
