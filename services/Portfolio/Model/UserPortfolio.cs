@@ -42,6 +42,11 @@ public sealed class UserPortfolio
     /// <summary>The <c>FilledAt</c> of the latest fill applied; every valuation carries it (<c>PortfolioValued.LastFillAt</c>).</summary>
     public DateTimeOffset? LastFillAt { get; set; }
 
+    /// <summary>The <see cref="LastFillAt"/> of the last valuation sent to Risk and Execution (<c>PortfolioValued</c>,
+    /// <c>PortfoliosValued</c>). A fill's own valuation goes to the owner's screens only, so while this is behind
+    /// <see cref="LastFillAt"/> the next periodic pass sends the portfolio even if its figures did not move since.</summary>
+    public DateTimeOffset? BroadcastFillsThrough { get; set; }
+
     /// <summary>Time of the last intraday equity point written (at most one a minute, plus one per fill).</summary>
     public DateTimeOffset? LastPointAt { get; set; }
 

@@ -22,7 +22,6 @@ public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, Co
     IConsumer<PortfolioFillApplied>,
     IConsumer<OrderUpdated>,
     IConsumer<OrdersUpdated>,
-    IConsumer<OrderFilled>,
     IConsumer<OrderRejected>,
     IConsumer<TradingHalted>,
     IConsumer<TradingResumed>
@@ -54,8 +53,10 @@ public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, Co
         }
     }
 
-    /// <summary>A fill applied: the portfolio as it left it, then <c>fillApplied</c>; the event carries every figure, so
-    /// nothing is read back.</summary>
+    /// <summary>A fill applied: <c>orderFilled</c>, the portfolio as the fill left it, then <c>fillApplied</c>; the event
+    /// carries every figure, so nothing is read back. (<c>orderFilled</c> comes from here rather than from Execution's
+    /// <c>OrderFilled</c>: one delivery less per fill, and a screen that reloads the trade history on it finds the fill
+    /// there.)</summary>
     public async Task Consume(ConsumeContext<PortfolioFillApplied> context)
     {
         var applied = context.Message;
@@ -65,6 +66,7 @@ public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, Co
             return;
         }
 
+        await Push(valued.UserId, AccountHub.OrderFilled, applied.Fill, context);
         connected.Holdings(valued.UserId, valued.Mode, valued.Positions.Select(p => p.Symbol));
         var portfolio = new UserPortfolio
         {
@@ -121,9 +123,6 @@ public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, Co
             await Push(context.Message.UserId, AccountHub.OrderUpdated, order, context);
         }
     }
-
-    public Task Consume(ConsumeContext<OrderFilled> context) =>
-        Push(context.Message.UserId, AccountHub.OrderFilled, context.Message, context);
 
     public Task Consume(ConsumeContext<OrderRejected> context) =>
         Push(context.Message.UserId, AccountHub.OrderRejected, context.Message, context);

@@ -46,7 +46,10 @@ public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, La
 
         // ValuedAt is when the valuation last changed: an unchanged one (prices moved less than a cent of this
         // portfolio's value) writes no stamps and sends nothing, so the periodic pass costs little for quiet portfolios.
-        var changed = afterFill || rolled || mark.Equity != portfolio.Equity || portfolio.ValuedAt is null;
+        // A fill's own valuation reaches the owner's screens only: Risk and Execution are sent the portfolio by the next
+        // valuation that is not a fill's, even when nothing moved since.
+        var unsent = !afterFill && portfolio.LastFillAt is { } lastFill && !(portfolio.BroadcastFillsThrough >= lastFill);
+        var changed = afterFill || rolled || unsent || mark.Equity != portfolio.Equity || portfolio.ValuedAt is null;
         portfolio.Equity = mark.Equity;
         portfolio.UnrealizedPnl = mark.UnrealizedPnl;
         portfolio.PeakEquity = mark.PeakEquity;
@@ -66,17 +69,21 @@ public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, La
         if (changed)
         {
             var valued = ToEvent(portfolio, mark, now) with { AppliedOrderId = appliedFill?.OrderId, AppliedFillId = appliedFill?.FillId };
-            if (appliedFill is not null && batch is null)
+            if (appliedFill is not null)
             {
-                outbox.Add(new PortfolioFillApplied(valued, portfolio.Fees, portfolio.Currency, portfolio.OpenedAt));
-            }
-            else if (batch is null)
-            {
-                outbox.Add(valued);
+                outbox.Add(new PortfolioFillApplied(valued, portfolio.Fees, portfolio.Currency, portfolio.OpenedAt, appliedFill.Fill));
             }
             else
             {
-                batch.Add(valued);
+                portfolio.BroadcastFillsThrough = portfolio.LastFillAt;
+                if (batch is null)
+                {
+                    outbox.Add(valued);
+                }
+                else
+                {
+                    batch.Add(valued);
+                }
             }
         }
 

@@ -6,7 +6,8 @@ namespace TradeNova.Portfolio.Valuation;
 
 /// <summary>
 /// The coalescing mark-to-market: every <see cref="PortfolioOptions.ValuationInterval"/>, if prices moved (or the UTC
-/// date changed), revalues every portfolio holding positions (and rolls over every portfolio at a new session) in
+/// date changed), revalues every portfolio holding positions or with a fill Risk and Execution have not been sent a
+/// valuation of (and rolls over every portfolio at a new session) in
 /// batches, each one transaction and one <see cref="PortfoliosValued"/> event. With several Portfolio instances a
 /// PostgreSQL advisory lock lets one of them do it per interval.
 /// </summary>
@@ -80,7 +81,8 @@ public sealed partial class ValuationWorker(
             .FromSql($"""
                 SELECT * FROM portfolio.portfolios p
                 WHERE p.id > {after}
-                  AND (p.session_date < {today} OR EXISTS (SELECT 1 FROM portfolio.positions x WHERE x.portfolio_id = p.id))
+                  AND (p.session_date < {today} OR EXISTS (SELECT 1 FROM portfolio.positions x WHERE x.portfolio_id = p.id)
+                       OR p.last_fill_at > COALESCE(p.broadcast_fills_through, '-infinity'))
                 ORDER BY p.id
                 LIMIT {BatchSize}
                 FOR UPDATE SKIP LOCKED

@@ -194,6 +194,31 @@ public sealed class PortfolioTradingTests(PlatformFixture platform)
         after.ShouldBe(stamp, "no price of the quiet portfolio moved: its valuation and today's snapshot keep their stamps");
     }
 
+    [Fact]
+    public async Task A_fill_that_sells_out_the_portfolio_reaches_Risk_with_its_equity_by_the_next_periodic_pass()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var user = await gateway.NewTraderAsync();
+        await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
+        // A symbol outside the simulated universe, marked at its fills: bought at 100, sold at 160 (600 realized).
+        await bus.PublishAsync(Fill(user.UserId, "SOLDX", "buy", 10m, 100m, 0m));
+        await gateway.WaitForPortfolioAsync(user, p => p.GetProperty("positions").GetArrayLength() == 1, "bought");
+        await bus.PublishAsync(Fill(user.UserId, "SOLDX", "sell", 10m, 160m, 0m));
+        await gateway.WaitForPortfolioAsync(user, p => p.GetProperty("positions").GetArrayLength() == 0, "sold out");
+
+        // The fill's own valuation went to the owner's screens only; the portfolio holds nothing the periodic pass would
+        // revalue, yet the pass sends it because Risk has not had a valuation with that fill. Any price moves the pass.
+        var risk = await Poll.UntilAsync(
+            async () =>
+            {
+                await bus.PricesAsync(("AAPL", 190m + Random.Shared.Next(0, 100) / 100m));
+                return await gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/limits", user.AccessToken);
+            },
+            r => r.GetProperty("usage").GetProperty("equity").GetDecimal() == 10_600m, Eventually, "Risk's equity with the realized gain");
+        risk.GetProperty("usage").GetProperty("cash").GetDecimal().ShouldBe(10_600m);
+        risk.GetProperty("usage").GetProperty("positions").GetArrayLength().ShouldBe(0);
+    }
+
     private static OrderFilled Fill(Guid userId, string symbol, string side, decimal quantity, decimal price, decimal fee,
         DateTimeOffset? at = null, Guid? orderId = null) =>
         new(userId, orderId ?? Guid.NewGuid(), Guid.NewGuid(), symbol, side, quantity, price, fee, "paper", at ?? DateTimeOffset.UtcNow);

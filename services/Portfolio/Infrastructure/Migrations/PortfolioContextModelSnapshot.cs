@@ -321,6 +321,10 @@ namespace TradeNova.Portfolio.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("BroadcastFillsThrough")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("broadcast_fills_through");
+
                     b.Property<string>("BrokerAccountNumber")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")

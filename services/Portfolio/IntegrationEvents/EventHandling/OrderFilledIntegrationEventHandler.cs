@@ -109,6 +109,6 @@ public sealed class OrderFilledIntegrationEventHandler(PortfolioContext db, Port
         });
 
         var now = time.GetUtcNow();
-        await revaluation.ApplyAsync(portfolio, positions, now > fill.FilledAt ? now : fill.FilledAt, new AppliedFill(fill.OrderId, fill.FillId), cancellationToken);
+        await revaluation.ApplyAsync(portfolio, positions, now > fill.FilledAt ? now : fill.FilledAt, new AppliedFill(fill), cancellationToken);
     }
 }
