@@ -19,17 +19,17 @@ public sealed class OrderPlacement(
 {
     public async Task<PlacementOutcome> PlaceAsync(Guid userId, string idempotencyKey, OrderDraft draft, CancellationToken cancellationToken)
     {
+        // A retry is found by the insert below (the key is unique per user), not by a read before it: most requests are
+        // new orders, and each read is a round trip.
         var hash = draft.Hash();
-        if (await FindAsync(userId, idempotencyKey, cancellationToken) is { } existing)
-        {
-            return Retry(existing, hash);
-        }
-
         var mode = draft.Mode ?? await db.TradingAccounts.AsNoTracking().Where(a => a.UserId == userId).Select(a => a.Mode)
             .FirstOrDefaultAsync(cancellationToken) ?? TradingModes.Paper;
         if (mode == TradingModes.Live && !await db.BrokerConnections.AnyAsync(c => c.UserId == userId, cancellationToken))
         {
-            return PlacementOutcome.BrokerNotConnected;
+            // The retry of an order placed while the broker was connected still gets its first answer.
+            return await FindAsync(userId, idempotencyKey, cancellationToken) is { } placed
+                ? Retry(placed, hash)
+                : PlacementOutcome.BrokerNotConnected;
         }
 
         var now = time.GetUtcNow();
@@ -59,15 +59,22 @@ public sealed class OrderPlacement(
             RiskRequestedAt = now,
         };
         ledger.Add(order);
+        // The order and its first history row go as one batch without BEGIN/COMMIT: PostgreSQL runs a batch (one Sync) as
+        // one implicit transaction, so both rows or neither are written, in one round trip instead of two.
+        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
-            // A concurrent request with the same key won the insert: answer as its retry.
+            // The key is taken: a retry, or a concurrent request with the same key that won the insert.
             db.ChangeTracker.Clear();
             return Retry((await FindAsync(userId, idempotencyKey, cancellationToken))!, hash);
+        }
+        finally
+        {
+            db.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
         }
 
         return await CheckAndResolveAsync(order, storeResponse: true);
