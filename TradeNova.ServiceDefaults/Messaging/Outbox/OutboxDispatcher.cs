@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,10 +11,11 @@ namespace TradeNova.ServiceDefaults.Messaging.Outbox;
 
 /// <summary>
 /// Publishes rows as their transactions commit (handed over by <see cref="OutboxHandoff"/>), each with MessageId = row
-/// id, and marks the published ones sent in one statement per batch. Nothing here is the only way out: a row this does
-/// not publish (bus not healthy, a publish fails, the process dies) stays unsent and the <see cref="OutboxRelay{TContext}"/>
-/// publishes it once its grace period is over. A crash between publish and mark means one more delivery of the same
-/// MessageId, which consumers' inboxes absorb.
+/// id, and marks the published ones sent together a moment later (<see cref="OutboxOptions.MarkSentDelay"/>): one
+/// statement for everything published in that window rather than one per batch, which under load is nearly one per
+/// transaction. Nothing here is the only way out: a row this does not publish (bus not healthy, a publish fails, the
+/// process dies) stays unsent and the <see cref="OutboxRelay{TContext}"/> publishes it once its grace period is over. A
+/// crash between publish and mark means one more delivery of the same MessageId, which consumers' inboxes absorb.
 /// </summary>
 internal sealed partial class OutboxDispatcher<TContext>(
     OutboxHandoff handoff,
@@ -24,7 +26,23 @@ internal sealed partial class OutboxDispatcher<TContext>(
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
+    private readonly Channel<Guid> _published = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var marking = MarkSentAsync(stoppingToken);
+        try
+        {
+            await DispatchCommittedAsync(stoppingToken);
+        }
+        finally
+        {
+            _published.Writer.TryComplete();
+            await marking;
+        }
+    }
+
+    private async Task DispatchCommittedAsync(CancellationToken stoppingToken)
     {
         var reader = handoff.Reader;
         var batch = new List<CommittedMessage>(options.Value.BatchSize);
@@ -64,16 +82,60 @@ internal sealed partial class OutboxDispatcher<TContext>(
     private async Task DispatchAsync(List<CommittedMessage> batch, CancellationToken cancellationToken)
     {
         var published = await Task.WhenAll(batch.Select(message => TryPublishAsync(message, cancellationToken)));
-        var sent = batch.Zip(published).Where(pair => pair.Second).Select(pair => pair.First.Id).ToArray();
-        if (sent.Length == 0)
+        foreach (var (message, sent) in batch.Zip(published))
+        {
+            if (sent)
+                _published.Writer.TryWrite(message.Id);
+        }
+    }
+
+    /// <summary>
+    /// Marks published rows sent: after the first of a window arrives, waits <see cref="OutboxOptions.MarkSentDelay"/> so
+    /// the rest of the window joins it, then one UPDATE. On shutdown what is left is marked once more, without waiting.
+    /// </summary>
+    private async Task MarkSentAsync(CancellationToken stoppingToken)
+    {
+        var reader = _published.Reader;
+        var ids = new List<Guid>();
+        try
+        {
+            while (await reader.WaitToReadAsync(stoppingToken))
+            {
+                await Task.Delay(options.Value.MarkSentDelay, time, stoppingToken);
+                await MarkAsync(reader, ids, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        using var last = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await MarkAsync(reader, ids, last.Token);
+    }
+
+    private async Task MarkAsync(ChannelReader<Guid> reader, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        ids.Clear();
+        while (reader.TryRead(out var id))
+            ids.Add(id);
+        if (ids.Count == 0)
             return;
 
-        using var quiet = SuppressInstrumentationScope.Begin();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var sentAt = time.GetUtcNow();
-        await db.Set<OutboxMessage>().Where(m => sent.Contains(m.Id) && m.SentAt == null)
-            .ExecuteUpdateAsync(update => update.SetProperty(m => m.SentAt, sentAt), cancellationToken);
+        try
+        {
+            using var quiet = SuppressInstrumentationScope.Begin();
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            var sent = ids.ToArray();
+            var sentAt = time.GetUtcNow();
+            await db.Set<OutboxMessage>().Where(m => sent.Contains(m.Id) && m.SentAt == null)
+                .ExecuteUpdateAsync(update => update.SetProperty(m => m.SentAt, sentAt), cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            // Unmarked rows are published once more by the relay after their grace; consumers' inboxes absorb that.
+            LogMarkFailed(ex, ids.Count, typeof(TContext).Name);
+        }
     }
 
     private async Task<bool> TryPublishAsync(CommittedMessage message, CancellationToken cancellationToken)
@@ -95,6 +157,9 @@ internal sealed partial class OutboxDispatcher<TContext>(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {MessageId} ({MessageType}) at commit failed; the relay retries it")]
     private partial void LogPublishFailed(Exception exception, Guid messageId, string messageType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Marking {Count} published outbox rows of {Context} sent failed; the relay publishes them again")]
+    private partial void LogMarkFailed(Exception exception, int count, string context);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatching {Count} committed outbox rows of {Context} failed; the relay retries them")]
     private partial void LogDispatchFailed(Exception exception, int count, string context);

@@ -14,6 +14,12 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan DispatchGrace { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long the dispatcher gathers published rows before marking them sent in one statement; well inside
+    /// <see cref="DispatchGrace"/>, so the relay does not publish them again.
+    /// </summary>
+    public TimeSpan MarkSentDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
