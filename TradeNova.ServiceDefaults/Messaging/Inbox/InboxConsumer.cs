@@ -44,6 +44,13 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db) : IConsumer
             await Db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        catch (DbUpdateException ex) when (IsAlreadyApplied(ex))
+        {
+            // The effect is already there (carried by another message): nothing of this one is kept, and it is acknowledged.
+            Db.ChangeTracker.Clear();
+            await transaction.RollbackAsync(cancellationToken);
+            InboxLog.Duplicate(logger, messageId, ConsumerName);
+        }
         catch
         {
             // A retry gets a clean slate; nothing half-applied stays tracked.
@@ -51,6 +58,12 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db) : IConsumer
             throw;
         }
     }
+
+    /// <summary>
+    /// True when the failed save shows the message's effect is already applied under another message id (a unique key
+    /// of the effect itself): the message is then acknowledged without changes instead of retried. None by default.
+    /// </summary>
+    protected virtual bool IsAlreadyApplied(DbUpdateException exception) => false;
 
     /// <summary>The effect of the message. Stage outgoing events with <c>IOutbox</c>; do not call SaveChanges.</summary>
     protected abstract Task HandleAsync(ConsumeContext<TMessage> context, CancellationToken cancellationToken);

@@ -2,12 +2,14 @@ using MassTransit;
 using TradeNova.Contracts.Execution;
 using TradeNova.Portfolio.Accounting;
 using TradeNova.Portfolio.Valuation;
+using TradeNova.ServiceDefaults.Data;
 using TradeNova.ServiceDefaults.Messaging.Inbox;
 
 namespace TradeNova.Portfolio.IntegrationEvents.EventHandling;
 
 /// <summary>
-/// Applies a fill exactly once (inbox by message id, then the fill id as primary key of the trade history): cash,
+/// Applies a fill exactly once (inbox by message id, then the fill id as primary key of the trade history, whose
+/// violation means the fill came before under another message id): cash,
 /// quantity, average cost, realized P&amp;L and fees; then revalues and stages <c>PortfolioFillApplied</c>. On the shared
 /// durable queue, so with several instances each fill is applied by one of them.
 /// </summary>
@@ -28,22 +30,15 @@ public sealed class OrderFilledIntegrationEventHandler(PortfolioContext db, Port
 
         var account = PortfolioAccounts.Parse(fill.Mode)
                       ?? throw new InvalidOperationException($"Fill {fill.FillId} has mode '{fill.Mode}'; expected paper or live.");
-        var portfolio = await Db.Portfolios
-            .FromSql($"SELECT * FROM portfolio.portfolios WHERE user_id = {fill.UserId} AND mode = {account} FOR UPDATE")
-            .SingleOrDefaultAsync(cancellationToken)
+        // Read with the portfolio's row lock: the same fill arriving concurrently under another message id waits for the
+        // first to commit, and then its trade-history row (keyed by the fill id) is refused as already applied.
+        var day = DateOnly.FromDateTime(Later(time.GetUtcNow(), fill.FilledAt).UtcDateTime);
+        var (portfolio, positions) = await Db.LockForFillAsync(fill.UserId, account, day, cancellationToken)
             // Retried (and finally parked in the error queue): the UserRegistered (paper) or the first broker report (live)
             // that opens it may still be on its way.
             ?? throw new InvalidOperationException($"No {account} portfolio for user {fill.UserId} yet; fill {fill.FillId} will be retried.");
 
-        // Checked under the portfolio's row lock, so the same fill arriving concurrently under another message id waits
-        // for the first to commit and then finds it (the fill_id primary key stays the last guard).
-        if (await Db.Fills.AnyAsync(f => f.FillId == fill.FillId, cancellationToken))
-        {
-            return;
-        }
-
         var symbol = fill.Symbol.Trim().ToUpperInvariant();
-        var positions = await Db.Positions.Where(p => p.PortfolioId == portfolio.Id).ToListAsync(cancellationToken);
         var position = positions.FirstOrDefault(p => p.Symbol == symbol);
         var before = position is null ? PositionState.Flat : new PositionState(position.Quantity, position.AverageCost);
         var outcome = FillAccounting.Apply(before, isBuy, fill.Quantity, fill.Price, fill.Fee);
@@ -108,7 +103,11 @@ public sealed class OrderFilledIntegrationEventHandler(PortfolioContext db, Port
             StrategyId = fill.StrategyId,
         });
 
-        var now = time.GetUtcNow();
-        await revaluation.ApplyAsync(portfolio, positions, now > fill.FilledAt ? now : fill.FilledAt, new AppliedFill(fill), cancellationToken);
+        await revaluation.ApplyAsync(portfolio, positions, Later(time.GetUtcNow(), fill.FilledAt), new AppliedFill(fill), cancellationToken);
     }
+
+    /// <summary>A fill already in the trade history (the same fill under another message id) is acknowledged, not retried.</summary>
+    protected override bool IsAlreadyApplied(DbUpdateException exception) => exception.IsUniqueViolation("pk_fills");
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }
