@@ -106,6 +106,9 @@ public sealed class OrderFilledIntegrationEventHandler(PortfolioContext db, Port
         await revaluation.ApplyAsync(portfolio, positions, Later(time.GetUtcNow(), fill.FilledAt), new AppliedFill(fill), cancellationToken);
     }
 
+    /// <summary>The whole effect is what the save writes (the pushes follow from the outbox), so the inbox row joins it.</summary>
+    protected override bool RecordWithSave => true;
+
     /// <summary>A fill already in the trade history (the same fill under another message id) is acknowledged, not retried.</summary>
     protected override bool IsAlreadyApplied(DbUpdateException exception) => exception.IsUniqueViolation("pk_fills");
 
