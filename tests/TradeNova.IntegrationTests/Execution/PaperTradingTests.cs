@@ -164,7 +164,13 @@ public sealed class PaperTradingTests(ExecutionFixture fixture)
         await execution.WaitForStatusAsync(token, placed.Id(), "filled");
         await Poll.UntilAsync(() => Task.FromResult(risk.Of<OrderFilled>().Any(f => f.OrderId == placed.Id())), Wait, "OrderFilled");
 
-        // As if the relay crashed after publishing but before marking the row: it publishes the row again.
+        // As if the relay crashed after publishing but before marking the row: it publishes the row again. (The row is
+        // marked a moment after the publish; undone only once marked, or the mark would land after and win.)
+        await Poll.UntilAsync(
+            () => fixture.ScalarAsync<long>(
+                "SELECT count(*) FROM execution.outbox_messages WHERE message_type LIKE '%OrderFilled%' AND body->>'orderId' = @id AND sent_at IS NOT NULL",
+                ("id", placed.Id().ToString())),
+            marked => marked == 1, Wait, "the OrderFilled row marked sent");
         await fixture.ScalarAsync<int>(
             "WITH r AS (UPDATE execution.outbox_messages SET sent_at = NULL WHERE message_type LIKE '%OrderFilled%' AND body->>'orderId' = @id RETURNING 1) SELECT count(*)::int FROM r",
             ("id", placed.Id().ToString()));
