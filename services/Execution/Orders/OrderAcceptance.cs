@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Storage;
 using TradeNova.Execution.Exchange;
 using TradeNova.Execution.Market;
 
@@ -13,17 +14,41 @@ public sealed class OrderAcceptance(
     ExecutionDbContext db, OrderLedger ledger, BrokerRouter brokers, PaperExchange paper, ExchangeWakeup exchange, TimeProvider time)
 {
     /// <param name="beforeCommit">Runs on the order just before the commit (the API stores its response there).</param>
-    public async Task<Order?> ResolveAsync(Guid orderId, RiskAnswer answer, Action<Order>? beforeCommit, CancellationToken cancellationToken)
+    /// <param name="placed">The order as this context wrote it, when it still tracks it: it is then resolved without reading
+    /// it again under a row lock, and its row version (xmin) makes the save fail if anything changed it meanwhile (a
+    /// cancel), in which case the answer is applied as below, to the order as it now stands.</param>
+    public async Task<Order?> ResolveAsync(
+        Guid orderId, RiskAnswer answer, Action<Order>? beforeCommit, CancellationToken cancellationToken, Order? placed = null)
     {
+        if (placed is not null && placed.Id == orderId && placed.Status == OrderStatuses.PendingRisk
+            && db.Entry(placed).State == EntityState.Unchanged)
+        {
+            try
+            {
+                await using var optimistic = await db.Database.BeginTransactionAsync(cancellationToken);
+                return await ApplyAsync(placed, answer, beforeCommit, optimistic, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Changed since it was written: the transaction is rolled back; read it again, locked.
+            }
+        }
+
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var order = await db.LockOrderAsync(orderId, cancellationToken);
-        db.Database.AutoSavepointsEnabled = false; // a failed save abandons the transaction: no savepoint round trip
         if (order is null || order.Status != OrderStatuses.PendingRisk)
         {
             return order;
         }
 
+        return await ApplyAsync(order, answer, beforeCommit, transaction, cancellationToken);
+    }
+
+    private async Task<Order> ApplyAsync(
+        Order order, RiskAnswer answer, Action<Order>? beforeCommit, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        db.Database.AutoSavepointsEnabled = false; // a failed save abandons the transaction: no savepoint round trip
         if (!answer.Approved)
         {
             var violations = answer.Violations.Count > 0

@@ -88,7 +88,7 @@ public sealed class OrderPlacement(
     {
         var stopping = lifetime.ApplicationStopping;
         var answer = await risk.CheckAsync(order, stopping);
-        var resolved = await acceptance.ResolveAsync(order.Id, answer, storeResponse ? StoreResponse : null, stopping);
+        var resolved = await acceptance.ResolveAsync(order.Id, answer, storeResponse ? StoreResponse : null, stopping, placed: order);
         return resolved?.ResponseBody is not null && resolved.ResponseStatus is not null
             ? PlacementOutcome.Stored(resolved, replayed: false)
             : PlacementOutcome.AsItStands(resolved ?? order);

@@ -106,6 +106,41 @@ public sealed class OrderPlacementTests(ExecutionFixture fixture)
     }
 
     [Fact]
+    public async Task An_order_canceled_while_Risk_checks_it_stays_canceled_when_the_approval_arrives()
+    {
+        // The placing request resolves the order it wrote without reading it again; a cancel in between must win.
+        var checking = new TaskCompletionSource<CheckOrderRisk>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var approve = ExecutionTestBus.Approve();
+        await using var risk = await ExecutionTestBus.StartAsync(fixture.AmqpUri, async request =>
+        {
+            checking.TrySetResult(request);
+            await release.Task;
+            return await approve(request);
+        });
+        using var execution = fixture.CreateExecutionClient();
+        var token = await fixture.NewTraderAsync();
+
+        var placing = execution.PlaceAsync(token, MarketBuy, Guid.NewGuid().ToString());
+        var request = await checking.Task.WaitAsync(ExecutionApiCalls.EventualConsistency, TestContext.Current.CancellationToken);
+        using (var cancel = await execution.SendAsync(HttpMethod.Delete, $"/api/v1/orders/{request.OrderId}", token))
+        {
+            (await ExecutionApiCalls.ReadAsync(cancel, HttpStatusCode.OK, "cancel")).Status().ShouldBe("canceled");
+        }
+
+        release.SetResult();
+        using var placed = await placing;
+
+        // Answered with the order as it stands (200, not the stored 201 of an order the check resolved).
+        var order = await ExecutionApiCalls.ReadAsync(placed, HttpStatusCode.OK, "place");
+        order.Status().ShouldBe("canceled");
+        var details = await execution.GetOrderAsync(token, request.OrderId);
+        details.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("to").GetString()).ShouldBe(["pending_risk", "canceled"]);
+        details.GetProperty("fills").GetArrayLength().ShouldBe(0);
+        (await fixture.ScalarAsync<long>("SELECT count(*) FROM execution.orders WHERE parent_order_id = @id", ("id", request.OrderId))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Order_is_rejected_as_risk_unavailable_when_no_Risk_answers()
     {
         await using var observer = await ExecutionTestBus.StartAsync(fixture.AmqpUri);
