@@ -11,6 +11,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 gateway_port="${TRADENOVA_GATEWAY_PORT:-5100}"
 run_dir="$root/.tradenova/load"
+# As `./tradenova up` runs them (the AppHost's TradeNova:Environment, Production unless set): Development adds the
+# developer exception page and DI scope validation to every request.
+environment="${LOAD_ENVIRONMENT:-Production}"
 services=(identity billing portfolio execution risk backtest)
 mkdir -p "$run_dir"
 
@@ -27,7 +30,7 @@ start_app() { # name dll port env...
   local name=$1 dll=$2 port=$3; shift 3
   [[ -f $dll ]] || { echo "not built: $dll (dotnet build -c Release)" >&2; exit 1; }
   # From the app's folder, so its appsettings.json (log levels) is the content root's, as when deployed.
-  (cd "$(dirname "$dll")" && exec env -u ASPNETCORE_URLS "$@" ASPNETCORE_ENVIRONMENT=Development \
+  (cd "$(dirname "$dll")" && exec env -u ASPNETCORE_URLS ASPNETCORE_ENVIRONMENT="$environment" "$@" \
     TradeNova__Jwt__Issuer=tradenova-identity TradeNova__Jwt__Audience=tradenova \
     dotnet "$(basename "$dll")" --urls "http://127.0.0.1:$port" >"$run_dir/$name.log" 2>&1) &
   echo $! >"$run_dir/$name.pid"
