@@ -6,6 +6,9 @@ namespace TradeNova.Contracts.Execution;
 /// Quantities and prices are exchange precision. <paramref name="FillId"/> is unique per fill: consumers apply a
 /// fill once by it. <paramref name="StrategyId"/> is set when a running strategy sent the order
 /// (the run's id, as <paramref name="StrategyRunId"/>, which names it for what it is: one run of a strategy).
+/// <paramref name="OrderUpdates"/> are the user's orders the fill's transaction changed (the filled order first, then the
+/// legs it placed or canceled), for the owner's screens: Portfolio pushes them once it has applied the fill. They travel
+/// here instead of as a separate <see cref="OrdersUpdated"/>, one message less per fill.
 /// </summary>
 public sealed record OrderFilled(
     Guid UserId,
@@ -20,4 +23,5 @@ public sealed record OrderFilled(
     DateTimeOffset FilledAt,
     string? ClientOrderId = null,
     Guid? StrategyId = null,
-    Guid? StrategyRunId = null);
+    Guid? StrategyRunId = null,
+    IReadOnlyList<OrderUpdated>? OrderUpdates = null);

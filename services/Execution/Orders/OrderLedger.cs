@@ -12,7 +12,9 @@ namespace TradeNova.Execution.Orders;
 /// (accepted and filled in one transaction are one update saying filled), staged as the save begins; one user's orders
 /// changed in the same save travel together as one <c>OrdersUpdated</c> (a fill and the legs it places). An order waiting
 /// for its pre-trade check gets none: the check answers within the request that placed it (the 201 carries the order),
-/// so its first update says where the check left it, and a busy platform is spared one message per order.
+/// so its first update says where the check left it, and a busy platform is spared one message per order. A save with
+/// a fill carries the user's updates on its <c>OrderFilled</c> (<see cref="OrderFilled.OrderUpdates"/>) instead, so a
+/// fill is one message, not two.
 /// </summary>
 public sealed class OrderLedger
 {
@@ -22,6 +24,7 @@ public sealed class OrderLedger
     private readonly IOutbox outbox;
     private readonly TimeProvider time;
     private readonly Dictionary<Guid, Order> updated = [];
+    private readonly List<(Order Order, OrderFilled Message)> filled = [];
 
     public OrderLedger(ExecutionDbContext db, IOutbox outbox, TimeProvider time)
     {
@@ -34,21 +37,33 @@ public sealed class OrderLedger
     private void StageUpdates()
     {
         // An order no longer tracked was dropped with its changes (a cleared context after a failed attempt).
-        var staged = updated.Values.Where(o => o.Status != OrderStatuses.PendingRisk && db.Entry(o).State != EntityState.Detached);
-        foreach (var orders in staged.GroupBy(o => o.UserId, OrderMessages.Updated))
+        bool Tracked(Order order) => db.Entry(order).State != EntityState.Detached;
+        var updates = updated.Values.Where(o => o.Status != OrderStatuses.PendingRisk && Tracked(o))
+            .GroupBy(o => o.UserId)
+            .ToDictionary(orders => orders.Key, orders => orders.Select(OrderMessages.Updated).ToList());
+        var fills = filled.Where(f => Tracked(f.Order)).Select(f => f.Message).ToList();
+        for (var i = 0; i < fills.Count; i++)
         {
-            List<OrderUpdated> updates = [.. orders];
-            if (updates.Count == 1)
+            // The user's updates ride on the user's last fill of this save.
+            var fill = fills[i];
+            var last = !fills.Skip(i + 1).Any(later => later.UserId == fill.UserId);
+            outbox.Add(last && updates.Remove(fill.UserId, out var carried) ? fill with { OrderUpdates = carried } : fill);
+        }
+
+        foreach (var (userId, orders) in updates)
+        {
+            if (orders.Count == 1)
             {
-                outbox.Add(updates[0]);
+                outbox.Add(orders[0]);
             }
             else
             {
-                outbox.Add(new OrdersUpdated(orders.Key, updates));
+                outbox.Add(new OrdersUpdated(userId, orders));
             }
         }
 
         updated.Clear();
+        filled.Clear();
     }
 
     private void Updated(Order order) => updated[order.Id] = order;
@@ -133,7 +148,7 @@ public sealed class OrderLedger
         order.FilledQuantity += quantity;
         order.FilledValue += quantity * price;
         order.Fees += fee;
-        outbox.Add(OrderMessages.Filled(order, fill));
+        filled.Add((order, OrderMessages.Filled(order, fill)));
         Transition(order, order.FilledQuantity >= order.Quantity ? OrderStatuses.Filled : OrderStatuses.PartiallyFilled);
 
         var position = await AddToPositionAsync(order.UserId, order.Symbol, order.Side == OrderSides.Buy ? quantity : -quantity, cancellationToken);

@@ -53,7 +53,8 @@ public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, Co
         }
     }
 
-    /// <summary>A fill applied: <c>orderFilled</c>, the portfolio as the fill left it, then <c>fillApplied</c>; the event
+    /// <summary>A fill applied: the orders it changed (<c>orderUpdated</c> each), <c>orderFilled</c>, the portfolio as the
+    /// fill left it, then <c>fillApplied</c>; the event
     /// carries every figure, so nothing is read back. (<c>orderFilled</c> comes from here rather than from Execution's
     /// <c>OrderFilled</c>: one delivery less per fill, and a screen that reloads the trade history on it finds the fill
     /// there.)</summary>
@@ -66,7 +67,12 @@ public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, Co
             return;
         }
 
-        await Push(valued.UserId, AccountHub.OrderFilled, applied.Fill, context);
+        foreach (var order in applied.Fill.OrderUpdates ?? [])
+        {
+            await Push(valued.UserId, AccountHub.OrderUpdated, order, context);
+        }
+
+        await Push(valued.UserId, AccountHub.OrderFilled, applied.Fill with { OrderUpdates = null }, context);
         connected.Holdings(valued.UserId, valued.Mode, valued.Positions.Select(p => p.Symbol));
         var portfolio = new UserPortfolio
         {

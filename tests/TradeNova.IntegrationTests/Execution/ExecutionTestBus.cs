@@ -31,7 +31,16 @@ public sealed class ExecutionTestBus : IAsyncDisposable
             {
                 endpoint.AutoDelete = true;
                 endpoint.Durable = false;
-                endpoint.Handler<OrderFilled>(context => Record(messages, context));
+                endpoint.Handler<OrderFilled>(context =>
+                {
+                    // The order updates a fill carries are recorded as the OrderUpdated each stands for, as for OrdersUpdated.
+                    foreach (var order in context.Message.OrderUpdates ?? [])
+                    {
+                        messages.Enqueue(new ObservedMessage(context.MessageId, order, DateTimeOffset.UtcNow));
+                    }
+
+                    return Record(messages, context);
+                });
                 endpoint.Handler<OrderUpdated>(context => Record(messages, context));
                 endpoint.Handler<OrdersUpdated>(context =>
                 {

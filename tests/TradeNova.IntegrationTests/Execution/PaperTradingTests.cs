@@ -45,9 +45,10 @@ public sealed class PaperTradingTests(ExecutionFixture fixture)
         // One update per transaction with the order's state at its commit: accepted and filled together say filled. The
         // wait for the pre-trade check (pending_risk) is no update of its own.
         risk.Of<OrderUpdated>().Where(u => u.OrderId == placed.Id()).Select(u => u.Status).ShouldBe(["filled"]);
-        // The fill and the two legs it placed are one transaction: one OrdersUpdated carries all three, the order first.
+        // The fill and the two legs it placed are one transaction: its OrderFilled carries all three updates, the order first.
         var together = risk.Messages.Where(m => m.Message is OrderUpdated u && u.OrderId == placed.Id()).Select(m => m.MessageId).Single();
-        var carried = risk.Messages.Where(m => m.MessageId == together).Select(m => ((OrderUpdated)m.Message).OrderId).ToList();
+        risk.Messages.Single(m => m.MessageId == together && m.Message is OrderFilled).Message.ShouldBeOfType<OrderFilled>().OrderId.ShouldBe(placed.Id());
+        var carried = risk.Messages.Where(m => m.MessageId == together && m.Message is OrderUpdated).Select(m => ((OrderUpdated)m.Message).OrderId).ToList();
         carried[0].ShouldBe(placed.Id());
         carried[1..].ShouldBe(legs.Select(l => l.Id()), ignoreOrder: true);
     }

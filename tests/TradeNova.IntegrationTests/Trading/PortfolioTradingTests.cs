@@ -115,6 +115,16 @@ public sealed class PortfolioTradingTests(PlatformFixture platform)
             new OrderUpdated(alice.UserId, legB, "c-1-tp", "PEP", "sell", "limit", "gtc", "accepted", 3m, null, 0m, null, 110m, null, null, "paper", now),
         ]));
         await bus.PublishAsync(Fill(alice.UserId, "PEP", "buy", 3m, 100m, 0m, orderId: orderId));
+        // A fill carries the updates of the orders its transaction changed; they are pushed once the fill is applied.
+        var (carriedOrder, carriedLeg) = (Guid.NewGuid(), Guid.NewGuid());
+        await bus.PublishAsync(Fill(alice.UserId, "KO", "buy", 1m, 60m, 0m, orderId: carriedOrder) with
+        {
+            OrderUpdates =
+            [
+                new OrderUpdated(alice.UserId, carriedOrder, "c-2", "KO", "buy", "market", "day", "filled", 1m, null, 1m, 60m, null, null, null, "paper", now),
+                new OrderUpdated(alice.UserId, carriedLeg, "c-2-sl", "KO", "sell", "stop", "gtc", "accepted", 1m, null, 0m, null, null, 57m, null, "paper", now),
+            ],
+        });
         await bus.PublishAsync(new OrderRejected(alice.UserId, Guid.NewGuid(), "PEP", "Too large", [RiskReasonCodes.MaxPosition], now));
         await bus.PublishAsync(new TradingHalted(alice.UserId, RiskReasonCodes.DailyLoss, "Day loss 5%", now, now.AddHours(1)));
 
@@ -122,7 +132,10 @@ public sealed class PortfolioTradingTests(PlatformFixture platform)
         await aliceHub.WaitForAsync("orderUpdated", m => m.GetProperty("orderId").GetGuid() == legA, "alice's first leg");
         await aliceHub.WaitForAsync("orderUpdated", m => m.GetProperty("orderId").GetGuid() == legB, "alice's second leg");
         await aliceHub.WaitForAsync("orderFilled", m => m.GetProperty("symbol").GetString() == "PEP", "alice's fill");
-        await aliceHub.WaitForAsync("portfolioUpdated", m => m.GetProperty("positions").GetArrayLength() == 1, "alice's position");
+        await aliceHub.WaitForAsync("orderUpdated", m => m.GetProperty("orderId").GetGuid() == carriedOrder && m.GetProperty("status").GetString() == "filled", "the update a fill carried");
+        await aliceHub.WaitForAsync("orderUpdated", m => m.GetProperty("orderId").GetGuid() == carriedLeg, "the leg update a fill carried");
+        await aliceHub.WaitForAsync("orderFilled", m => m.GetProperty("symbol").GetString() == "KO", "the fill that carried them");
+        await aliceHub.WaitForAsync("portfolioUpdated", m => m.GetProperty("positions").GetArrayLength() == 2, "alice's positions");
         var rejected = await aliceHub.WaitForAsync("orderRejected", _ => true, "alice's rejection");
         rejected.GetProperty("reasonCodes")[0].GetString().ShouldBe(RiskReasonCodes.MaxPosition);
         await aliceHub.WaitForAsync("tradingHalted", m => m.GetProperty("code").GetString() == RiskReasonCodes.DailyLoss, "alice's halt");
