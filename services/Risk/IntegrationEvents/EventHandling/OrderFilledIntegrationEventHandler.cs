@@ -9,11 +9,12 @@ namespace TradeNova.Risk.IntegrationEvents.EventHandling;
 /// <summary>Moves position and cash of the fill's account (paper or live) between valuations, so an order placed right after a fill is checked against the
 /// position it really has. Fills stamped at or before the last fill of the valuation the cash and positions come from
 /// are already in them.</summary>
-/// <remarks>Every fill pays for each round trip to PostgreSQL, so after the inbox row there are two: the account's row
-/// lock (which also reads its valuation time), then the position upsert, the removal of a position the fill closed and
-/// the cash change in one command; the commit is the third. Nothing is left for SaveChanges, which inside the inbox
-/// transaction would cost a round trip more (EF's savepoint release). The account's lock, taken first as before, keeps
-/// a valuation of the same account from interleaving with the position and cash change.</remarks>
+/// <remarks>Every fill pays for each round trip to PostgreSQL, so after the inbox row there is one: a single command
+/// that locks the account's row (creating it if needed, as an upsert whose no-op update takes the same lock FOR UPDATE
+/// would), then, unless the account's last valuation already counted the fill, upserts the position, removes a
+/// position the fill closed and changes the cash. The statements run in order in the inbox transaction, each seeing
+/// what was committed before the lock was granted, so a valuation of the same account never interleaves with the change;
+/// the commit is the other round trip. Nothing is left for SaveChanges.</remarks>
 public sealed class OrderFilledIntegrationEventHandler(RiskContext db) : InboxConsumer<RiskContext, OrderFilled>(db)
 {
     protected override async Task HandleAsync(ConsumeContext<OrderFilled> context, CancellationToken cancellationToken)
@@ -25,24 +26,23 @@ public sealed class OrderFilledIntegrationEventHandler(RiskContext db) : InboxCo
             return;
         }
 
-        var account = await Db.LockAccountInOneTripAsync(fill.UserId, mode, cancellationToken);
-        if (account.ValuationFillsThrough is { } through && fill.FilledAt <= through)
-        {
-            return;
-        }
-
         var symbol = fill.Symbol.ToUpperInvariant();
         var signed = side == OrderSide.Buy ? fill.Quantity : -fill.Quantity;
         var cashOut = signed * fill.Price + fill.Fee;
-        // A new position starts at the fill's price as its average cost; a held one keeps its own.
+        // A new position starts at the fill's price as its average cost; a held one keeps its own. A fill stamped at or
+        // before the last fill of the valuation the cash and positions come from (valuation_fills_through) is already in them.
         await Db.Database.ExecuteSqlAsync(
             $"""
+             INSERT INTO risk.accounts (user_id, account, cash, equity, start_of_day_equity, peak_equity, monitor_last_equity, monitor_start_of_day_equity, monitor_peak_equity, daily_loss_halted, drawdown_halted, admin_halted)
+             VALUES ({fill.UserId}, {mode}, 0, 0, 0, 0, 0, 0, 0, false, false, false)
+             ON CONFLICT (user_id, account) DO UPDATE SET user_id = excluded.user_id;
              INSERT INTO risk.positions (user_id, account, symbol, quantity, average_cost, last_price)
-             VALUES ({fill.UserId}, {mode}, {symbol}, {signed}, {fill.Price}, {fill.Price})
+             SELECT {fill.UserId}, {mode}, {symbol}, {signed}, {fill.Price}, {fill.Price}
+             WHERE NOT EXISTS (SELECT 1 FROM risk.accounts WHERE user_id = {fill.UserId} AND account = {mode} AND valuation_fills_through >= {fill.FilledAt})
              ON CONFLICT (user_id, account, symbol) DO UPDATE SET quantity = positions.quantity + {signed}, last_price = excluded.last_price;
              DELETE FROM risk.positions WHERE user_id = {fill.UserId} AND account = {mode} AND symbol = {symbol} AND quantity = 0;
              UPDATE risk.accounts SET cash = cash - {cashOut}, equity = equity - {fill.Fee}, last_fill_at = GREATEST(last_fill_at, {fill.FilledAt})
-             WHERE user_id = {fill.UserId} AND account = {mode};
+             WHERE user_id = {fill.UserId} AND account = {mode} AND (valuation_fills_through IS NULL OR valuation_fills_through < {fill.FilledAt});
              """,
             cancellationToken);
     }
