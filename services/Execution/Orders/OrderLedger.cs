@@ -42,12 +42,17 @@ public sealed class OrderLedger
             .GroupBy(o => o.UserId)
             .ToDictionary(orders => orders.Key, orders => orders.Select(OrderMessages.Updated).ToList());
         var fills = filled.Where(f => Tracked(f.Order)).Select(f => f.Message).ToList();
+        var lastFillOf = new Dictionary<Guid, int>();
+        for (var i = 0; i < fills.Count; i++)
+        {
+            lastFillOf[fills[i].UserId] = i;
+        }
+
         for (var i = 0; i < fills.Count; i++)
         {
             // The user's updates ride on the user's last fill of this save.
             var fill = fills[i];
-            var last = !fills.Skip(i + 1).Any(later => later.UserId == fill.UserId);
-            outbox.Add(last && updates.Remove(fill.UserId, out var carried) ? fill with { OrderUpdates = carried } : fill);
+            outbox.Add(lastFillOf[fill.UserId] == i && updates.Remove(fill.UserId, out var carried) ? fill with { OrderUpdates = carried } : fill);
         }
 
         foreach (var (userId, orders) in updates)
