@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using TradeNova.ServiceDefaults.Data;
+using static TradeNova.ServiceDefaults.Data.BatchCommands;
 
 namespace TradeNova.Portfolio.Infrastructure;
 
@@ -50,16 +51,5 @@ public static class FillTargetRead
         }
 
         return (portfolio, positions);
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command;
     }
 }

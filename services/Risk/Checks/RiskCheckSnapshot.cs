@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Npgsql;
+using static TradeNova.ServiceDefaults.Data.BatchCommands;
 
 namespace TradeNova.Risk.Checks;
 
@@ -100,17 +101,6 @@ public sealed record RiskCheckSnapshot(
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command;
     }
 
     private static RiskProfile ReadProfile(DbDataReader row) => new()
