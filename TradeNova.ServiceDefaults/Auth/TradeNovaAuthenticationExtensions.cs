@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using TradeNova.ServiceDefaults.Auth;
@@ -29,15 +30,16 @@ public static class TradeNovaAuthenticationExtensions
         services.AddOptions<TradeNovaJwtOptions>().BindConfiguration(TradeNovaJwtOptions.SectionName);
         services.AddHttpClient(MetadataHttpClientName);
         services.AddAuthentication(TradeNovaAuthDefaults.Scheme).AddJwtBearer(TradeNovaAuthDefaults.Scheme);
+        services.TryAddSingleton<ValidatedTokenCache>();
         services.AddOptions<JwtBearerOptions>(TradeNovaAuthDefaults.Scheme)
-            .Configure<IOptions<TradeNovaJwtOptions>, IHttpClientFactory>((options, jwt, httpClients) =>
+            .Configure<IOptions<TradeNovaJwtOptions>, IHttpClientFactory, ValidatedTokenCache>((options, jwt, httpClients, validated) =>
             {
                 options.MapInboundClaims = false;
                 // The library refuses a longer token before parsing it, and any JWE (there is no decryption key).
                 foreach (var handler in options.TokenHandlers)
                     handler.MaximumTokenSizeInBytes = TradeNovaAuthDefaults.MaxTokenLength;
                 options.IncludeErrorDetails = false;
-                options.Events = new TradeNovaJwtBearerEvents();
+                options.Events = new TradeNovaJwtBearerEvents(validated);
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidAlgorithms = [TradeNovaAuthDefaults.Algorithm],

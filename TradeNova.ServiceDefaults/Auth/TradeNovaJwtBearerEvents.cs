@@ -1,15 +1,19 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
+using Microsoft.IdentityModel.JsonWebTokens;
 using TradeNova.ServiceDefaults.Problems;
 
 namespace TradeNova.ServiceDefaults.Auth;
 
 /// <summary>
 /// Where JwtBearer's defaults differ from the contract: SignalR's <c>access_token</c> query counts only on hub paths;
-/// 401 and 403 carry ProblemDetails bodies.
+/// 401 and 403 carry ProblemDetails bodies. A token this process validated before is taken from
+/// <see cref="ValidatedTokenCache"/> without checking its signature again.
 /// </summary>
-internal sealed class TradeNovaJwtBearerEvents : JwtBearerEvents
+internal sealed class TradeNovaJwtBearerEvents(ValidatedTokenCache validated) : JwtBearerEvents
 {
+    private const string BearerPrefix = "Bearer ";
+
     public override Task MessageReceived(MessageReceivedContext context)
     {
         var request = context.Request;
@@ -17,6 +21,31 @@ internal sealed class TradeNovaJwtBearerEvents : JwtBearerEvents
             && request.Path.StartsWithSegments(TradeNovaAuthDefaults.HubPathPrefix, StringComparison.OrdinalIgnoreCase))
         {
             context.Token = request.Query[TradeNovaAuthDefaults.AccessTokenQueryParameter];
+        }
+
+        // The handler reads the header the same way when no token was set here.
+        var token = context.Token;
+        if (string.IsNullOrEmpty(token) && request.Headers.Authorization.ToString() is { } header
+            && header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            token = header[BearerPrefix.Length..].Trim();
+        }
+
+        if (!string.IsNullOrEmpty(token) && validated.TryGet(token, context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow, out var principal))
+        {
+            context.Principal = principal;
+            context.Success();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override Task TokenValidated(TokenValidatedContext context)
+    {
+        if (context.SecurityToken is JsonWebToken { ValidTo: var expires } token && expires != DateTime.MinValue && context.Principal is { } principal)
+        {
+            validated.Add(token.EncodedToken, principal, new DateTimeOffset(expires, TimeSpan.Zero),
+                context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow);
         }
 
         return Task.CompletedTask;

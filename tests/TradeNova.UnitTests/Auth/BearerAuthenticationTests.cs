@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using TradeNova.ServiceDefaults.Auth;
 using TradeNova.ServiceDefaults.Problems;
 
@@ -100,6 +101,31 @@ public sealed class BearerAuthenticationTests : IAsyncLifetime
         var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_validated_token_is_remembered_and_a_changed_copy_of_it_is_still_rejected()
+    {
+        var userId = Guid.NewGuid();
+        var token = _key.CreateToken(userId);
+        var validated = _app.Services.GetRequiredService<ValidatedTokenCache>();
+        validated.TryGet(token, DateTimeOffset.UtcNow, out _).ShouldBeFalse();
+
+        (await Send("/me", token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        validated.TryGet(token, DateTimeOffset.UtcNow, out var remembered).ShouldBeTrue();
+        remembered.GetUserId().ShouldBe(userId);
+
+        var parts = token.Split('.');
+        var signature = parts[2].ToCharArray();
+        signature[10] = signature[10] == 'A' ? 'B' : 'A';
+        (await Send("/me", $"{parts[0]}.{parts[1]}.{new string(signature)}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Send("/me", token + "x")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Send("/admin", token)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var again = await Send("/me", token);
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await again.Content.ReadFromJsonAsync<Guid>(TestContext.Current.CancellationToken)).ShouldBe(userId);
+        (await _client.GetAsync($"/hubs/account/negotiate?access_token={token}", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private Task<HttpResponseMessage> Send(string path, string? token) => _app.SendAsync(path, token);

@@ -27,6 +27,8 @@ public sealed class BearerTestApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<BearerTestApp> StartAsync(SecurityKey key, IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder();
