@@ -4,7 +4,7 @@ using System.Net;
 namespace TradeNova.LoadDriver;
 
 /// <summary>Command-line settings, bounded so a run always stops by itself and only ever targets this machine.</summary>
-public sealed record LoadOptions(Uri Gateway, int Users, int Rate, int Seconds, int DrainSeconds)
+public sealed record LoadOptions(Uri Gateway, int Users, int Rate, int Seconds, int DrainSeconds, string? SamplesPath = null)
 {
     public const int MaxUsers = 200;
     public const int MaxRate = 500;
@@ -32,7 +32,8 @@ public sealed record LoadOptions(Uri Gateway, int Users, int Rate, int Seconds, 
             throw new ArgumentException($"The load driver only targets this machine (loopback); {gateway.Host} is not.");
         }
 
-        return new LoadOptions(gateway, Int("--users", 50, MaxUsers), Int("--rate", 100, MaxRate), Int("--seconds", 30, MaxSeconds), Int("--drain", 15, 60));
+        return new LoadOptions(gateway, Int("--users", 50, MaxUsers), Int("--rate", 100, MaxRate), Int("--seconds", 30, MaxSeconds), Int("--drain", 15, 60),
+            Value("--samples", "") is { Length: > 0 } path ? path : null);
     }
 
     private static bool IsLoopback(Uri uri) =>

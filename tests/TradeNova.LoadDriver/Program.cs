@@ -6,7 +6,7 @@ using System.Text.Json;
 using TradeNova.LoadDriver;
 
 // Usage: dotnet run -c Release --project tests/TradeNova.LoadDriver -- [--gateway http://127.0.0.1:5100] [--users 50]
-//        [--rate 100] [--seconds 30] [--drain 15]
+//        [--rate 100] [--seconds 30] [--drain 15] [--samples orders.csv]
 // Registers the users through the gateway, opens each one's account hub, then sends market buys (small dollar amounts,
 // each user on one symbol) at the given rate for the given seconds, and reports orders/s, the POST latency and the
 // latencies from the POST at the gateway to the fill pushed on the user's hub (orderFilled, Execution's event) and to the
@@ -122,6 +122,16 @@ var fillLatency = accepted.Where(s => s.Trader.FillsSeen.ContainsKey(s.OrderId!.
     .Select(s => Ms(s.Trader.FillsSeen[s.OrderId!.Value] - s.SentAt)).Order().ToList();
 var appliedLatency = accepted.Where(s => s.Trader.FillsApplied.ContainsKey(s.OrderId!.Value))
     .Select(s => Ms(s.Trader.FillsApplied[s.OrderId!.Value] - s.SentAt)).Order().ToList();
+
+if (options.SamplesPath is { } samplesPath)
+{
+    // One line per order, for finding when the slow ones were sent: ms since the first send, POST and fill applied latency.
+    var lines = samples.Select(s => string.Join(',', Ms(s.SentAt - start).ToString("0.0", CultureInfo.InvariantCulture),
+        Ms(s.AnsweredAt - s.SentAt).ToString("0.0", CultureInfo.InvariantCulture),
+        s.OrderId is { } id && s.Trader.FillsApplied.TryGetValue(id, out var at) ? Ms(at - s.SentAt).ToString("0.0", CultureInfo.InvariantCulture) : "",
+        s.Status ?? $"HTTP {s.StatusCode}"));
+    await File.WriteAllLinesAsync(samplesPath, ["sent_ms,post_ms,applied_ms,status", .. lines]);
+}
 
 string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.0", CultureInfo.InvariantCulture);
 Console.WriteLine();
