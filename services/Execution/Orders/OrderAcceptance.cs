@@ -49,24 +49,36 @@ public sealed class OrderAcceptance(
         Order order, RiskAnswer answer, Action<Order>? beforeCommit, IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
         db.Database.AutoSavepointsEnabled = false; // a failed save abandons the transaction: no savepoint round trip
-        if (!answer.Approved)
+        // Changes are detected once, before the save: the ledger's looks at the context's local view would each scan
+        // every tracked entity's properties for changes (as EF does by default), several times per order.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            var violations = answer.Violations.Count > 0
-                ? answer.Violations
-                : [new TradeNova.Contracts.Risk.RiskViolation("risk.rejected", "Risk rejected the order.")];
-            ledger.Transition(order, OrderStatuses.Rejected, string.Join(" ", violations.Select(v => v.Message)), [.. violations.Select(v => v.Code)]);
-        }
-        else
-        {
-            await AcceptAsync(order, answer, cancellationToken);
-            if (order.Status == OrderStatuses.Accepted && order.Mode == TradingModes.Paper && order.SubmittedAt is not null)
+            if (!answer.Approved)
             {
-                await paper.MatchAcceptedAsync(order, cancellationToken);
+                var violations = answer.Violations.Count > 0
+                    ? answer.Violations
+                    : [new TradeNova.Contracts.Risk.RiskViolation("risk.rejected", "Risk rejected the order.")];
+                ledger.Transition(order, OrderStatuses.Rejected, string.Join(" ", violations.Select(v => v.Message)), [.. violations.Select(v => v.Code)]);
             }
+            else
+            {
+                await AcceptAsync(order, answer, cancellationToken);
+                if (order.Status == OrderStatuses.Accepted && order.Mode == TradingModes.Paper && order.SubmittedAt is not null)
+                {
+                    await paper.MatchAcceptedAsync(order, cancellationToken);
+                }
+            }
+
+            beforeCommit?.Invoke(order);
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
-        beforeCommit?.Invoke(order);
-        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (OrderStatuses.Working.Contains(order.Status) && order.Mode == TradingModes.Paper)
         {
