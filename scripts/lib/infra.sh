@@ -4,6 +4,7 @@
 infra_install() {
   [[ -x $TN_PG_BIN/postgres ]] || apt_install postgresql-15
   [[ -x $TN_RABBIT_BIN/rabbitmq-server ]] || apt_install rabbitmq-server
+  command -v eatmydata >/dev/null || apt_install eatmydata
 }
 
 infra_up_locked() {

@@ -84,7 +84,7 @@ run_vitest() {
 }
 
 test_prepare() {
-  apt_install rabbitmq-server chromium
+  apt_install rabbitmq-server chromium eatmydata
   log "dotnet tool restore"
   (cd "$TN_ROOT" && dotnet tool restore) >"$TN_RUN/tool-restore.log" 2>&1 \
     || { tail -10 "$TN_RUN/tool-restore.log" >&2; warn "dotnet tool restore failed"; }
