@@ -31,7 +31,7 @@ internal sealed class TradeNovaJwtBearerEvents(ValidatedTokenCache validated) : 
             token = header[BearerPrefix.Length..].Trim();
         }
 
-        if (!string.IsNullOrEmpty(token) && validated.TryGet(token, context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow, out var principal))
+        if (!string.IsNullOrEmpty(token) && validated.TryGet(token, Now(context.Options), out var principal))
         {
             context.Principal = principal;
             context.Success();
@@ -44,8 +44,7 @@ internal sealed class TradeNovaJwtBearerEvents(ValidatedTokenCache validated) : 
     {
         if (context.SecurityToken is JsonWebToken { ValidTo: var expires } token && expires != DateTime.MinValue && context.Principal is { } principal)
         {
-            validated.Add(token.EncodedToken, principal, new DateTimeOffset(expires, TimeSpan.Zero),
-                context.Options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow);
+            validated.Add(token.EncodedToken, principal, new DateTimeOffset(expires, TimeSpan.Zero), Now(context.Options));
         }
 
         return Task.CompletedTask;
@@ -66,6 +65,8 @@ internal sealed class TradeNovaJwtBearerEvents(ValidatedTokenCache validated) : 
     public override Task Forbidden(ForbiddenContext context) =>
         WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden, ProblemTypes.Forbidden,
             "Forbidden", "The access token is valid but does not grant this operation.");
+
+    private static DateTimeOffset Now(JwtBearerOptions options) => options.TimeProvider?.GetUtcNow() ?? DateTimeOffset.UtcNow;
 
     private static Task WriteProblemAsync(HttpContext context, int status, string type, string title, string detail)
     {
