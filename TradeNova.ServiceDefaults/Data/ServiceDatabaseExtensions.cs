@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using TradeNova.ServiceDefaults.Messaging.Outbox;
 
 namespace TradeNova.ServiceDefaults.Data;
@@ -34,6 +35,10 @@ public static class ServiceDatabaseExtensions
 
             options.UseServiceNpgsql(connectionString, serviceName);
             options.AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>());
+            if (services.GetRequiredService<IOptions<ServiceDatabaseOptions>>().Value.CachedStatementSaves)
+            {
+                options.AddInterceptors(new CachedStatementSaveInterceptor());
+            }
         }); // options are built once (pooling keeps them singleton): the string parse and the provider setup showed in profiles
 
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(connectionName);
