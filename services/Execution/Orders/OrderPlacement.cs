@@ -17,13 +17,17 @@ public sealed class OrderPlacement(
     IHostApplicationLifetime lifetime,
     TimeProvider time)
 {
+    // Compiled once: translating the LINQ again (and looking it up in the query cache) on every order showed in profiles.
+    private static readonly Func<ExecutionDbContext, Guid, CancellationToken, Task<string?>> ModeOf = EF.CompileAsyncQuery(
+        (ExecutionDbContext db, Guid userId, CancellationToken _) =>
+            db.TradingAccounts.AsNoTracking().Where(a => a.UserId == userId).Select(a => a.Mode).FirstOrDefault());
+
     public async Task<PlacementOutcome> PlaceAsync(Guid userId, string idempotencyKey, OrderDraft draft, CancellationToken cancellationToken)
     {
         // A retry is found by the insert below (the key is unique per user), not by a read before it: most requests are
         // new orders, and each read is a round trip.
         var hash = draft.Hash();
-        var mode = draft.Mode ?? await db.TradingAccounts.AsNoTracking().Where(a => a.UserId == userId).Select(a => a.Mode)
-            .FirstOrDefaultAsync(cancellationToken) ?? TradingModes.Paper;
+        var mode = draft.Mode ?? await ModeOf(db, userId, cancellationToken) ?? TradingModes.Paper;
         if (mode == TradingModes.Live && !await db.BrokerConnections.AnyAsync(c => c.UserId == userId, cancellationToken))
         {
             // The retry of an order placed while the broker was connected still gets its first answer.
