@@ -258,16 +258,34 @@ public sealed class OrderLedger
     {
         var (userId, symbol) = (filled.UserId, filled.Symbol);
         var family = filled.ParentOrderId ?? filled.Id;
-        var stored = await db.Orders
-            .FromSqlInterpolated($"""
-                SELECT o.*, o.xmin FROM execution.orders o
-                WHERE o.user_id = {userId} AND o.symbol = {symbol} AND o.bracket_leg IS NOT NULL
-                  AND o.status IN ('accepted', 'partially_filled')
-                  AND (o.parent_order_id = {family} OR {position} = 0
-                       OR ({position} > 0 AND o.side = 'buy') OR ({position} < 0 AND o.side = 'sell'))
-                FOR UPDATE
-                """)
-            .ToListAsync(cancellationToken);
+        // Locked by id first, in a plain command: most fills touch no leg (a first buy, a position that stays on its side),
+        // and an EF query that finds nothing still costs its whole pipeline. The legs found are then read as entities.
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """
+            SELECT o.id FROM execution.orders o
+            WHERE o.user_id = $1 AND o.symbol = $2 AND o.bracket_leg IS NOT NULL
+              AND o.status IN ('accepted', 'partially_filled')
+              AND (o.parent_order_id = $3 OR $4 = 0 OR ($4 > 0 AND o.side = 'buy') OR ($4 < 0 AND o.side = 'sell'))
+            FOR UPDATE
+            """;
+        command.Parameters.Add(new NpgsqlParameter { Value = userId });
+        command.Parameters.Add(new NpgsqlParameter { Value = symbol });
+        command.Parameters.Add(new NpgsqlParameter { Value = family });
+        command.Parameters.Add(new NpgsqlParameter { Value = position });
+        var ids = new List<Guid>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetGuid(0));
+            }
+        }
+
+        var stored = ids.Count == 0
+            ? []
+            : await db.Orders.FromSqlInterpolated($"SELECT o.*, o.xmin FROM execution.orders o WHERE o.id = ANY({ids.ToArray()})")
+                .ToListAsync(cancellationToken);
         var added = db.Orders.Local.Where(o => o.UserId == userId && o.Symbol == symbol && o.BracketLeg is not null
                                                && OrderStatuses.IsOpen(o.Status) && db.Entry(o).State == EntityState.Added);
         return [.. stored.Concat(added).DistinctBy(o => o.Id)];
