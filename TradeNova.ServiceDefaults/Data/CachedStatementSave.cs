@@ -18,7 +18,8 @@ namespace TradeNova.ServiceDefaults.Data;
 /// under load). What it writes, EF would have written: the same rows and columns, the same checks (an UPDATE must find
 /// its row under its original key and concurrency tokens, else <see cref="DbUpdateConcurrencyException"/>), store
 /// values read back (identity keys, <c>xmin</c>), errors wrapped in <see cref="DbUpdateException"/>, all statements in
-/// one round trip that succeeds or fails as a whole, then the entries accepted.
+/// one round trip that succeeds or fails as a whole, rows in EF's order (principal tables first, then by key, so concurrent
+/// saves lock shared rows in the same order), then the entries accepted.
 /// A save it does not recognise goes to EF untouched: deletes, owned, shared-table or inherited types, a key or
 /// foreign key still holding a temporary value, a self-referencing type with new rows, types EF would order by a cycle,
 /// and any save inside a transaction where EF would set a savepoint (<see cref="DatabaseFacade.AutoSavepointsEnabled"/>).
@@ -85,12 +86,47 @@ public static class CachedStatementSave
             return null;
         }
 
-        statements.Sort(static (a, b) => a.Table.Rank != b.Table.Rank ? a.Table.Rank.CompareTo(b.Table.Rank)
-            : a.IsUpdate != b.IsUpdate ? (a.IsUpdate ? -1 : 1) // an update may free a unique value a new row takes
-            : a.Order.CompareTo(b.Order));
+        statements.Sort(Compare);
         await WriteAsync(context, connection, statements, cancellationToken);
         context.ChangeTracker.AcceptAllChanges();
         return statements.Count;
+    }
+
+    /// <summary>
+    /// Principal tables first; within a table updates before inserts (an update may free a unique value a new row takes),
+    /// then by key, as EF orders its commands: concurrent saves touching the same rows lock them in the same order.
+    /// </summary>
+    private static int Compare(Statement a, Statement b)
+    {
+        if (a.Table.Rank != b.Table.Rank)
+        {
+            return a.Table.Rank.CompareTo(b.Table.Rank);
+        }
+
+        var table = string.CompareOrdinal(a.Table.Name, b.Table.Name);
+        if (table != 0)
+        {
+            return table;
+        }
+
+        if (a.IsUpdate != b.IsUpdate)
+        {
+            return a.IsUpdate ? -1 : 1;
+        }
+
+        for (var i = 0; i < a.Key.Length; i++)
+        {
+            if (a.Key[i] is IComparable left && b.Key[i] is { } right && left.GetType() == right.GetType())
+            {
+                var byKey = left.CompareTo(right);
+                if (byKey != 0)
+                {
+                    return byKey;
+                }
+            }
+        }
+
+        return a.Order.CompareTo(b.Order);
     }
 
     private static async Task WriteAsync(DbContext context, NpgsqlConnection connection, List<Statement> statements, CancellationToken cancellationToken)
@@ -269,7 +305,14 @@ public static class CachedStatementSave
             }
         }
 
-        return new Statement(entry, table, command, isUpdate, read, order);
+        var key = new object?[table.Key.Length];
+        for (var k = 0; k < key.Length; k++)
+        {
+            var keyValue = entry.Property(properties[table.Key[k]]);
+            key[k] = isUpdate ? keyValue.OriginalValue : keyValue.CurrentValue;
+        }
+
+        return new Statement(entry, table, command, isUpdate, read, order, key);
     }
 
     private static void Add(NpgsqlBatchCommand command, IProperty property, object? value) =>
@@ -416,7 +459,7 @@ public static class CachedStatementSave
         int Rank,
         bool SelfReferencing);
 
-    private sealed class Statement(EntityEntry entry, TablePlan table, NpgsqlBatchCommand command, bool isUpdate, ulong read, int order)
+    private sealed class Statement(EntityEntry entry, TablePlan table, NpgsqlBatchCommand command, bool isUpdate, ulong read, int order, object?[] key)
     {
         private readonly List<(IProperty Property, object? Value)> _values = [];
 
@@ -429,6 +472,8 @@ public static class CachedStatementSave
         public bool IsUpdate => isUpdate;
 
         public int Order => order;
+
+        public object?[] Key => key;
 
         public void ReadBack(DbDataReader reader)
         {
