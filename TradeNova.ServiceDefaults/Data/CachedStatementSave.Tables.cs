@@ -1,14 +1,8 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Reflection;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace TradeNova.ServiceDefaults.Data;
 
@@ -93,14 +87,7 @@ public static partial class CachedStatementSave
             return null;
         }
 
-        var readers = properties.Select(p =>
-        {
-            var converter = p.GetTypeMapping().Converter;
-            var provider = converter?.ProviderClrType ?? p.ClrType;
-            var read = ReadFieldMethod.MakeGenericMethod(Nullable.GetUnderlyingType(provider) ?? provider)
-                .CreateDelegate<Func<DbDataReader, int, object>>();
-            return converter is null ? read : (reader, ordinal) => converter.ConvertFromProvider(read(reader, ordinal))!;
-        }).ToArray();
+        var readers = properties.Select(ColumnReaders.For).ToArray();
         return new TablePlan(
             helper.DelimitIdentifier(tableName, entityType.GetSchema()),
             properties,
@@ -141,8 +128,6 @@ public static partial class CachedStatementSave
         visiting.Remove(entityType);
         return rank;
     }
-
-    private static object ReadField<TValue>(DbDataReader reader, int ordinal) => reader.GetFieldValue<TValue>(ordinal)!;
 
     private readonly record struct StatementKey(IEntityType EntityType, bool IsUpdate, ulong Written, ulong Read);
 

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Reflection;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -46,9 +43,6 @@ public static partial class CachedStatementSave
     private static readonly ConcurrentDictionary<IEntityType, TablePlan?> Tables = new();
     private static readonly ConcurrentDictionary<StatementKey, string> Sql = new();
     private static readonly NpgsqlCommand ParameterFactory = new();
-
-    private static readonly MethodInfo ReadFieldMethod =
-        typeof(CachedStatementSave).GetMethod(nameof(ReadField), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>Saves the context's changes and returns how many entries it wrote, or null when EF should save them.</summary>
     public static async Task<int?> TrySaveAsync(DbContext context, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -16,9 +15,6 @@ namespace TradeNova.ServiceDefaults.Data;
 public static class TrackedRows
 {
     private static readonly ConcurrentDictionary<IEntityType, ColumnReader[]> Plans = new();
-
-    private static readonly MethodInfo ReadFieldMethod =
-        typeof(TrackedRows).GetMethod(nameof(ReadField), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>Reads the reader's current row as a <typeparamref name="T"/> and attaches it unchanged.</summary>
     /// <exception cref="InvalidOperationException">The context already tracks another instance with the same key.</exception>
@@ -48,19 +44,13 @@ public static class TrackedRows
                 throw new NotSupportedException($"{entityType.DisplayName()}.{property.Name} is a shadow property; TrackedRows sets CLR members only.");
             }
 
-            var converter = property.GetTypeMapping().Converter;
-            var providerType = converter?.ProviderClrType ?? property.ClrType;
-            var read = ReadFieldMethod.MakeGenericMethod(Nullable.GetUnderlyingType(providerType) ?? providerType)
-                .CreateDelegate<Func<DbDataReader, int, object>>();
             Action<object, object?> set = property.PropertyInfo is { CanWrite: true } info ? info.SetValue : property.FieldInfo!.SetValue;
             return new ColumnReader(
                 property.GetColumnName(table) ?? throw new InvalidOperationException($"{entityType.DisplayName()}.{property.Name} has no column."),
-                converter is null ? read : (reader, ordinal) => converter.ConvertFromProvider(read(reader, ordinal))!,
+                ColumnReaders.For(property),
                 set);
         })];
     }
-
-    private static object ReadField<TValue>(DbDataReader reader, int ordinal) => reader.GetFieldValue<TValue>(ordinal)!;
 
     private sealed record ColumnReader(string Name, Func<DbDataReader, int, object> Read, Action<object, object?> Set);
 }
