@@ -15,6 +15,7 @@ public sealed class PaperExchange(
     ExecutionDbContext db,
     OrderLedger ledger,
     PriceSimulator prices,
+    RestingOrderBounds bounds,
     IOptions<PaperExchangeOptions> options,
     TimeProvider time)
 {
@@ -74,10 +75,37 @@ public sealed class PaperExchange(
         FOR UPDATE SKIP LOCKED
         """;
 
+    // The bounds of the book (RestingOrderBounds): per symbol, the highest resting buy limit, the lowest sell limit, the
+    // lowest buy stop and the highest sell stop, each the first entry of its partial index; and whether anything trades
+    // at any price. Wider than the candidates' conditions (every limit price, triggered or not), never narrower.
+    private const string BoundsSql = """
+        SELECT q.symbol,
+          (SELECT l.limit_price FROM execution.orders l
+           WHERE l.symbol = q.symbol AND l.side = 'buy' AND l.status IN ('accepted', 'partially_filled') AND l.mode = 'paper'
+             AND l.limit_price IS NOT NULL ORDER BY l.limit_price DESC LIMIT 1),
+          (SELECT l.limit_price FROM execution.orders l
+           WHERE l.symbol = q.symbol AND l.side = 'sell' AND l.status IN ('accepted', 'partially_filled') AND l.mode = 'paper'
+             AND l.limit_price IS NOT NULL ORDER BY l.limit_price LIMIT 1),
+          (SELECT s.stop_price FROM execution.orders s
+           WHERE s.symbol = q.symbol AND s.side = 'buy' AND s.status IN ('accepted', 'partially_filled') AND s.mode = 'paper'
+             AND s.stop_price IS NOT NULL AND NOT s.stop_triggered ORDER BY s.stop_price LIMIT 1),
+          (SELECT s.stop_price FROM execution.orders s
+           WHERE s.symbol = q.symbol AND s.side = 'sell' AND s.status IN ('accepted', 'partially_filled') AND s.mode = 'paper'
+             AND s.stop_price IS NOT NULL AND NOT s.stop_triggered ORDER BY s.stop_price DESC LIMIT 1),
+          (SELECT EXISTS (SELECT 1 FROM execution.orders i
+           WHERE i.status IN ('accepted', 'partially_filled') AND i.mode = 'paper'
+             AND (i.type = 'market' OR i.time_in_force IN ('ioc', 'fok') OR (i.type = 'stop' AND i.stop_triggered))))
+        FROM unnest($1) AS q(symbol)
+        """;
+
     private readonly PaperCosts _costs = PaperCosts.From(options.Value);
 
-    /// <summary>Matches at the prices of instant <paramref name="at"/>; returns how many orders changed.</summary>
-    public async Task<int> RunTickAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>
+    /// Matches at the prices of instant <paramref name="at"/>; returns how many orders changed. Unless
+    /// <paramref name="woken"/> (an order was just accepted here), a pass whose prices reach no resting order's limit or
+    /// stop and finds nothing that trades at any price (<see cref="RestingOrderBounds"/>) ends without a query.
+    /// </summary>
+    public async Task<int> RunTickAsync(DateTimeOffset at, CancellationToken cancellationToken, bool woken = true)
     {
         var ticks = new Tick[SymbolUniverse.Count];
         var symbols = new string[ticks.Length];
@@ -87,6 +115,16 @@ public sealed class PaperExchange(
             ticks[i] = new Tick(prices.PriceAt(i, at), prices.QuoteSizeAt(i, at), at);
             symbols[i] = SymbolUniverse.All[i].Symbol;
             lastPrices[i] = ticks[i].Price;
+        }
+
+        if (bounds.IsStale(options.Value.BoundsRefreshInterval))
+        {
+            await RefreshBoundsAsync(symbols, cancellationToken);
+        }
+
+        if (!woken && !bounds.AnyReached(lastPrices))
+        {
+            return 0;
         }
 
         // A pass tracks up to a batch of orders and their legs; scanning all of them for changes at every lookup of the
@@ -154,6 +192,38 @@ public sealed class PaperExchange(
         return await ApplyAsync(order, new Tick(prices.PriceAt(index, at), prices.QuoteSizeAt(index, at), at), cancellationToken);
     }
 
+    /// <summary>Reads the book's bounds again: one statement, outside any transaction.</summary>
+    private async Task RefreshBoundsAsync(string[] symbols, CancellationToken cancellationToken)
+    {
+        var startedAt = time.GetUtcNow();
+        var book = new List<RestingOrder>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = BoundsSql;
+            command.Parameters.Add(new NpgsqlParameter { Value = symbols, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (!SymbolUniverse.TryGetIndex(reader.GetString(0), out var index))
+                {
+                    continue;
+                }
+
+                decimal? Price(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDecimal(ordinal);
+                book.Add(new RestingOrder(index, Buy: true, Price(1), Price(3), Immediate: false));
+                book.Add(new RestingOrder(index, Buy: false, Price(2), Price(4), Immediate: reader.GetBoolean(5)));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        bounds.Replace(startedAt, book);
+    }
+
     /// <summary>Day orders still working at their session end expire.</summary>
     public async Task<int> ExpireDayOrdersAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -175,6 +245,11 @@ public sealed class PaperExchange(
         var decision = PaperMatcher.Match(WorkingOrder.From(order), tick, _costs);
         var changed = decision.StopTriggered != order.StopTriggered;
         order.StopTriggered = decision.StopTriggered;
+        if (changed)
+        {
+            bounds.Widen(order); // triggered: a stop now trades at any price, a stop limit at its limit
+        }
+
         if (decision.Reject)
         {
             ledger.Transition(order, OrderStatuses.Rejected, decision.Reason, [OrderLedger.BrokerNotionalTooSmall]);

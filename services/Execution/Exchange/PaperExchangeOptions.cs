@@ -18,4 +18,10 @@ public sealed class PaperExchangeOptions
 
     /// <summary>Shortest gap between passes woken by acceptances (under a burst, one pass then takes many orders).</summary>
     public TimeSpan WakeupSpacing { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// How often the book's bounds are read again (<see cref="RestingOrderBounds"/>): the longest an order another
+    /// instance placed, or a row written outside the services, waits for this instance's passes to see it.
+    /// </summary>
+    public TimeSpan BoundsRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -27,8 +27,8 @@ public sealed partial class PaperExchangeWorker(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                if (await wakeup.WaitAsync(options.Value.TickInterval, stoppingToken)
-                    && lastPass + exchangeOptions.Value.WakeupSpacing - time.GetUtcNow() is { Ticks: > 0 } rest)
+                var woken = await wakeup.WaitAsync(options.Value.TickInterval, stoppingToken);
+                if (woken && lastPass + exchangeOptions.Value.WakeupSpacing - time.GetUtcNow() is { Ticks: > 0 } rest)
                 {
                     await Task.Delay(rest, time, stoppingToken);
                 }
@@ -39,7 +39,7 @@ public sealed partial class PaperExchangeWorker(
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     var exchange = scope.ServiceProvider.GetRequiredService<PaperExchange>();
-                    await exchange.RunTickAsync(now, stoppingToken);
+                    await exchange.RunTickAsync(now, stoppingToken, woken);
                     if (now - lastExpiry >= ExpiryInterval)
                     {
                         lastExpiry = now;

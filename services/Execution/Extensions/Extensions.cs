@@ -46,6 +46,7 @@ public static class Extensions
         builder.Services.AddScoped<OrderReplacement>();
         builder.Services.AddScoped<PaperExchange>();
         builder.Services.AddSingleton<ExchangeWakeup>();
+        builder.Services.AddSingleton<RestingOrderBounds>();
         // Before the exchange and the price publisher, so prices include the shocks from the first tick.
         builder.Services.AddHostedService<MarketShockRefresher>();
         builder.Services.AddHostedService<PaperExchangeWorker>();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using TradeNova.Contracts.Execution;
+using TradeNova.Execution.Exchange;
 using TradeNova.ServiceDefaults.Messaging.Outbox;
 
 namespace TradeNova.Execution.Orders;
@@ -23,14 +24,16 @@ public sealed class OrderLedger
     private readonly ExecutionDbContext db;
     private readonly IOutbox outbox;
     private readonly TimeProvider time;
+    private readonly RestingOrderBounds bounds;
     private readonly Dictionary<Guid, Order> updated = [];
     private readonly List<(Order Order, OrderFilled Message)> filled = [];
 
-    public OrderLedger(ExecutionDbContext db, IOutbox outbox, TimeProvider time)
+    public OrderLedger(ExecutionDbContext db, IOutbox outbox, TimeProvider time, RestingOrderBounds bounds)
     {
         this.db = db;
         this.outbox = outbox;
         this.time = time;
+        this.bounds = bounds;
         db.SavingChanges += (_, _) => StageUpdates();
     }
 
@@ -38,6 +41,12 @@ public sealed class OrderLedger
     {
         // An order no longer tracked was dropped with its changes (a cleared context after a failed attempt).
         bool Tracked(Order order) => db.Entry(order).State != EntityState.Detached;
+        foreach (var order in updated.Values)
+        {
+            // A working paper order (a new bracket leg, an accepted limit) is in the exchange's bounds before it commits.
+            bounds.Widen(order);
+        }
+
         var updates = updated.Values.Where(o => o.Status != OrderStatuses.PendingRisk && Tracked(o))
             .GroupBy(o => o.UserId)
             .ToDictionary(orders => orders.Key, orders => orders.Select(OrderMessages.Updated).ToList());
