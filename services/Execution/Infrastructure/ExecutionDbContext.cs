@@ -90,6 +90,12 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
             order.HasIndex(o => new { o.Symbol, o.Side, o.StopPrice })
                 .HasDatabaseName("ix_orders_paper_resting_stop")
                 .HasFilter("status IN ('accepted', 'partially_filled') AND mode = 'paper' AND stop_price IS NOT NULL AND NOT stop_triggered");
+            // A fill's bracket legs (OrderLedger.OpenLegsAsync): one user's open legs on a symbol, by side. Without it the
+            // lookup intersected the user's whole order history with every working order of the symbol, which grows
+            // with everyone's book.
+            order.HasIndex(o => new { o.UserId, o.Symbol, o.Side })
+                .HasDatabaseName("ix_orders_open_legs")
+                .HasFilter("bracket_leg IS NOT NULL AND status IN ('accepted', 'partially_filled')");
             order.HasIndex(o => o.ExpiresAt)
                 .HasDatabaseName("ix_orders_expiring")
                 .HasFilter("expires_at IS NOT NULL AND status IN ('accepted', 'partially_filled')");

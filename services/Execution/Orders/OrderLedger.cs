@@ -271,17 +271,30 @@ public sealed class OrderLedger
         // and an EF query that finds nothing still costs its whole pipeline. The legs found are then read as entities.
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        // Index ranges only: the user's open legs on the symbol on each side the new position makes stale (both when flat,
+        // the buy legs of a long, the sell legs of a short; ix_orders_open_legs, one side per range so the side is part of
+        // the index condition), and the family's own legs (ix_orders_parent_order_id). A side left null matches nothing.
         command.CommandText = """
             SELECT o.id FROM execution.orders o
-            WHERE o.user_id = $1 AND o.symbol = $2 AND o.bracket_leg IS NOT NULL
-              AND o.status IN ('accepted', 'partially_filled')
-              AND (o.parent_order_id = $3 OR $4 = 0 OR ($4 > 0 AND o.side = 'buy') OR ($4 < 0 AND o.side = 'sell'))
+            WHERE o.id = ANY(ARRAY(
+                SELECT l.id FROM execution.orders l
+                WHERE l.user_id = $1 AND l.symbol = $2 AND l.side = $4
+                  AND l.bracket_leg IS NOT NULL AND l.status IN ('accepted', 'partially_filled')
+                UNION ALL
+                SELECT l.id FROM execution.orders l
+                WHERE l.user_id = $1 AND l.symbol = $2 AND l.side = $5
+                  AND l.bracket_leg IS NOT NULL AND l.status IN ('accepted', 'partially_filled')
+                UNION ALL
+                SELECT l.id FROM execution.orders l
+                WHERE l.parent_order_id = $3 AND l.bracket_leg IS NOT NULL AND l.status IN ('accepted', 'partially_filled')))
+              AND o.bracket_leg IS NOT NULL AND o.status IN ('accepted', 'partially_filled')
             FOR UPDATE
             """;
         command.Parameters.Add(new NpgsqlParameter { Value = userId });
         command.Parameters.Add(new NpgsqlParameter { Value = symbol });
         command.Parameters.Add(new NpgsqlParameter { Value = family });
-        command.Parameters.Add(new NpgsqlParameter { Value = position });
+        command.Parameters.Add(new NpgsqlParameter { Value = position >= 0m ? OrderSides.Buy : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = position <= 0m ? OrderSides.Sell : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         var ids = new List<Guid>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using TradeNova.Contracts.Execution;
+using TradeNova.Contracts.Risk;
 using TradeNova.IntegrationTests.Infrastructure;
 
 namespace TradeNova.IntegrationTests.Execution;
@@ -75,6 +76,36 @@ public sealed class PaperTradingTests(ExecutionFixture fixture)
         takeProfit.GetProperty("averageFillPrice").GetDecimal().ShouldBeGreaterThan(1m, "a limit fills at the market when the market is better");
         stopLoss.Status().ShouldBe("canceled");
         stopLoss.GetProperty("reason").GetString()!.ShouldContain("One cancels other");
+    }
+
+    [Fact]
+    public async Task Selling_out_a_position_cancels_the_legs_of_every_order_that_built_it_and_a_partial_sale_keeps_them()
+    {
+        // The buys get brackets far from the market (no leg trades by itself during the test); the sells that close get none.
+        await using var risk = await ExecutionTestBus.StartAsync(fixture.AmqpUri, request => request.Side == "buy"
+            ? ExecutionTestBus.Approve(stopLoss: 1m, takeProfit: 100_000m)(request)
+            : Task.FromResult<OrderRiskChecked?>(new OrderRiskChecked(request.UserId, request.OrderId, true, [], null, null, DateTimeOffset.UtcNow)));
+        using var execution = fixture.CreateExecutionClient();
+        var token = await fixture.NewTraderAsync();
+
+        var first = await execution.PlaceOkAsync(token, new { symbol = "CSCO", side = "buy", type = "market", quantity = 2 });
+        var second = await execution.PlaceOkAsync(token, new { symbol = "CSCO", side = "buy", type = "market", quantity = 3 });
+        var other = await execution.PlaceOkAsync(token, new { symbol = "INTC", side = "buy", type = "market", quantity = 1 });
+        (first.Status(), second.Status(), other.Status()).ShouldBe(("filled", "filled", "filled"));
+
+        var partial = await execution.PlaceOkAsync(token, new { symbol = "CSCO", side = "sell", type = "market", quantity = 1 });
+        partial.Status().ShouldBe("filled");
+        var kept = (await LegsOfAsync(execution, token, "CSCO", first.Id())).Concat(await LegsOfAsync(execution, token, "CSCO", second.Id())).ToList();
+        kept.Count.ShouldBe(4);
+        kept.ShouldAllBe(l => l.Status() == "accepted", "the position (4 shares) is still long: its legs stay");
+
+        var rest = await execution.PlaceOkAsync(token, new { symbol = "CSCO", side = "sell", type = "market", quantity = 4 });
+        rest.Status().ShouldBe("filled");
+        var closed = (await LegsOfAsync(execution, token, "CSCO", first.Id())).Concat(await LegsOfAsync(execution, token, "CSCO", second.Id())).ToList();
+        closed.Count.ShouldBe(4);
+        closed.Select(l => $"{l.Status()}: {l.GetProperty("reason").GetString()}").Distinct()
+            .ShouldBe(["canceled: The position this bracket leg protected was closed."]);
+        (await LegsOfAsync(execution, token, "INTC", other.Id())).ShouldAllBe(l => l.Status() == "accepted", "another symbol's legs are untouched");
     }
 
     [Fact]

@@ -520,6 +520,10 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                         .HasDatabaseName("ix_orders_paper_resting_stop")
                         .HasFilter("status IN ('accepted', 'partially_filled') AND mode = 'paper' AND stop_price IS NOT NULL AND NOT stop_triggered");
 
+                    b.HasIndex("UserId", "Symbol", "Side")
+                        .HasDatabaseName("ix_orders_open_legs")
+                        .HasFilter("bracket_leg IS NOT NULL AND status IN ('accepted', 'partially_filled')");
+
                     b.HasIndex(new[] { "UserId", "UpdatedAt" }, "ix_orders_live")
                         .HasDatabaseName("ix_orders_live")
                         .HasFilter("mode = 'live'");
