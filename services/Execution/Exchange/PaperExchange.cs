@@ -105,7 +105,7 @@ public sealed class PaperExchange(
     /// <paramref name="woken"/> (an order was just accepted here), a pass whose prices reach no resting order's limit or
     /// stop and finds nothing that trades at any price (<see cref="RestingOrderBounds"/>) ends without a query.
     /// </summary>
-    public async Task<int> RunTickAsync(DateTimeOffset at, CancellationToken cancellationToken, bool woken = true)
+    public async Task<int> RunTickAsync(DateTimeOffset at, bool woken, CancellationToken cancellationToken)
     {
         var ticks = new Tick[SymbolUniverse.Count];
         var symbols = new string[ticks.Length];

@@ -6,7 +6,8 @@ namespace TradeNova.Execution.Exchange;
 /// <summary>
 /// The paper exchange's clock: one matching pass at the current simulated prices every tick interval, and at once
 /// (at most every <see cref="PaperExchangeOptions.WakeupSpacing"/>) when this instance accepted an order; about once a
-/// second the day-order expiry. Its state is the orders table, so it can run on every instance and after any restart.
+/// second the day-order expiry. A pass at prices that reach no resting order skips the database (<see cref="RestingOrderBounds"/>).
+/// Its state is the orders table, so it can run on every instance and after any restart.
 /// </summary>
 public sealed partial class PaperExchangeWorker(
     IServiceScopeFactory scopes,
@@ -39,7 +40,7 @@ public sealed partial class PaperExchangeWorker(
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     var exchange = scope.ServiceProvider.GetRequiredService<PaperExchange>();
-                    await exchange.RunTickAsync(now, stoppingToken, woken);
+                    await exchange.RunTickAsync(now, woken, stoppingToken);
                     if (now - lastExpiry >= ExpiryInterval)
                     {
                         lastExpiry = now;
