@@ -109,6 +109,29 @@ public sealed class PaperTradingTests(ExecutionFixture fixture)
     }
 
     [Fact]
+    public async Task A_resting_order_this_instance_never_saved_is_matched_once_the_book_s_bounds_are_read_again()
+    {
+        await using var risk = await ExecutionTestBus.StartAsync(fixture.AmqpUri, ExecutionTestBus.Approve(stopLoss: 1m, takeProfit: 100_000m));
+        using var execution = fixture.CreateExecutionClient();
+        var token = await fixture.NewTraderAsync();
+        var placed = await execution.PlaceOkAsync(token, new { symbol = "PEP", side = "buy", type = "market", quantity = 2 });
+        placed.Status().ShouldBe("filled");
+        var takeProfit = (await LegsOfAsync(execution, token, "PEP", placed.Id())).Single(l => l.GetProperty("bracketLeg").GetString() == "take_profit");
+
+        // As another instance would (or an operator's fix): the take-profit now sells at 1, which any price reaches. This
+        // instance's bounds never saw that price; its passes skip the symbol until the next read of the bounds (1 s).
+        await fixture.ScalarAsync<Guid>("UPDATE execution.orders SET limit_price = 1 WHERE id = @id RETURNING id", ("id", takeProfit.Id()));
+
+        var legs = await Poll.UntilAsync(
+            () => LegsOfAsync(execution, token, "PEP", placed.Id()),
+            l => l.All(leg => leg.Status() != "accepted"),
+            Wait,
+            "the take-profit matched after the bounds' refresh");
+        legs.Single(l => l.Id() == takeProfit.Id()).Status().ShouldBe("filled");
+        legs.Single(l => l.Id() != takeProfit.Id()).Status().ShouldBe("canceled");
+    }
+
+    [Fact]
     public async Task Order_larger_than_the_shares_on_offer_fills_over_several_ticks()
     {
         await using var risk = await ExecutionTestBus.StartAsync(fixture.AmqpUri, ExecutionTestBus.Approve());
