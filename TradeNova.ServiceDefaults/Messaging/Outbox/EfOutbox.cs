@@ -28,4 +28,12 @@ internal sealed class EfOutbox<TContext>(TContext db, OutboxHandoff handoff, IOp
         db.Set<OutboxMessage>().Add(row);
         handoff.Stage(db, row, message, type);
     }
+
+    public void Notify<T>(T message)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var now = time.GetUtcNow();
+        handoff.StageNotification(db, new CommittedMessage(Guid.CreateVersion7(now), message, message.GetType(), Activity.Current?.Id, now, Durable: false));
+    }
 }

@@ -8,4 +8,13 @@ public interface IOutbox
 {
     void Add<T>(T message)
         where T : class;
+
+    /// <summary>
+    /// A notification published once the caller's transaction commits (or its save, with none), without a row: at
+    /// most once, lost if the process stops first or the broker is down then. Only for messages nothing's state
+    /// follows (a push to the owner's screens, which read the durable state again when they reconnect); anything a
+    /// service applies goes through <see cref="Add{T}"/>.
+    /// </summary>
+    void Notify<T>(T message)
+        where T : class;
 }

@@ -84,7 +84,7 @@ internal sealed partial class OutboxDispatcher<TContext>(
         var published = await Task.WhenAll(batch.Select(message => TryPublishAsync(message, cancellationToken)));
         foreach (var (message, sent) in batch.Zip(published))
         {
-            if (sent)
+            if (sent && message.Durable)
                 _published.Writer.TryWrite(message.Id);
         }
     }

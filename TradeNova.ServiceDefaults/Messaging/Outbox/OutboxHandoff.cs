@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace TradeNova.ServiceDefaults.Messaging.Outbox;
 
-/// <summary>An outbox row whose transaction has committed, with the message it was serialised from.</summary>
-internal sealed record CommittedMessage(Guid Id, object Message, Type Type, string? TraceParent, DateTimeOffset CreatedAt);
+/// <summary>An outbox row whose transaction has committed, with the message it was serialised from; or, not
+/// <paramref name="Durable"/>, a notification with no row (<see cref="IOutbox.Notify{T}"/>), which nothing marks sent.</summary>
+internal sealed record CommittedMessage(Guid Id, object Message, Type Type, string? TraceParent, DateTimeOffset CreatedAt, bool Durable = true);
 
 /// <summary>
 /// Carries staged events from the commit that made them durable to <see cref="OutboxDispatcher{TContext}"/>, which
@@ -24,6 +25,10 @@ public sealed class OutboxHandoff
 
     internal void Stage(DbContext context, OutboxMessage row, object message, Type type) =>
         _stages.GetOrCreateValue(context).Stage(row, message, type);
+
+    /// <summary>A rowless notification: it goes with whatever the context's next save and its transaction do.</summary>
+    internal void StageNotification(DbContext context, CommittedMessage notification) =>
+        _stages.GetOrCreateValue(context).StageNotification(notification);
 
     /// <summary>After a successful save: its rows wait for their transaction, or go now if the save was its own.</summary>
     internal void Saved(DbContext context)
@@ -59,12 +64,19 @@ public sealed class OutboxHandoff
     private sealed class ContextStage
     {
         private readonly List<(OutboxMessage Row, object Message, Type Type)> _staged = [];
+        private readonly List<CommittedMessage> _notifications = [];
         private readonly List<(Guid? Transaction, CommittedMessage Message)> _saved = [];
 
         public void Stage(OutboxMessage row, object message, Type type)
         {
             lock (this)
                 _staged.Add((row, message, type));
+        }
+
+        public void StageNotification(CommittedMessage notification)
+        {
+            lock (this)
+                _notifications.Add(notification);
         }
 
         public void Saved(DbContext context, Guid? transaction)
@@ -88,6 +100,12 @@ public sealed class OutboxHandoff
                             break;
                     }
                 }
+
+                // Notifications have no row to look at: they belong to this save (staged before it, in the same scope),
+                // added in reverse like the rows so that Take's reversal gives them back in the order they were staged.
+                for (var i = _notifications.Count - 1; i >= 0; i--)
+                    _saved.Add((transaction, _notifications[i]));
+                _notifications.Clear();
             }
         }
 

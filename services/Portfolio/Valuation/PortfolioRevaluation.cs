@@ -71,7 +71,9 @@ public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, La
             var valued = ToEvent(portfolio, mark, now) with { AppliedOrderId = appliedFill?.OrderId, AppliedFillId = appliedFill?.FillId };
             if (appliedFill is not null)
             {
-                outbox.Add(new PortfolioFillApplied(valued, portfolio.Fees, portfolio.Currency, portfolio.OpenedAt, appliedFill.Fill));
+                // Only the owner's screens follow it (Risk and Execution get the next periodic valuation), and they read
+                // the durable state again when they reconnect: a notification after commit, with no outbox row to write.
+                outbox.Notify(new PortfolioFillApplied(valued, portfolio.Fees, portfolio.Currency, portfolio.OpenedAt, appliedFill.Fill));
             }
             else
             {

@@ -86,6 +86,42 @@ public sealed class OutboxInboxTests(MessagingFixture fixture) : IClassFixture<M
     }
 
     [Fact]
+    public async Task Notification_goes_out_once_its_transaction_commits_and_leaves_no_row()
+    {
+        await using var host = fixture.CreateHost(dispatchGrace: TimeSpan.FromHours(1));
+        await host.StartAsync();
+        var rolledBack = Guid.NewGuid();
+        var committed = Guid.NewGuid();
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MessagingTestContext>();
+            var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
+            await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+            {
+                db.Accounts.Add(new TestAccount { Id = rolledBack, Name = "notified, rolled back" });
+                outbox.Notify(new TestAccountOpened(rolledBack, "notified, rolled back"));
+                await db.SaveChangesAsync(Ct);
+                await transaction.RollbackAsync(Ct);
+            }
+
+            await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+            {
+                db.Accounts.Add(new TestAccount { Id = committed, Name = "notified" });
+                outbox.Notify(new TestAccountOpened(committed, "notified"));
+                await db.SaveChangesAsync(Ct);
+                host.Deliveries.MessageIdsFor(committed).ShouldBeEmpty(); // saved, not yet committed
+                await transaction.CommitAsync(Ct);
+            }
+        }
+
+        await Poll.UntilAsync(() => Task.FromResult(host.Deliveries.MessageIdsFor(committed).Count == 1), Eventually, "notification delivered");
+        host.Deliveries.MessageIdsFor(rolledBack).ShouldBeEmpty();
+        (await FindRowAsync(committed)).ShouldBeNull();
+        (await FindRowAsync(rolledBack)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Committed_event_is_published_at_commit_with_the_row_id_as_message_id_and_marked_sent()
     {
         // The relay would only take the row after an hour: this is the dispatcher, at commit.
