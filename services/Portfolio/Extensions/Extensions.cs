@@ -11,7 +11,10 @@ public static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PortfolioOptions>().BindConfiguration("TradeNova:Portfolio");
+        builder.Services.AddOptions<PortfolioOptions>().BindConfiguration("TradeNova:Portfolio")
+            .Validate(o => o.ValuationInterval > TimeSpan.Zero && o.ValuationSlices is > 0 and <= 1000 && o.IntradayPointInterval > TimeSpan.Zero,
+                "TradeNova:Portfolio needs a positive ValuationInterval and IntradayPointInterval and ValuationSlices from 1 to 1000")
+            .ValidateOnStart();
         builder.Services.AddSingleton<LatestPrices>();
         builder.Services.AddSingleton<ConnectedAccounts>();
         builder.Services.AddScoped<PortfolioRevaluation>();

@@ -7,6 +7,11 @@ public sealed class PortfolioOptions
     /// (fills always revalue at once).</summary>
     public TimeSpan ValuationInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The periodic pass is spread over its interval in this many evenly spaced batches (each a short
+    /// transaction and one <c>PortfoliosValued</c>), so a pass over every holder is a steady trickle among the fills
+    /// rather than one burst of work that the orders behind it wait out.</summary>
+    public int ValuationSlices { get; set; } = 10;
+
     /// <summary>Spacing of today's intraday equity points.</summary>
     public TimeSpan IntradayPointInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using Npgsql;
 using TradeNova.Contracts.Portfolio;
+using TradeNova.ServiceDefaults.Data;
 using TradeNova.ServiceDefaults.Messaging.Outbox;
 
 namespace TradeNova.Portfolio.Valuation;
@@ -7,18 +9,21 @@ namespace TradeNova.Portfolio.Valuation;
 /// <summary>
 /// The coalescing mark-to-market: every <see cref="PortfolioOptions.ValuationInterval"/>, if prices moved (or the UTC
 /// date changed), revalues every portfolio holding positions or with a fill Risk and Execution have not been sent a
-/// valuation of (and rolls over every portfolio at a new session) in
-/// batches, each one transaction and one <see cref="PortfoliosValued"/> event. With several Portfolio instances a
-/// PostgreSQL advisory lock lets one of them do it per interval.
+/// valuation of (and rolls over every portfolio at a new session). The pass is spread over the interval in
+/// <see cref="PortfolioOptions.ValuationSlices"/> evenly spaced batches, each one short transaction and one
+/// <see cref="PortfoliosValued"/> event, so it never arrives as one burst that every order behind it waits out. With
+/// several Portfolio instances a PostgreSQL advisory lock lets one of them do each pass.
 /// </summary>
 public sealed partial class ValuationWorker(
-    IServiceScopeFactory scopes, LatestPrices prices, IOptions<PortfolioOptions> options, TimeProvider time, ILogger<ValuationWorker> logger)
+    IServiceScopeFactory scopes, IConfiguration configuration, LatestPrices prices, IOptions<PortfolioOptions> options, TimeProvider time,
+    ILogger<ValuationWorker> logger)
     : BackgroundService
 {
     private const long AdvisoryLockKey = 0x7072_7466_6F6C_696F; // "prtfolio"
 
-    /// <summary>Portfolios per transaction and per <see cref="PortfoliosValued"/> message.</summary>
-    private const int BatchSize = 100;
+    /// <summary>A batch is never larger: a great many holders make the pass longer than its interval (the timer then
+    /// starts the next one as soon as it ends) rather than its transactions long.</summary>
+    private const int MaxBatchSize = 500;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,8 +32,7 @@ public sealed partial class ValuationWorker(
         using var timer = new PeriodicTimer(options.Value.ValuationInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var now = time.GetUtcNow();
-            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             var revision = prices.Revision;
             if (revision == lastRevision && today == lastDate)
             {
@@ -37,7 +41,7 @@ public sealed partial class ValuationWorker(
 
             try
             {
-                await RevalueAsync(now, today, stoppingToken);
+                await RevalueAsync(stoppingToken);
                 lastRevision = revision;
                 lastDate = today;
             }
@@ -48,13 +52,62 @@ public sealed partial class ValuationWorker(
         }
     }
 
-    private async Task RevalueAsync(DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
+    private async Task RevalueAsync(CancellationToken cancellationToken)
     {
-        var after = Guid.Empty;
-        while (await RevalueBatchAsync(now, today, after, cancellationToken) is { } last)
+        // The pass's leadership is a session lock on a connection of its own (a context's pooled connection keeps no
+        // session state), held through the pauses between batches: another instance skips this interval.
+        await using var session = new NpgsqlConnection(configuration.GetConnectionString(ServiceDatabase.ConnectionName(PortfolioContext.Schema)));
+        await session.OpenAsync(cancellationToken);
+        if (!await AdvisoryLockAsync(session, "pg_try_advisory_lock", cancellationToken))
         {
-            after = last;
+            return;
         }
+
+        try
+        {
+            var slices = options.Value.ValuationSlices;
+            var spacing = options.Value.ValuationInterval / slices;
+            var holders = await CountHoldersAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken);
+            var batchSize = Math.Clamp((holders + slices - 1) / slices, 1, MaxBatchSize);
+            var after = Guid.Empty;
+            while (true)
+            {
+                var started = time.GetTimestamp();
+                if (await RevalueBatchAsync(after, batchSize, cancellationToken) is not { } last)
+                {
+                    break;
+                }
+
+                after = last;
+                var rest = spacing - time.GetElapsedTime(started);
+                if (rest > TimeSpan.Zero)
+                {
+                    await Task.Delay(rest, time, cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            await AdvisoryLockAsync(session, "pg_advisory_unlock", CancellationToken.None);
+        }
+    }
+
+    private static async Task<bool> AdvisoryLockAsync(NpgsqlConnection session, string function, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT {function}(@key)", session);
+        command.Parameters.AddWithValue("key", AdvisoryLockKey);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task<int> CountHoldersAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortfolioContext>();
+        return await db.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM portfolio.portfolios p
+            WHERE p.session_date < {today} OR EXISTS (SELECT 1 FROM portfolio.positions x WHERE x.portfolio_id = p.id)
+                  OR p.last_fill_at > COALESCE(p.broadcast_fills_through, '-infinity')
+            """).SingleAsync(cancellationToken);
     }
 
     /// <summary>
@@ -62,21 +115,16 @@ public sealed partial class ValuationWorker(
     /// whole pass; a portfolio a fill holds right now is skipped (the fill revalues it, and the next pass marks it).
     /// Returns the last id when a full batch was done (there may be more), otherwise null.
     /// </summary>
-    private async Task<Guid?> RevalueBatchAsync(DateTimeOffset now, DateOnly today, Guid after, CancellationToken cancellationToken)
+    private async Task<Guid?> RevalueBatchAsync(Guid after, int batchSize, CancellationToken cancellationToken)
     {
+        // Each batch is valued as of its own moment: a pass takes most of its interval.
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortfolioContext>();
         var revaluation = scope.ServiceProvider.GetRequiredService<PortfolioRevaluation>();
         var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Another instance in the middle of a batch: it is this interval's leader (two interleaved passes would only
-        // repeat work; the row locks and the stamps keep them correct).
-        var leader = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({AdvisoryLockKey}) AS \"Value\"").SingleAsync(cancellationToken);
-        if (!leader)
-        {
-            return null;
-        }
-
         var portfolios = await db.Portfolios
             .FromSql($"""
                 SELECT * FROM portfolio.portfolios p
@@ -84,7 +132,7 @@ public sealed partial class ValuationWorker(
                   AND (p.session_date < {today} OR EXISTS (SELECT 1 FROM portfolio.positions x WHERE x.portfolio_id = p.id)
                        OR p.last_fill_at > COALESCE(p.broadcast_fills_through, '-infinity'))
                 ORDER BY p.id
-                LIMIT {BatchSize}
+                LIMIT {batchSize}
                 FOR UPDATE SKIP LOCKED
                 """)
             .ToListAsync(cancellationToken);
@@ -114,7 +162,7 @@ public sealed partial class ValuationWorker(
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return portfolios.Count == BatchSize ? portfolios[^1].Id : null;
+        return portfolios.Count == batchSize ? portfolios[^1].Id : null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio revaluation failed; retrying at the next interval")]
