@@ -4,13 +4,20 @@ using System.Net;
 namespace TradeNova.LoadDriver;
 
 /// <summary>Command-line settings, bounded so a run always stops by itself and only ever targets this machine.</summary>
-public sealed record LoadOptions(Uri Gateway, int Users, int Rate, int Seconds, int DrainSeconds, string? SamplesPath = null)
+/// <param name="WarmupSeconds">Sent at the same rate before the measured <paramref name="Seconds"/>, reported apart: the
+/// driver's own start (its JIT, its connection pool) and the platform's step from idle to the full rate.</param>
+public sealed record LoadOptions(Uri Gateway, int Users, int Rate, int Seconds, int DrainSeconds, string? SamplesPath = null, int WarmupSeconds = 0)
 {
     public const int MaxUsers = 200;
     public const int MaxRate = 500;
     public const int MaxSeconds = 300;
 
-    public int TotalOrders => Rate * Seconds;
+    public const int MaxWarmupSeconds = 60;
+
+    public int WarmupOrders => Rate * WarmupSeconds;
+
+    /// <summary>Every order sent, the warm-up's included.</summary>
+    public int TotalOrders => Rate * (WarmupSeconds + Seconds);
 
     public static LoadOptions Parse(string[] args)
     {
@@ -33,7 +40,10 @@ public sealed record LoadOptions(Uri Gateway, int Users, int Rate, int Seconds, 
         }
 
         return new LoadOptions(gateway, Int("--users", 50, MaxUsers), Int("--rate", 100, MaxRate), Int("--seconds", 30, MaxSeconds), Int("--drain", 15, 60),
-            Value("--samples", "") is { Length: > 0 } path ? path : null);
+            Value("--samples", "") is { Length: > 0 } path ? path : null,
+            int.Parse(Value("--warmup", "0"), CultureInfo.InvariantCulture) is var warmup and >= 0 and <= MaxWarmupSeconds
+                ? warmup
+                : throw new ArgumentException($"--warmup must be between 0 and {MaxWarmupSeconds}."));
     }
 
     private static bool IsLoopback(Uri uri) =>

@@ -6,14 +6,15 @@ using System.Text.Json;
 using TradeNova.LoadDriver;
 
 // Usage: dotnet run -c Release --project tests/TradeNova.LoadDriver -- [--gateway http://127.0.0.1:5100] [--users 50]
-//        [--rate 100] [--seconds 30] [--drain 15] [--samples orders.csv]
+//        [--rate 100] [--seconds 30] [--warmup 0] [--drain 15] [--samples orders.csv]
 // Registers the users through the gateway, opens each one's account hub, then sends market buys (small dollar amounts,
 // each user on one symbol) at the given rate for the given seconds, and reports orders/s, the POST latency and the
 // latencies from the POST at the gateway to the fill pushed on the user's hub (orderFilled, Execution's event) and to the
 // fill applied in Portfolio (fillApplied: cash, position and trade history include it; the figure the target is about).
 // Loopback only; bounded in users, rate and time. Risk's default order-rate cap is 30 orders a minute per user, so a
 // run at 2 orders/s per user needs it raised as configuration (TradeNova__Risk__MaxOrdersPerMinute; see
-// loopback-platform.sh), never in code.
+// loopback-platform.sh), never in code. With --warmup S, the first S seconds of orders (same rate, same users) are
+// reported on a line of their own and left out of every other figure.
 var options = LoadOptions.Parse(args);
 var clock = Stopwatch.StartNew();
 // Setup (registering users, opening hubs) gets its own budget on a busy machine; the measured run is bounded separately.
@@ -26,7 +27,7 @@ string[] symbols = ["F", "T", "PFE", "INTC", "KO", "VZ", "WMT", "BAC", "CSCO", "
 var ordersPerUser = (options.TotalOrders + options.Users - 1) / options.Users;
 var notional = Math.Clamp(Math.Floor(800m / ordersPerUser * 100m) / 100m, 1m, 20m);
 
-Console.WriteLine(FormattableString.Invariant($"TradeNova load driver: {options.Users} users, {options.Rate} orders/s for {options.Seconds} s against {options.Gateway} (${notional} market buys)"));
+Console.WriteLine(FormattableString.Invariant($"TradeNova load driver: {options.Users} users, {options.Rate} orders/s for {options.Seconds} s (after {options.WarmupSeconds} s of warm-up at that rate) against {options.Gateway} (${notional} market buys)"));
 var traders = new Trader[options.Users];
 using (var registering = new SemaphoreSlim(8))
 {
@@ -108,10 +109,14 @@ for (var i = 0; i < options.TotalOrders; i++)
 }
 
 await Task.WhenAll(sends);
-var sendSeconds = (clock.ElapsedTicks - start) / (double)Stopwatch.Frequency;
-var accepted = samples.Where(s => s.Status is "accepted" or "partially_filled" or "filled").ToList();
+var warmup = samples[..options.WarmupOrders];
+samples = samples[options.WarmupOrders..];
+var measuredStart = start + (long)(options.WarmupOrders * (double)Stopwatch.Frequency / options.Rate);
+var sendSeconds = (clock.ElapsedTicks - measuredStart) / (double)Stopwatch.Frequency;
+bool IsAccepted(OrderSample s) => s.Status is "accepted" or "partially_filled" or "filled";
+var accepted = samples.Where(IsAccepted).ToList();
 var drainUntil = clock.Elapsed + TimeSpan.FromSeconds(options.DrainSeconds);
-while (clock.Elapsed < drainUntil && accepted.Any(s => !s.Trader.FillsApplied.ContainsKey(s.OrderId!.Value)))
+while (clock.Elapsed < drainUntil && warmup.Concat(accepted).Any(s => IsAccepted(s) && !s.Trader.FillsApplied.ContainsKey(s.OrderId!.Value)))
 {
     await Task.Delay(100, stop.Token);
 }
@@ -126,7 +131,7 @@ var appliedLatency = accepted.Where(s => s.Trader.FillsApplied.ContainsKey(s.Ord
 if (options.SamplesPath is { } samplesPath)
 {
     // One line per order, for finding when the slow ones were sent: ms since the first send, POST and fill applied latency.
-    var lines = samples.Select(s => string.Join(',', Ms(s.SentAt - start).ToString("0.0", CultureInfo.InvariantCulture),
+    var lines = samples.Select(s => string.Join(',', Ms(s.SentAt - measuredStart).ToString("0.0", CultureInfo.InvariantCulture),
         Ms(s.AnsweredAt - s.SentAt).ToString("0.0", CultureInfo.InvariantCulture),
         s.OrderId is { } id && s.Trader.FillsApplied.TryGetValue(id, out var at) ? Ms(at - s.SentAt).ToString("0.0", CultureInfo.InvariantCulture) : "",
         s.Status ?? $"HTTP {s.StatusCode}"));
@@ -135,6 +140,13 @@ if (options.SamplesPath is { } samplesPath)
 
 string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.0", CultureInfo.InvariantCulture);
 Console.WriteLine();
+if (warmup.Length > 0)
+{
+    var warmupApplied = warmup.Where(s => IsAccepted(s) && s.Trader.FillsApplied.ContainsKey(s.OrderId!.Value))
+        .Select(s => Ms(s.Trader.FillsApplied[s.OrderId!.Value] - s.SentAt)).Order().ToList();
+    Console.WriteLine($"warm-up (not counted below) {warmup.Length} orders in {options.WarmupSeconds} s: POST -> fill applied p50 {F(Percentiles.Of(warmupApplied, 50))} ms  p99 {F(Percentiles.Of(warmupApplied, 99))} ms  ({warmupApplied.Count} of {warmup.Count(IsAccepted)} applied)");
+}
+
 Console.WriteLine(FormattableString.Invariant($"orders sent          {samples.Length} in {sendSeconds:0.00} s = {samples.Length / sendSeconds:0.0} orders/s (target {options.Rate})"));
 foreach (var outcome in samples.GroupBy(s => s.Status is null ? $"HTTP {s.StatusCode} {s.ReasonCodes}" : $"{s.Status} {s.ReasonCodes}".Trim()).OrderByDescending(g => g.Count()))
 {
@@ -158,7 +170,7 @@ try
         }
     }
 
-    Console.WriteLine($"fills in Portfolio's trade history: {applied}");
+    Console.WriteLine($"fills in Portfolio's trade history: {applied}{(warmup.Length > 0 ? " (the warm-up's included)" : "")}");
 }
 catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
 {
