@@ -36,6 +36,7 @@ public sealed class MessagingTestHost : IAsyncDisposable
         builder.AddServiceMessaging<MessagingTestContext>(MessagingTestContext.Schema, bus =>
         {
             bus.AddConsumer<TestAccountOpenedConsumer>();
+            bus.AddConsumer<TestAccountRenamedConsumer>();
             bus.AddConsumeObserver(provider => provider.GetRequiredService<DeliveryLog>());
         });
         _host = builder.Build();
