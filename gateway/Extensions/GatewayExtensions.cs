@@ -4,6 +4,7 @@ using TradeNova.Gateway.RateLimiting;
 using TradeNova.Gateway.Routing;
 using TradeNova.Gateway.Security;
 using TradeNova.Gateway.Spa;
+using TradeNova.Gateway.Timing;
 
 namespace TradeNova.Gateway.Extensions;
 
@@ -56,6 +57,7 @@ public static partial class GatewayExtensions
         foreach (var service in app.Services.GetRequiredService<GatewayRouteTable>().MissingServices)
             LogServiceNotConfigured(app.Logger, service, GatewayServiceNames.ConfigurationKey(service));
 
+        app.UseArrivalTime();
         app.MapDefaultEndpoints();
         app.UseSecurityHeaders();
         app.UseIdentityHeaderStripping();

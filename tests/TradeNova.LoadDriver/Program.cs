@@ -99,7 +99,11 @@ for (var i = 0; i < options.TotalOrders; i++)
                 codes = string.Join(",", json.RootElement.GetProperty("reasonCodes").EnumerateArray().Select(c => c.GetString()));
             }
 
-            samples[index] = new OrderSample(index, trader, sentAt, answeredAt, (int)response.StatusCode, id, status, codes);
+            var receivedAt = response.Headers.TryGetValues("X-Gateway-Received-At", out var stamps)
+                             && DateTimeOffset.TryParse(stamps.First(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp)
+                ? stamp
+                : (DateTimeOffset?)null;
+            samples[index] = new OrderSample(index, trader, sentAt, answeredAt, (int)response.StatusCode, id, status, codes, receivedAt);
         }
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
         {
@@ -127,15 +131,24 @@ var fillLatency = accepted.Where(s => s.Trader.FillsSeen.ContainsKey(s.OrderId!.
     .Select(s => Ms(s.Trader.FillsSeen[s.OrderId!.Value] - s.SentAt)).Order().ToList();
 var appliedLatency = accepted.Where(s => s.Trader.FillsApplied.ContainsKey(s.OrderId!.Value))
     .Select(s => Ms(s.Trader.FillsApplied[s.OrderId!.Value] - s.SentAt)).Order().ToList();
+// The same span on the servers' clock: the gateway's arrival stamp to Portfolio's push (one machine, one clock), so
+// without the time this process took to send the request and to take the push in.
+var serverLatency = accepted
+    .Where(s => s.GatewayReceivedAt is not null && s.Trader.FillsAppliedSentAt.ContainsKey(s.OrderId!.Value))
+    .Select(s => (s.Trader.FillsAppliedSentAt[s.OrderId!.Value] - s.GatewayReceivedAt!.Value).TotalMilliseconds).Order().ToList();
 
 if (options.SamplesPath is { } samplesPath)
 {
-    // One line per order, for finding when the slow ones were sent: ms since the first send, POST and fill applied latency.
+    // One line per order, for finding when the slow ones were sent: ms since the first send, POST and fill applied latency, and the
+    // same span on the servers' clock (gateway arrival to Portfolio's push).
     var lines = samples.Select(s => string.Join(',', Ms(s.SentAt - measuredStart).ToString("0.0", CultureInfo.InvariantCulture),
         Ms(s.AnsweredAt - s.SentAt).ToString("0.0", CultureInfo.InvariantCulture),
         s.OrderId is { } id && s.Trader.FillsApplied.TryGetValue(id, out var at) ? Ms(at - s.SentAt).ToString("0.0", CultureInfo.InvariantCulture) : "",
+        s.OrderId is { } applied && s.GatewayReceivedAt is { } received && s.Trader.FillsAppliedSentAt.TryGetValue(applied, out var pushed)
+            ? (pushed - received).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)
+            : "",
         s.Status ?? $"HTTP {s.StatusCode}"));
-    await File.WriteAllLinesAsync(samplesPath, ["sent_ms,post_ms,applied_ms,status", .. lines]);
+    await File.WriteAllLinesAsync(samplesPath, ["sent_ms,post_ms,applied_ms,server_ms,status", .. lines]);
 }
 
 string F(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.0", CultureInfo.InvariantCulture);
@@ -156,6 +169,7 @@ foreach (var outcome in samples.GroupBy(s => s.Status is null ? $"HTTP {s.Status
 Console.WriteLine($"POST /api/v1/orders  p50 {F(Percentiles.Of(postLatency, 50))} ms  p99 {F(Percentiles.Of(postLatency, 99))} ms  max {F(postLatency.LastOrDefault(double.NaN))} ms");
 Console.WriteLine($"POST -> fill on hub  p50 {F(Percentiles.Of(fillLatency, 50))} ms  p99 {F(Percentiles.Of(fillLatency, 99))} ms  max {F(fillLatency.LastOrDefault(double.NaN))} ms  ({fillLatency.Count} of {accepted.Count} accepted orders' fills seen)");
 Console.WriteLine($"POST -> fill applied p50 {F(Percentiles.Of(appliedLatency, 50))} ms  p99 {F(Percentiles.Of(appliedLatency, 99))} ms  max {F(appliedLatency.LastOrDefault(double.NaN))} ms  ({appliedLatency.Count} of {accepted.Count} applied in Portfolio, pushed as fillApplied)");
+Console.WriteLine($"gateway -> applied   p50 {F(Percentiles.Of(serverLatency, 50))} ms  p99 {F(Percentiles.Of(serverLatency, 99))} ms  max {F(serverLatency.LastOrDefault(double.NaN))} ms  ({serverLatency.Count} of {accepted.Count}; servers' clock: the gateway's arrival stamp to Portfolio's fillApplied sentAt)");
 
 // Reconciliation: the fills Portfolio applied (its trade history), summed over the users.
 var applied = 0;

@@ -23,6 +23,9 @@ public sealed class Trader(Guid userId, string token, HubConnection hub) : IAsyn
 
     public ConcurrentDictionary<Guid, long> FillsApplied { get; } = new();
 
+    /// <summary>By order id, the <c>sentAt</c> of its <c>fillApplied</c> push: Portfolio's clock, after the fill committed.</summary>
+    public ConcurrentDictionary<Guid, DateTimeOffset> FillsAppliedSentAt { get; } = new();
+
     public int OrdersSent;
 
     public static async Task<Trader> RegisterAsync(HttpClient gateway, Uri baseAddress, Stopwatch clock, int index, CancellationToken cancellationToken)
@@ -69,6 +72,10 @@ public sealed class Trader(Guid userId, string token, HubConnection hub) : IAsyn
             if (applied.TryGetProperty("orderId", out var orderId))
             {
                 trader.FillsApplied.TryAdd(orderId.GetGuid(), clock.ElapsedTicks);
+                if (applied.TryGetProperty("sentAt", out var sentAt) && sentAt.TryGetDateTimeOffset(out var at))
+                {
+                    trader.FillsAppliedSentAt.TryAdd(orderId.GetGuid(), at);
+                }
             }
         });
         await hub.StartAsync(cancellationToken);

@@ -15,7 +15,8 @@ namespace TradeNova.Portfolio.Notifications;
 /// with several Portfolio instances every instance sees every event and reaches the connections it holds; nothing
 /// here changes state (apart from this instance's in-memory prices), so no inbox is needed.
 /// </summary>
-public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, ConnectedAccounts connected, LatestPrices prices, PortfolioContext db) :
+public sealed class AccountNotificationsConsumer(
+    IHubContext<AccountHub> hub, ConnectedAccounts connected, LatestPrices prices, PortfolioContext db, TimeProvider time) :
     IConsumer<MarketPricesUpdated>,
     IConsumer<PortfolioValued>,
     IConsumer<PortfoliosValued>,
@@ -114,7 +115,7 @@ public sealed class AccountNotificationsConsumer(IHubContext<AccountHub> hub, Co
         await Push(valued.UserId, AccountHub.PortfolioUpdated, PortfolioResponse.From(portfolio, mark, valued.ValuedAt), context);
         if (valued.AppliedOrderId is { } orderId && valued.AppliedFillId is { } fillId)
         {
-            await Push(valued.UserId, AccountHub.FillApplied, new FillAppliedMessage(orderId, fillId, portfolio.Mode), context);
+            await Push(valued.UserId, AccountHub.FillApplied, new FillAppliedMessage(orderId, fillId, portfolio.Mode, time.GetUtcNow()), context);
         }
     }
 

@@ -10,7 +10,7 @@ namespace TradeNova.IntegrationTests.Trading;
 public sealed class HubProbe : IAsyncDisposable
 {
     public static readonly string[] Methods =
-        ["portfolioUpdated", "quotes", "orderUpdated", "orderFilled", "orderRejected", "tradingHalted", "tradingResumed"];
+        ["portfolioUpdated", "quotes", "orderUpdated", "orderFilled", "fillApplied", "orderRejected", "tradingHalted", "tradingResumed"];
 
     private readonly HubConnection _connection;
     private readonly ConcurrentQueue<(string Method, JsonElement Payload)> _received = new();

@@ -163,6 +163,7 @@ public sealed class PortfolioTradingTests(PlatformFixture platform)
         await using var viaSecond = await HubProbe.ConnectAsync(second.BaseAddress, user.AccessToken);
         await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
         var fill = Fill(user.UserId, "WMT", "buy", 2m, 50m, 0.5m);
+        var published = DateTimeOffset.UtcNow;
 
         await bus.PublishAsync(fill);
 
@@ -170,6 +171,10 @@ public sealed class PortfolioTradingTests(PlatformFixture platform)
         await viaSecond.WaitForAsync("orderFilled", m => m.GetProperty("fillId").GetGuid() == fill.FillId, "fill pushed by instance 2");
         await viaFirst.WaitForAsync("portfolioUpdated", m => m.GetProperty("positions").GetArrayLength() == 1, "position pushed by instance 1");
         await viaSecond.WaitForAsync("portfolioUpdated", m => m.GetProperty("positions").GetArrayLength() == 1, "position pushed by instance 2");
+        // fillApplied names the fill and when Portfolio sent it (the load driver's server-side latency ends there).
+        await viaSecond.WaitForAsync("fillApplied", m => m.GetProperty("fillId").GetGuid() == fill.FillId
+            && m.GetProperty("sentAt").GetDateTimeOffset() >= published.AddMilliseconds(-1)
+            && m.GetProperty("sentAt").GetDateTimeOffset() <= DateTimeOffset.UtcNow, "fillApplied pushed by instance 2");
         (await gateway.JsonAsync(HttpMethod.Get, "/api/v1/portfolio/trades", user.AccessToken)).GetProperty("total").GetInt32().ShouldBe(1);
         (await gateway.JsonAsync(HttpMethod.Get, "/api/v1/portfolio", user.AccessToken)).GetProperty("cash").GetDecimal().ShouldBe(9_899.50m);
     }

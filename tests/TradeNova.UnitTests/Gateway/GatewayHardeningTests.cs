@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using TradeNova.Gateway.Security;
+using TradeNova.Gateway.Timing;
 
 namespace TradeNova.UnitTests.Gateway;
 
@@ -43,5 +44,19 @@ public sealed class GatewayHardeningTests(GatewayFixture fixture) : IClassFixtur
         policy.ShouldContain("camera=()");
         policy.ShouldContain("geolocation=()");
         policy.ShouldContain("payment=()");
+    }
+
+    [Fact]
+    public async Task Api_responses_carry_the_gateways_arrival_time_and_other_responses_do_not()
+    {
+        var before = DateTimeOffset.UtcNow;
+        using var api = await fixture.Gateway.Client.GetAsync("/api/v1/nothing", Ct);
+        var after = DateTimeOffset.UtcNow;
+        using var spa = await fixture.Gateway.Client.GetAsync("/", Ct);
+
+        var stamp = api.Headers.GetValues(ArrivalTime.HeaderName).Single();
+        stamp.ShouldMatch(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$");
+        DateTimeOffset.Parse(stamp, System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(before.AddMilliseconds(-1), after);
+        spa.Headers.Contains(ArrivalTime.HeaderName).ShouldBeFalse();
     }
 }
