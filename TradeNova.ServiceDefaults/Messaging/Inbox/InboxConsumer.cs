@@ -39,6 +39,7 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db) : IConsumer
         // A failed save abandons the whole transaction (the message is retried), so EF's savepoint around the save
         // would only cost a round trip.
         Db.Database.AutoSavepointsEnabled = false;
+        var committed = false;
         try
         {
             if (RecordWithSave)
@@ -55,6 +56,7 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db) : IConsumer
             await HandleAsync(context, cancellationToken);
             await Db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            committed = true;
         }
         catch (DbUpdateException ex) when (IsAlreadyApplied(ex) || (RecordWithSave && IsInboxConflict(ex)))
         {
@@ -69,7 +71,19 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db) : IConsumer
             Db.ChangeTracker.Clear();
             throw;
         }
+
+        if (committed)
+        {
+            await AfterCommitAsync(cancellationToken);
+        }
     }
+
+    /// <summary>
+    /// Runs once the message's transaction has committed (not for a duplicate, nor on the single-command path): for
+    /// work that must not happen unless the effect is durable, such as a push to this instance's own connections. An
+    /// exception here fails the delivery, whose retry is then a duplicate: handle failures inside.
+    /// </summary>
+    protected virtual Task AfterCommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// For a handler whose whole effect is one SQL command (no reads first, nothing for SaveChanges, no outbox rows, no

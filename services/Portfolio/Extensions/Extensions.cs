@@ -14,9 +14,14 @@ public static class Extensions
         builder.Services.AddOptions<PortfolioOptions>().BindConfiguration("TradeNova:Portfolio")
             .Validate(o => o.ValuationInterval > TimeSpan.Zero && o.ValuationSlices is > 0 and <= 1000 && o.IntradayPointInterval > TimeSpan.Zero,
                 "TradeNova:Portfolio needs a positive ValuationInterval and IntradayPointInterval and ValuationSlices from 1 to 1000")
+            .Validate(o => o.PresenceInterval > TimeSpan.Zero && o.PeerTimeout > o.PresenceInterval && o.PeerGrace >= TimeSpan.Zero,
+                "TradeNova:Portfolio needs a positive PresenceInterval, a PeerTimeout longer than it and a PeerGrace of zero or more")
             .ValidateOnStart();
         builder.Services.AddSingleton<LatestPrices>();
         builder.Services.AddSingleton<ConnectedAccounts>();
+        builder.Services.AddSingleton<AccountPushes>();
+        builder.Services.AddSingleton<PortfolioPeers>();
+        builder.Services.AddScoped<FillPushRoute>();
         builder.Services.AddScoped<PortfolioRevaluation>();
         builder.Services.AddHostedService<ValuationWorker>();
 
@@ -44,6 +49,8 @@ public static class Extensions
                     endpoint.InstanceId = instance;
                 });
         });
+        // After the bus's own hosted service, so its start can wait for the bus and announce this instance.
+        builder.Services.AddHostedService<PortfolioPresence>();
         builder.Services.AddSignalR();
         builder.Services.AddOpenApi();
         return builder;

@@ -14,4 +14,13 @@ public sealed class PortfolioOptions
 
     /// <summary>Spacing of today's intraday equity points.</summary>
     public TimeSpan IntradayPointInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often an instance announces itself to the other Portfolio instances (<c>PortfolioInstanceOnline</c>).</summary>
+    public TimeSpan PresenceInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>An instance not heard from for this long is taken to have stopped (a few missed announcements).</summary>
+    public TimeSpan PeerTimeout { get; set; } = TimeSpan.FromSeconds(35);
+
+    /// <summary>After start, an instance assumes others may be running for this long, while their answers arrive.</summary>
+    public TimeSpan PeerGrace { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -16,7 +16,7 @@ namespace TradeNova.Portfolio.Notifications;
 /// here changes state (apart from this instance's in-memory prices), so no inbox is needed.
 /// </summary>
 public sealed class AccountNotificationsConsumer(
-    IHubContext<AccountHub> hub, ConnectedAccounts connected, LatestPrices prices, PortfolioContext db, TimeProvider time) :
+    IHubContext<AccountHub> hub, ConnectedAccounts connected, LatestPrices prices, PortfolioContext db, AccountPushes pushes, PortfolioPeers peers) :
     IConsumer<MarketPricesUpdated>,
     IConsumer<PortfolioValued>,
     IConsumer<PortfoliosValued>,
@@ -25,7 +25,8 @@ public sealed class AccountNotificationsConsumer(
     IConsumer<OrdersUpdated>,
     IConsumer<OrderRejected>,
     IConsumer<TradingHalted>,
-    IConsumer<TradingResumed>
+    IConsumer<TradingResumed>,
+    IConsumer<PortfolioInstanceOnline>
 {
     /// <summary>Prices arrive coalesced (about one message a second); each holder gets one <c>quotes</c> push with only
     /// the symbols they hold.</summary>
@@ -54,34 +55,12 @@ public sealed class AccountNotificationsConsumer(
         }
     }
 
-    /// <summary>A fill applied: the orders it changed (<c>orderUpdated</c> each), <c>orderFilled</c>, the portfolio as the
-    /// fill left it, then <c>fillApplied</c>; the event
-    /// carries every figure, so nothing is read back. (<c>orderFilled</c> comes from here rather than from Execution's
-    /// <c>OrderFilled</c>: one delivery less per fill, and a screen that reloads the trade history on it finds the fill
-    /// there.)</summary>
-    public async Task Consume(ConsumeContext<PortfolioFillApplied> context)
-    {
-        var applied = context.Message;
-        var valued = applied.Valuation;
-        if (!connected.IsConnected(valued.UserId))
-        {
-            return;
-        }
+    /// <summary>A fill applied by any instance (see <see cref="AccountPushes.FillAppliedAsync"/>).</summary>
+    public Task Consume(ConsumeContext<PortfolioFillApplied> context) => pushes.FillAppliedAsync(context.Message, context.CancellationToken);
 
-        foreach (var order in applied.Fill.OrderUpdates ?? [])
-        {
-            await Push(valued.UserId, AccountHub.OrderUpdated, order, context);
-        }
-
-        await Push(valued.UserId, AccountHub.OrderFilled, applied.Fill with { OrderUpdates = null }, context);
-        connected.Holdings(valued.UserId, valued.Mode, valued.Positions.Select(p => p.Symbol));
-        var portfolio = new UserPortfolio
-        {
-            Id = valued.PortfolioId, UserId = valued.UserId, Mode = valued.Mode, Currency = applied.Currency, OpenedAt = applied.OpenedAt,
-            Fees = applied.Fees,
-        };
-        await PushAsync(portfolio, valued, context);
-    }
+    /// <summary>Another instance is running: fills applied here go over the bus from now on, to reach its connections.</summary>
+    public Task Consume(ConsumeContext<PortfolioInstanceOnline> context) =>
+        peers.Heard(context.Message) ? context.Publish(peers.Announcement(reply: true), context.CancellationToken) : Task.CompletedTask;
 
     private async Task PushValuationAsync(PortfolioValued valued, ConsumeContext context)
     {
@@ -97,26 +76,7 @@ public sealed class AccountNotificationsConsumer(
             return;
         }
 
-        await PushAsync(portfolio, valued, context);
-    }
-
-    private async Task PushAsync(UserPortfolio portfolio, PortfolioValued valued, ConsumeContext context)
-    {
-        // The pushed figures are the event's (the moment it was valued), not a fresher or older database row.
-        portfolio.Cash = valued.Cash;
-        portfolio.RealizedPnl = valued.RealizedPnl;
-        portfolio.StartOfDayEquity = valued.StartOfDayEquity;
-        portfolio.PeakEquity = valued.PeakEquity;
-        var positions = valued.Positions.Select(p => new Position
-        {
-            PortfolioId = valued.PortfolioId, Symbol = p.Symbol, Quantity = p.Quantity, AverageCost = p.AverageCost, LastPrice = p.LastPrice,
-        });
-        var mark = PortfolioMarker.Mark(portfolio, positions, (_, fallback) => fallback);
-        await Push(valued.UserId, AccountHub.PortfolioUpdated, PortfolioResponse.From(portfolio, mark, valued.ValuedAt), context);
-        if (valued.AppliedOrderId is { } orderId && valued.AppliedFillId is { } fillId)
-        {
-            await Push(valued.UserId, AccountHub.FillApplied, new FillAppliedMessage(orderId, fillId, portfolio.Mode, time.GetUtcNow()), context);
-        }
+        await pushes.PortfolioAsync(portfolio, valued, context.CancellationToken);
     }
 
     public Task Consume(ConsumeContext<OrderUpdated> context) =>
@@ -141,9 +101,7 @@ public sealed class AccountNotificationsConsumer(
         Push(context.Message.UserId, AccountHub.TradingResumed, context.Message, context);
 
     private Task Push<T>(Guid userId, string method, T payload, ConsumeContext context) =>
-        connected.IsConnected(userId)
-            ? hub.Clients.Group(AccountHub.GroupFor(userId)).SendAsync(method, payload, context.CancellationToken)
-            : Task.CompletedTask;
+        pushes.SendAsync(userId, method, payload, context.CancellationToken);
 
     private static QuoteMessage ToQuote(MarketPrice price)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TradeNova.Contracts.Portfolio;
+using TradeNova.Portfolio.Notifications;
 using TradeNova.ServiceDefaults.Messaging.Outbox;
 
 namespace TradeNova.Portfolio.Valuation;
@@ -8,9 +9,10 @@ namespace TradeNova.Portfolio.Valuation;
 /// Persists a mark of one (locked, tracked) portfolio: rolls the UTC session over when the date changed (closing
 /// yesterday's snapshot, start-of-day = the last equity), updates today's snapshot and the intraday line, and stages
 /// <c>PortfolioValued</c> when anything changed (or hands it to the caller's batch); after a fill it stages
-/// <see cref="PortfolioFillApplied"/> instead, for the owner's live view. The caller saves and commits.
+/// <see cref="PortfolioFillApplied"/> instead, for the owner's live view (<see cref="FillPushRoute"/>). The caller saves and commits.
 /// </summary>
-public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, LatestPrices prices, IOptions<PortfolioOptions> options)
+public sealed class PortfolioRevaluation(
+    PortfolioContext db, IOutbox outbox, FillPushRoute fillPushes, LatestPrices prices, IOptions<PortfolioOptions> options)
 {
     /// <param name="batch">When given, the valuation is added to it instead of staged on its own (the periodic pass
     /// publishes one <see cref="PortfoliosValued"/> per batch).</param>
@@ -73,7 +75,7 @@ public sealed class PortfolioRevaluation(PortfolioContext db, IOutbox outbox, La
             {
                 // Only the owner's screens follow it (Risk and Execution get the next periodic valuation), and they read
                 // the durable state again when they reconnect: a notification after commit, with no outbox row to write.
-                outbox.Notify(new PortfolioFillApplied(valued, portfolio.Fees, portfolio.Currency, portfolio.OpenedAt, appliedFill.Fill));
+                fillPushes.Stage(new PortfolioFillApplied(valued, portfolio.Fees, portfolio.Currency, portfolio.OpenedAt, appliedFill.Fill));
             }
             else
             {

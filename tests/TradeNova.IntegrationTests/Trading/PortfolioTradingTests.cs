@@ -158,7 +158,9 @@ public sealed class PortfolioTradingTests(PlatformFixture platform)
     {
         using var gateway = platform.CreateGatewayClient();
         var user = await gateway.NewTraderAsync();
-        var second = await platform.StartExtraInstanceAsync("portfolio");
+        // No grace for the second instance: once healthy it relies on having heard from the first (which answers its
+        // announcement at once), so whichever instance applies the fill must know of the other to reach its connections.
+        var second = await platform.StartExtraInstanceAsync("portfolio", new Dictionary<string, string> { ["TradeNova__Portfolio__PeerGrace"] = "00:00:00" });
         await using var viaFirst = await HubProbe.ConnectAsync(platform["portfolio"].BaseAddress, user.AccessToken);
         await using var viaSecond = await HubProbe.ConnectAsync(second.BaseAddress, user.AccessToken);
         await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);

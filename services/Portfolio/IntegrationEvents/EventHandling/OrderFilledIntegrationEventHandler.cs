@@ -1,6 +1,7 @@
 using MassTransit;
 using TradeNova.Contracts.Execution;
 using TradeNova.Portfolio.Accounting;
+using TradeNova.Portfolio.Notifications;
 using TradeNova.Portfolio.Valuation;
 using TradeNova.ServiceDefaults.Data;
 using TradeNova.ServiceDefaults.Messaging.Inbox;
@@ -13,12 +14,13 @@ namespace TradeNova.Portfolio.IntegrationEvents.EventHandling;
 /// quantity, average cost, realized P&amp;L and fees; then revalues and stages <c>PortfolioFillApplied</c>. On the shared
 /// durable queue, so with several instances each fill is applied by one of them.
 /// </summary>
-public sealed class OrderFilledIntegrationEventHandler(PortfolioContext db, PortfolioRevaluation revaluation, TimeProvider time)
+public sealed class OrderFilledIntegrationEventHandler(PortfolioContext db, PortfolioRevaluation revaluation, FillPushRoute pushes, TimeProvider time)
     : InboxConsumer<PortfolioContext, OrderFilled>(db)
 {
     protected override async Task HandleAsync(ConsumeContext<OrderFilled> context, CancellationToken cancellationToken)
     {
         var fill = context.Message;
+        pushes.Discard(); // anything an earlier attempt staged was not committed
         using var activity = PortfolioTelemetry.ActivitySource.StartActivity("apply fill");
         activity?.SetTag("tradenova.user_id", fill.UserId);
         activity?.SetTag("tradenova.fill_id", fill.FillId);
@@ -106,7 +108,10 @@ public sealed class OrderFilledIntegrationEventHandler(PortfolioContext db, Port
         await revaluation.ApplyAsync(portfolio, positions, Later(time.GetUtcNow(), fill.FilledAt), new AppliedFill(fill), cancellationToken);
     }
 
-    /// <summary>The whole effect is what the save writes (the pushes follow from the outbox), so the inbox row joins it.</summary>
+    /// <summary>The pushes to this instance's own connections, when it is the only Portfolio instance.</summary>
+    protected override Task AfterCommitAsync(CancellationToken cancellationToken) => pushes.PushCommittedAsync(cancellationToken);
+
+    /// <summary>The whole effect is what the save writes (the pushes follow it, after commit), so the inbox row joins it.</summary>
     protected override bool RecordWithSave => true;
 
     /// <summary>A fill already in the trade history (the same fill under another message id) is acknowledged, not retried.</summary>
