@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 using TradeNova.Contracts.Execution;
 using TradeNova.Execution.Exchange;
 using TradeNova.ServiceDefaults.Messaging.Outbox;
@@ -17,7 +15,7 @@ namespace TradeNova.Execution.Orders;
 /// a fill carries the user's updates on its <c>OrderFilled</c> (<see cref="OrderFilled.OrderUpdates"/>) instead, so a
 /// fill is one message, not two.
 /// </summary>
-public sealed class OrderLedger
+public sealed partial class OrderLedger
 {
     public const string BrokerNotionalTooSmall = "broker.notional_too_small";
 
@@ -165,8 +163,7 @@ public sealed class OrderLedger
         filled.Add((order, OrderMessages.Filled(order, fill)));
         Transition(order, order.FilledQuantity >= order.Quantity ? OrderStatuses.Filled : OrderStatuses.PartiallyFilled);
 
-        var position = await AddToPositionAsync(order.UserId, order.Symbol, order.Side == OrderSides.Buy ? quantity : -quantity, cancellationToken);
-        var legs = await OpenLegsAsync(order, position, cancellationToken);
+        var (position, legs) = await AddToPositionAndLockLegsAsync(order, order.Side == OrderSides.Buy ? quantity : -quantity, cancellationToken);
         if (order.BracketLeg is not null)
         {
             foreach (var sibling in legs.Where(l => l.ParentOrderId == order.ParentOrderId && l.Id != order.Id))
@@ -256,75 +253,5 @@ public sealed class OrderLedger
                 Transition(leg, OrderStatuses.Canceled, "The position this bracket leg protected was closed.");
             }
         }
-    }
-
-    /// <summary>
-    /// The open legs this fill can touch, locked: its own (when it is a parent) and its siblings (when it is a leg), and
-    /// the user's other legs on the symbol only where the new position makes them stale (flat, or on the other side),
-    /// so a fill does not load every bracket of a position built from many orders.
-    /// </summary>
-    private async Task<List<Order>> OpenLegsAsync(Order filled, decimal position, CancellationToken cancellationToken)
-    {
-        var (userId, symbol) = (filled.UserId, filled.Symbol);
-        var family = filled.ParentOrderId ?? filled.Id;
-        // Locked by id first, in a plain command: most fills touch no leg (a first buy, a position that stays on its side),
-        // and an EF query that finds nothing still costs its whole pipeline. The legs found are then read as entities.
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        // Index ranges only: the user's open legs on the symbol on each side the new position makes stale (both when flat,
-        // the buy legs of a long, the sell legs of a short; ix_orders_open_legs, one side per range so the side is part of
-        // the index condition), and the family's own legs (ix_orders_parent_order_id). A side left null matches nothing.
-        command.CommandText = """
-            SELECT o.id FROM execution.orders o
-            WHERE o.id = ANY(ARRAY(
-                SELECT l.id FROM execution.orders l
-                WHERE l.user_id = $1 AND l.symbol = $2 AND l.side = $4
-                  AND l.bracket_leg IS NOT NULL AND l.status IN ('accepted', 'partially_filled')
-                UNION ALL
-                SELECT l.id FROM execution.orders l
-                WHERE l.user_id = $1 AND l.symbol = $2 AND l.side = $5
-                  AND l.bracket_leg IS NOT NULL AND l.status IN ('accepted', 'partially_filled')
-                UNION ALL
-                SELECT l.id FROM execution.orders l
-                WHERE l.parent_order_id = $3 AND l.bracket_leg IS NOT NULL AND l.status IN ('accepted', 'partially_filled')))
-              AND o.bracket_leg IS NOT NULL AND o.status IN ('accepted', 'partially_filled')
-            FOR UPDATE
-            """;
-        command.Parameters.Add(new NpgsqlParameter { Value = userId });
-        command.Parameters.Add(new NpgsqlParameter { Value = symbol });
-        command.Parameters.Add(new NpgsqlParameter { Value = family });
-        command.Parameters.Add(new NpgsqlParameter { Value = position >= 0m ? OrderSides.Buy : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = position <= 0m ? OrderSides.Sell : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        var ids = new List<Guid>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                ids.Add(reader.GetGuid(0));
-            }
-        }
-
-        var stored = ids.Count == 0
-            ? []
-            : await db.Orders.FromSqlInterpolated($"SELECT o.*, o.xmin FROM execution.orders o WHERE o.id = ANY({ids.ToArray()})")
-                .ToListAsync(cancellationToken);
-        var added = db.Orders.Local.Where(o => o.UserId == userId && o.Symbol == symbol && o.BracketLeg is not null
-                                               && OrderStatuses.IsOpen(o.Status) && db.Entry(o).State == EntityState.Added);
-        return [.. stored.Concat(added).DistinctBy(o => o.Id)];
-    }
-
-    private async Task<decimal> AddToPositionAsync(Guid userId, string symbol, decimal delta, CancellationToken cancellationToken)
-    {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = """
-            INSERT INTO execution.executed_positions (user_id, symbol, quantity) VALUES (@user, @symbol, @delta)
-            ON CONFLICT (user_id, symbol) DO UPDATE SET quantity = executed_positions.quantity + excluded.quantity
-            RETURNING quantity
-            """;
-        command.Parameters.Add(new NpgsqlParameter("user", userId));
-        command.Parameters.Add(new NpgsqlParameter("symbol", symbol));
-        command.Parameters.Add(new NpgsqlParameter("delta", delta));
-        return (decimal)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }
