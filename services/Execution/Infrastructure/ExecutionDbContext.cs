@@ -75,9 +75,6 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
             order.HasIndex(o => new { o.UserId, o.CreatedAt });
             order.HasIndex(o => o.ParentOrderId).HasFilter("parent_order_id IS NOT NULL");
             order.HasIndex(o => new { o.StrategyRunId, o.CreatedAt }).HasFilter("strategy_run_id IS NOT NULL");
-            order.HasIndex(o => new { o.Symbol, o.AcceptedAt })
-                .HasDatabaseName("ix_orders_working")
-                .HasFilter("status IN ('accepted', 'partially_filled')");
             // The paper exchange's ways in (PaperExchange.CandidatesSql): what trades at any price, and the resting
             // limits and stops of a symbol by price, so a pass reads only the orders the prices reach.
             order.HasIndex(o => o.AcceptedAt)
@@ -90,7 +87,7 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
             order.HasIndex(o => new { o.Symbol, o.Side, o.StopPrice })
                 .HasDatabaseName("ix_orders_paper_resting_stop")
                 .HasFilter("status IN ('accepted', 'partially_filled') AND mode = 'paper' AND stop_price IS NOT NULL AND NOT stop_triggered");
-            // A fill's bracket legs (OrderLedger.OpenLegsAsync): one user's open legs on a symbol, by side. Without it the
+            // A fill's bracket legs (OrderLedger.AddToPositionAndLockLegsAsync): one user's open legs on a symbol, by side. Without it the
             // lookup intersected the user's whole order history with every working order of the symbol, which grows
             // with everyone's book.
             order.HasIndex(o => new { o.UserId, o.Symbol, o.Side })

@@ -500,10 +500,6 @@ namespace TradeNova.Execution.Infrastructure.Migrations
                         .HasDatabaseName("ix_orders_strategy_run_id_created_at")
                         .HasFilter("strategy_run_id IS NOT NULL");
 
-                    b.HasIndex("Symbol", "AcceptedAt")
-                        .HasDatabaseName("ix_orders_working")
-                        .HasFilter("status IN ('accepted', 'partially_filled')");
-
                     b.HasIndex("UserId", "CreatedAt")
                         .HasDatabaseName("ix_orders_user_id_created_at");
 
