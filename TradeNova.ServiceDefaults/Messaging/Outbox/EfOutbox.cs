@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,8 @@ namespace TradeNova.ServiceDefaults.Messaging.Outbox;
 internal sealed class EfOutbox<TContext>(TContext db, OutboxHandoff handoff, IOptions<OutboxOptions> options, TimeProvider time) : IOutbox
     where TContext : DbContext
 {
+    private static readonly ConcurrentDictionary<Type, string> TypeNames = new();
+
     public void Add<T>(T message)
         where T : class
     {
@@ -17,8 +20,7 @@ internal sealed class EfOutbox<TContext>(TContext db, OutboxHandoff handoff, IOp
         var row = new OutboxMessage
         {
             Id = Guid.CreateVersion7(now),
-            // Version-free, so a redeploy with a new assembly version still resolves staged rows (Type.GetType).
-            MessageType = $"{type.FullName}, {type.Assembly.GetName().Name}",
+            MessageType = MessageTypeName(type),
             Body = JsonSerializer.Serialize(message, type, JsonSerializerOptions.Web),
             CreatedAt = now,
             // The dispatcher publishes the row as soon as it commits; the relay takes it only if that has not happened by then.
@@ -28,6 +30,11 @@ internal sealed class EfOutbox<TContext>(TContext db, OutboxHandoff handoff, IOp
         db.Set<OutboxMessage>().Add(row);
         handoff.Stage(db, row, message, type);
     }
+
+    // Version-free, so a redeploy with a new assembly version still resolves staged rows (Type.GetType). Built once per
+    // type: Assembly.GetName() parses the assembly's identity anew on every call.
+    private static string MessageTypeName(Type type) =>
+        TypeNames.GetOrAdd(type, static t => $"{t.FullName}, {t.Assembly.GetName().Name}");
 
     public void Notify<T>(T message)
         where T : class

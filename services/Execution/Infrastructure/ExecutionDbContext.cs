@@ -66,6 +66,7 @@ public sealed class ExecutionDbContext(DbContextOptions<ExecutionDbContext> opti
             }
 
             order.Property(o => o.FilledValue).HasPrecision(28, 10);
+            order.PrimitiveCollection(o => o.ReasonCodes).Metadata.SetValueComparer(StringLists.Comparer);
             // PostgreSQL's xmin: a write that lost a race (the exchange filled the order meanwhile) fails instead of overwriting.
             order.Property<uint>("xmin").HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
             order.Ignore(o => o.AverageFillPrice);

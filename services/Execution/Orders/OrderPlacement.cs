@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Npgsql;
 using TradeNova.Execution.Apis;
 using TradeNova.ServiceDefaults.Data;
 
@@ -17,17 +18,15 @@ public sealed class OrderPlacement(
     IHostApplicationLifetime lifetime,
     TimeProvider time)
 {
-    // Compiled once: translating the LINQ again (and looking it up in the query cache) on every order showed in profiles.
-    private static readonly Func<ExecutionDbContext, Guid, CancellationToken, Task<string?>> ModeOf = EF.CompileAsyncQuery(
-        (ExecutionDbContext db, Guid userId, CancellationToken _) =>
-            db.TradingAccounts.AsNoTracking().Where(a => a.UserId == userId).Select(a => a.Mode).FirstOrDefault());
+    // One plain command: even a compiled EF query builds its shaper's delegates on every run, and this read is on every order.
+    private const string ModeSql = "SELECT mode FROM execution.trading_accounts WHERE user_id = $1";
 
     public async Task<PlacementOutcome> PlaceAsync(Guid userId, string idempotencyKey, OrderDraft draft, CancellationToken cancellationToken)
     {
         // A retry is found by the insert below (the key is unique per user), not by a read before it: most requests are
         // new orders, and each read is a round trip.
         var hash = draft.Hash();
-        var mode = draft.Mode ?? await ModeOf(db, userId, cancellationToken) ?? TradingModes.Paper;
+        var mode = draft.Mode ?? await ModeOfAsync(userId, cancellationToken) ?? TradingModes.Paper;
         if (mode == TradingModes.Live && !await db.BrokerConnections.AnyAsync(c => c.UserId == userId, cancellationToken))
         {
             // The retry of an order placed while the broker was connected still gets its first answer.
@@ -116,6 +115,21 @@ public sealed class OrderPlacement(
     {
         order.ResponseStatus = StatusCodes.Status201Created;
         order.ResponseBody = JsonSerializer.Serialize(OrderResponse.From(order), JsonSerializerOptions.Web);
+    }
+
+    private async Task<string?> ModeOfAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(ModeSql, (NpgsqlConnection)db.Database.GetDbConnection());
+            command.Parameters.Add(new NpgsqlParameter { Value = userId });
+            return await command.ExecuteScalarAsync(cancellationToken) as string;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private Task<Order?> FindAsync(Guid userId, string idempotencyKey, CancellationToken cancellationToken) =>
