@@ -3,6 +3,8 @@
 # gateway on TRADENOVA_GATEWAY_PORT, services on the next six ports, as under the AppHost), against the infrastructure
 # of `./tradenova infra up`. Each service gets only its own connection string, like under Aspire. Load-run settings are
 # configuration, never code: Risk's per-user order-rate cap and the gateway's rate limits are raised for the run only.
+# LOAD_CONNECTION_EXTRA is appended to every service's connection string, to try Npgsql settings without a rebuild
+# (for example LOAD_CONNECTION_EXTRA=';Maximum Pool Size=4').
 #
 #   tests/TradeNova.LoadDriver/loopback-platform.sh start   # builds nothing: dotnet build -c Release first
 #   tests/TradeNova.LoadDriver/loopback-platform.sh stop
@@ -52,7 +54,7 @@ case "${1:-}" in
       extra=()
       [[ $svc == risk ]] && extra+=("TradeNova__Risk__MaxOrdersPerMinute=${LOAD_RISK_ORDERS_PER_MINUTE:-600}")
       start_app "$svc" "services/$project/bin/Release/net10.0/TradeNova.$project.dll" "${port[$svc]}" \
-        "$conn_var=${!conn_var}" "ConnectionStrings__messaging=$ConnectionStrings__messaging" \
+        "$conn_var=${!conn_var}${LOAD_CONNECTION_EXTRA:-}" "ConnectionStrings__messaging=$ConnectionStrings__messaging" \
         "services__identity__http__0=http://127.0.0.1:${port[identity]}" "${extra[@]}"
     done
     start_app gateway gateway/bin/Release/net10.0/TradeNova.Gateway.dll "$gateway_port" "${gateway_env[@]}" \
