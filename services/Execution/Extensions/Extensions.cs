@@ -38,7 +38,7 @@ public static class Extensions
         builder.Services.AddSingleton<MarketShocks>();
         builder.Services.AddSingleton<PriceSimulator>();
         builder.Services.AddSingleton<IBrokerAdapter, PaperBrokerAdapter>();
-        builder.Services.AddSingleton<BrokerRouter>();
+        builder.Services.AddScoped<BrokerRouter>(); // scoped: the live adapter uses the caller's context
         builder.Services.AddScoped<OrderLedger>();
         builder.Services.AddScoped<RiskGate>();
         builder.Services.AddScoped<OrderAcceptance>();

@@ -16,9 +16,11 @@ public sealed class AccessTokenIssuer(
 
     public TimeSpan Lifetime => tokenOptions.Value.AccessTokenLifetime;
 
-    public async Task<string> IssueAsync(User user, CancellationToken cancellationToken)
+    /// <summary>The signing keys, loaded (on a connection of their own) when the cache has run out.</summary>
+    public ValueTask<SigningKeySet> KeysAsync(CancellationToken cancellationToken) => keys.GetAsync(cancellationToken);
+
+    public string Sign(User user, SigningKeySet keySet)
     {
-        var keySet = await keys.GetAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var jwt = jwtOptions.CurrentValue;
         return Handler.CreateToken(new SecurityTokenDescriptor

@@ -12,7 +12,10 @@ public sealed class TokenService(
     IOptions<IdentityTokenOptions> options)
 {
     /// <summary>Stages a new refresh token for <paramref name="user"/> (caller saves) and signs an access token.</summary>
-    public async Task<IssuedTokens> IssueAsync(User user, Guid familyId, CancellationToken cancellationToken)
+    public async Task<IssuedTokens> IssueAsync(User user, Guid familyId, CancellationToken cancellationToken) =>
+        Issue(user, familyId, await accessTokens.KeysAsync(cancellationToken));
+
+    private IssuedTokens Issue(User user, Guid familyId, SigningKeySet signingKeys)
     {
         var refreshToken = RefreshTokenHasher.NewToken();
         var now = time.GetUtcNow();
@@ -25,7 +28,7 @@ public sealed class TokenService(
             CreatedAt = now,
             ExpiresAt = now + options.Value.RefreshTokenLifetime,
         });
-        var accessToken = await accessTokens.IssueAsync(user, cancellationToken);
+        var accessToken = accessTokens.Sign(user, signingKeys);
         return new IssuedTokens(accessToken, "Bearer", (int)accessTokens.Lifetime.TotalSeconds, refreshToken);
     }
 
@@ -49,6 +52,10 @@ public sealed class TokenService(
             return (RefreshOutcome.Expired, null);
         }
 
+        // Before the transaction: loading the keys takes a pooled connection of its own, which must not be awaited while
+        // this request holds one (enough concurrent refreshes would hold the whole pool and wait on each other).
+        var signingKeys = await accessTokens.KeysAsync(cancellationToken);
+
         // Conditional update: of two concurrent refreshes with the same token exactly one wins; the other is a reuse.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.RefreshTokens
@@ -61,7 +68,7 @@ public sealed class TokenService(
         }
 
         var user = await db.Users.SingleAsync(u => u.Id == stored.UserId, cancellationToken);
-        var tokens = await IssueAsync(user, stored.FamilyId, cancellationToken);
+        var tokens = Issue(user, stored.FamilyId, signingKeys);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (RefreshOutcome.Rotated, tokens);

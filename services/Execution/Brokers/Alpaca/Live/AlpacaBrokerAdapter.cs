@@ -7,8 +7,11 @@ namespace TradeNova.Execution.Brokers.Alpaca.Live;
 /// Live orders, through the user's own Alpaca account. Submitting runs inside the acceptance transaction, so it only
 /// hands the order to <see cref="AlpacaOrderSubmitter"/> (<see cref="BrokerAck.Deferred"/>): no network call ever
 /// happens while the order's row is locked, and the acceptance is committed before anything leaves for Alpaca.
+/// Scoped: a cancel reads the credentials and the order's links through the caller's context, on the connection the
+/// caller already holds, instead of taking a second one from the pool while the first is held.
 /// </summary>
-public sealed class AlpacaBrokerAdapter(AlpacaSubmissionQueue queue, IServiceScopeFactory scopes, AlpacaClientFactory clients) : IBrokerAdapter
+public sealed class AlpacaBrokerAdapter(
+    AlpacaSubmissionQueue queue, ExecutionDbContext db, BrokerCredentialStore credentialStore, AlpacaClientFactory clients) : IBrokerAdapter
 {
     public string Mode => TradingModes.Live;
 
@@ -24,8 +27,7 @@ public sealed class AlpacaBrokerAdapter(AlpacaSubmissionQueue queue, IServiceSco
     /// </summary>
     public async Task<BrokerAck> CancelAsync(Order order, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var credentials = await scope.ServiceProvider.GetRequiredService<BrokerCredentialStore>().LoadCredentialsAsync(order.UserId, cancellationToken);
+        var credentials = await credentialStore.LoadCredentialsAsync(order.UserId, cancellationToken);
         if (credentials is null)
         {
             return order.SubmittedAt is null
@@ -36,7 +38,7 @@ public sealed class AlpacaBrokerAdapter(AlpacaSubmissionQueue queue, IServiceSco
         var client = clients.Create(credentials);
         try
         {
-            var links = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>().Set<AlpacaOrderLink>().AsNoTracking();
+            var links = db.Set<AlpacaOrderLink>().AsNoTracking();
             var brokerOrderId = await links.Where(l => l.OrderId == order.Id).Select(l => l.BrokerOrderId).FirstOrDefaultAsync(cancellationToken);
             if (brokerOrderId is null && order.ParentOrderId is { } parentId)
             {

@@ -13,7 +13,7 @@ public static class AlpacaLiveTradingExtensions
     public static IHostApplicationBuilder AddAlpacaLiveTrading(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AlpacaSubmissionQueue>();
-        builder.Services.AddSingleton<IBrokerAdapter, AlpacaBrokerAdapter>();
+        builder.Services.AddScoped<IBrokerAdapter, AlpacaBrokerAdapter>();
         builder.Services.AddScoped<AlpacaOrderUpdater>();
         builder.Services.AddOptions<AlpacaAccountSyncOptions>().BindConfiguration("TradeNova:Alpaca:AccountSync");
         builder.Services.AddSingleton<AlpacaAccountSync>();
