@@ -9,11 +9,13 @@ public static class ServiceDatabase
 {
     public const string MigrationsHistoryTable = "__ef_migrations_history";
 
+    private static readonly int NpgsqlDefaultMaxPoolSize = new NpgsqlConnectionStringBuilder().MaxPoolSize;
+
     public static string ConnectionName(string serviceName) => $"{serviceName}db";
 
     public static DbContextOptionsBuilder UseServiceNpgsql(
-        this DbContextOptionsBuilder options, string connectionString, string serviceName) =>
-        options.UseNpgsql(ForContexts(connectionString), npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable, serviceName))
+        this DbContextOptionsBuilder options, string connectionString, string serviceName, int maxPoolSize = 0) =>
+        options.UseNpgsql(ForContexts(connectionString, maxPoolSize), npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable, serviceName))
             .UseSnakeCaseNamingConvention();
 
     /// <summary>
@@ -23,10 +25,16 @@ public static class ServiceDatabase
     /// transaction-scoped), so returning it to the pool skips the seven-statement reset that otherwise rides on the next
     /// command of every open; code that holds session state (an advisory lock) opens its own connection from the plain
     /// connection string, a pool of its own that still resets. JIT compilation is off for these connections.
+    /// <paramref name="maxPoolSize"/> (when above 0) caps the pool unless the string sets a size other than Npgsql's default.
     /// </summary>
-    public static string ForContexts(string connectionString)
+    public static string ForContexts(string connectionString, int maxPoolSize = 0)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (maxPoolSize > 0 && builder.MaxPoolSize == NpgsqlDefaultMaxPoolSize && builder.MinPoolSize <= maxPoolSize)
+        {
+            builder.MaxPoolSize = maxPoolSize;
+        }
+
         if (builder.MaxAutoPrepare == 0)
         {
             builder.MaxAutoPrepare = 100;

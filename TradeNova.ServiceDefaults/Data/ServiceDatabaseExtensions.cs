@@ -33,9 +33,10 @@ public static class ServiceDatabaseExtensions
                 throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
             }
 
-            options.UseServiceNpgsql(connectionString, serviceName);
+            var settings = services.GetRequiredService<IOptions<ServiceDatabaseOptions>>().Value;
+            options.UseServiceNpgsql(connectionString, serviceName, settings.MaxPoolSize);
             options.AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>());
-            if (services.GetRequiredService<IOptions<ServiceDatabaseOptions>>().Value.CachedStatementSaves)
+            if (settings.CachedStatementSaves)
             {
                 options.AddInterceptors(new CachedStatementSaveInterceptor());
             }

@@ -26,4 +26,17 @@ public sealed class ServiceDatabaseTests
         tuned.Options.ShouldBe("-c statement_timeout=5000 -c jit=off");
         explicitJit.Options.ShouldBe("-c jit=on");
     }
+
+    [Fact]
+    public void The_pool_cap_applies_unless_the_connection_string_sizes_the_pool_itself()
+    {
+        MaxPool("Host=h", 4).ShouldBe(4);
+        MaxPool("Host=h", 0).ShouldBe(100);
+        MaxPool("Host=h;Maximum Pool Size=12", 4).ShouldBe(12);
+        MaxPool("Host=h;Minimum Pool Size=6", 4).ShouldBe(100); // a cap below the minimum would be rejected by Npgsql
+        new ServiceDatabaseOptions().MaxPoolSize.ShouldBe(ServiceDatabaseOptions.DefaultMaxPoolSize);
+    }
+
+    private static int MaxPool(string connectionString, int cap) =>
+        new NpgsqlConnectionStringBuilder(ServiceDatabase.ForContexts(connectionString, cap)).MaxPoolSize;
 }
