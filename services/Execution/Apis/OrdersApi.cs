@@ -157,6 +157,13 @@ public static class OrdersApi
         return TypedResults.Ok(new OrderDetailsResponse(OrderResponse.From(order), events, fills));
     }
 
+    /// <summary>
+    /// The broker is asked first, with no transaction open and no row locked: a live cancel is one or two calls to
+    /// Alpaca, and holding a pooled connection across them would let a slow Alpaca starve every other request. Then the
+    /// order is locked and canceled if it is still open; a fill that landed in between stays, and only the rest is
+    /// canceled. An order that started working (at a broker) between the read and the lock is read again, so the broker
+    /// is always asked about the status that gets canceled.
+    /// </summary>
     public static async Task<Results<Ok<OrderResponse>, ProblemHttpResult>> CancelOrderAsync(
         Guid id,
         ClaimsPrincipal principal,
@@ -166,32 +173,53 @@ public static class OrdersApi
         CancellationToken cancellationToken)
     {
         var userId = principal.GetUserId();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var order = await db.LockOrderAsync(id, cancellationToken);
-        if (order is null || order.UserId != userId)
+        for (var attempt = 0; ; attempt++)
         {
-            return ProblemResults.NotFound("Order not found.");
-        }
+            var seen = await db.Orders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+            if (seen is null || seen.UserId != userId)
+            {
+                return ProblemResults.NotFound("Order not found.");
+            }
 
-        if (!OrderStatuses.IsOpen(order.Status))
-        {
-            return NotOpen(order);
-        }
+            if (!OrderStatuses.IsOpen(seen.Status))
+            {
+                return NotOpen(seen);
+            }
 
-        if (OrderStatuses.Working.Contains(order.Status) && brokers.For(order.Mode) is { } broker)
-        {
-            var ack = await broker.CancelAsync(order, cancellationToken);
-            if (!ack.Accepted)
+            var broker = AtBroker(seen, brokers);
+            if (broker is not null && await broker.CancelAsync(seen, cancellationToken) is { Accepted: false } ack)
             {
                 return ProblemResults.Conflict("order-not-cancelable", "The broker refused to cancel the order.", ack.Message);
             }
-        }
 
-        ledger.Transition(order, OrderStatuses.Canceled, "Canceled by the user.");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(OrderResponse.From(order));
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var order = await db.LockOrderAsync(id, cancellationToken);
+            if (order is null)
+            {
+                return ProblemResults.NotFound("Order not found.");
+            }
+
+            if (!OrderStatuses.IsOpen(order.Status))
+            {
+                return NotOpen(order);
+            }
+
+            if (broker is null && AtBroker(order, brokers) is not null && attempt < 3)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
+            ledger.Transition(order, OrderStatuses.Canceled, "Canceled by the user.");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return TypedResults.Ok(OrderResponse.From(order));
+        }
     }
+
+    private static IBrokerAdapter? AtBroker(Order order, BrokerRouter brokers) =>
+        OrderStatuses.Working.Contains(order.Status) ? brokers.For(order.Mode) : null;
 
     public static async Task<IResult> ReplaceOrderAsync(
         Guid id,

@@ -126,6 +126,27 @@ public sealed class LiveOrderLifecycleTests(BrokerConnectionFixture fixture)
     }
 
     [Fact]
+    public async Task A_live_cancel_locks_nothing_while_alpaca_answers()
+    {
+        await using var bus = await ExecutionTestBus.StartAsync(fixture.AmqpUri, ExecutionTestBus.Approve());
+        var (token, keyId) = await fixture.NewConnectedTraderAsync();
+        using var execution = fixture.CreateExecutionClient();
+        var order = await AcknowledgedLimitAsync(execution, token, keyId, "KO", 2m, 50m);
+        var brokerId = Alpaca.Orders[order.ClientOrderId()]["id"]!.GetValue<string>();
+        Alpaca.Script(new ScriptedResponse("DELETE", $"/v2/orders/{brokerId}", 204, "", TimeSpan.FromSeconds(3)));
+
+        var cancel = execution.SendAsync(HttpMethod.Delete, $"/api/v1/orders/{order.Id()}", token);
+        await Poll.UntilAsync(() => Task.FromResult(Alpaca.RequestsTo("DELETE", $"/v2/orders/{brokerId}").Count > 0),
+            ExecutionApiCalls.EventualConsistency, "the cancel at Alpaca");
+        (await fixture.ScalarAsync<long>("SELECT count(*) FROM (SELECT 1 FROM execution.orders WHERE id = @id FOR UPDATE NOWAIT) AS free",
+            ("id", order.Id()))).ShouldBe(1, "the order's row is not locked while Alpaca answers");
+
+        using var response = await cancel;
+        (await ExecutionApiCalls.ReadAsync(response, HttpStatusCode.OK, "cancel")).Status().ShouldBe("canceled");
+        Alpaca.Violations.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_live_replace_is_one_patch_at_alpaca_and_the_old_order_works_until_alpaca_confirms_or_refuses()
     {
         await using var bus = await ExecutionTestBus.StartAsync(fixture.AmqpUri, ExecutionTestBus.Approve());
