@@ -11,11 +11,9 @@ public sealed class ServiceDatabaseOptions
 
     /// <summary>
     /// Most PostgreSQL connections the service's contexts hold at once, unless the connection string sets its own
-    /// <c>Maximum Pool Size</c>; 0 leaves Npgsql's default (100). A few busy backends cost PostgreSQL less CPU per
-    /// statement than many half-idle ones. Safe only because no code awaits a second context connection while it holds
-    /// one (see the README's "Connection pools").
+    /// <c>Maximum Pool Size</c>; 0 (the default) leaves Npgsql's 100. A few busy backends cost PostgreSQL less CPU per
+    /// statement than many half-idle ones, but a cap is safe only in a service where nothing waits, while holding a
+    /// context's connection, for a second one or for a network call: Portfolio and Risk set 4 (README, "Connection pools").
     /// </summary>
-    public int MaxPoolSize { get; set; } = DefaultMaxPoolSize;
-
-    public const int DefaultMaxPoolSize = 4;
+    public int MaxPoolSize { get; set; }
 }

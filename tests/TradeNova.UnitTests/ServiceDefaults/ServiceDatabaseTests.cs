@@ -34,7 +34,7 @@ public sealed class ServiceDatabaseTests
         MaxPool("Host=h", 0).ShouldBe(100);
         MaxPool("Host=h;Maximum Pool Size=12", 4).ShouldBe(12);
         MaxPool("Host=h;Minimum Pool Size=6", 4).ShouldBe(100); // a cap below the minimum would be rejected by Npgsql
-        new ServiceDatabaseOptions().MaxPoolSize.ShouldBe(ServiceDatabaseOptions.DefaultMaxPoolSize);
+        new ServiceDatabaseOptions().MaxPoolSize.ShouldBe(0);
     }
 
     private static int MaxPool(string connectionString, int cap) =>
