@@ -72,7 +72,7 @@ internal sealed partial class BacktestRun
     public sbyte[] MovingAverageCrossSignals(int symbolIndex, int fastPeriod, int slowPeriod) =>
         _columns is { } columns
             ? CrossSignals.OfColumns(columns.SimpleMovingAverage(symbolIndex, fastPeriod), columns.SimpleMovingAverage(symbolIndex, slowPeriod), slowPeriod)
-            : CrossSignals.OfMovingAverages(_closes[symbolIndex], fastPeriod, slowPeriod);
+            : CrossSignals.OfMovingAverages(_closes[symbolIndex], _data.CloseTicks(symbolIndex), fastPeriod, slowPeriod);
 
     public int CurrentBarIndex(int symbolIndex) => _barIndex[symbolIndex][_step];
 

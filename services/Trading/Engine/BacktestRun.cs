@@ -30,6 +30,7 @@ internal sealed partial class BacktestRun : IStrategyContext, IIndexedStrategyCo
     private readonly int[] _dayIndex;
     private readonly PositionLedger[] _positions;
     private readonly double[][] _closes;
+    private readonly MarketDataSet _data;
     private readonly IndicatorColumns? _columns;
     private readonly long[][] _closeMantissas;
     private readonly byte[][] _closeScales;
@@ -102,6 +103,7 @@ internal sealed partial class BacktestRun : IStrategyContext, IIndexedStrategyCo
         }
 
         _closes = data.Closes;
+        _data = data;
         _closeMantissas = data.CloseMantissas;
         _closeScales = data.CloseScales;
         _closesFitIntegers = data.ClosesFitIntegers;

@@ -40,14 +40,15 @@ public sealed class IndicatorColumns
     {
         IndicatorPeriod.Require(period, nameof(period));
         return _simpleMovingAverages
-            .GetOrAdd((series, period), static (key, closes) => new Lazy<double[]>(() => Compute(closes[key.Series], key.Period)), Data.Closes)
+            .GetOrAdd((series, period), static (key, columns) => new Lazy<double[]>(() => columns.Compute(key.Series, key.Period)), this)
             .Value;
     }
 
-    private static double[] Compute(double[] closes, int period)
+    private double[] Compute(int series, int period)
     {
+        var closes = Data.Closes[series];
         var values = new double[closes.Length];
-        MovingAverageColumn.Compute(closes, period, values);
+        MovingAverageColumn.Compute(closes, Data.CloseTicks(series), period, values);
         return values;
     }
 }

@@ -1,4 +1,5 @@
 using TradeNova.Trading.Data;
+using TradeNova.Trading.Indicators;
 using TradeNova.Trading.Numerics;
 
 namespace TradeNova.Trading.Engine;
@@ -9,6 +10,7 @@ namespace TradeNova.Trading.Engine;
 public sealed class MarketDataSet
 {
     private readonly Dictionary<string, int> _indexBySymbol;
+    private readonly TickSeries?[] _closeTicks;
 
     public MarketDataSet(IEnumerable<BarSeries> series)
     {
@@ -74,6 +76,7 @@ public sealed class MarketDataSet
         UniformCloseScale = new int[Series.Count];
         LargestCloseMantissa = new long[Series.Count];
         ClosesFitIntegers = true;
+        _closeTicks = new TickSeries?[Series.Count];
         for (var s = 0; s < Series.Count; s++)
         {
             BarIndex[s] = AlignToTimeline(Bars[s], Timeline);
@@ -110,6 +113,10 @@ public sealed class MarketDataSet
 
     /// <summary>[series][bar index] = the bar's close as a double, converted once for every run and strategy.</summary>
     internal double[][] Closes { get; }
+
+    /// <summary>The closes of a series as 10^-8 ticks for its moving averages, converted on first use and shared by
+    /// every run and strategy (two threads may both convert; either result is the same).</summary>
+    internal TickSeries CloseTicks(int series) => _closeTicks[series] ??= new TickSeries(Closes[series]);
 
     /// <summary>[series][bar index] = the close's decimal mantissa, when <see cref="ClosesFitIntegers"/>.</summary>
     internal long[][] CloseMantissas { get; }

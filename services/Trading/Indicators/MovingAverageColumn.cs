@@ -1,79 +1,75 @@
 namespace TradeNova.Trading.Indicators;
 
-/// <summary>A whole SMA series at once, the same doubles <see cref="SimpleMovingAverage"/> gives bar by bar, computed
-/// several times faster. Bar by bar, each value waits for the previous running sum (two dependent additions); but the
-/// indicator replaces its running sum by the exact sum of its window every <see cref="IndicatorPeriod.RecomputeInterval"/>
-/// updates, and that sum depends only on the window. So the series splits at those points into independent segments
-/// whose starting sums are known in advance, and the segments' running sums advance side by side, one step of each
-/// per turn, so the processor overlaps their additions. Every operation is the indicator's, in its order.</summary>
+/// <summary>A whole SMA series at once, the same doubles <see cref="SimpleMovingAverage"/> gives bar by bar (the
+/// arithmetic of <see cref="RollingMean"/>). The values' ticks (<see cref="TickSeries"/>) can be converted once and
+/// shared by the averages of every length; a window of prices then costs an integer addition, a subtraction and the one
+/// division, and a window holding another value is summed afresh, oldest first, as the indicator does.</summary>
 internal static class MovingAverageColumn
 {
-    private const int Interval = IndicatorPeriod.RecomputeInterval;
-
     /// <summary>Writes SMA(<paramref name="period"/>) of <paramref name="values"/> into <paramref name="destination"/>
     /// (NaN until ready).</summary>
-    public static void Compute(ReadOnlySpan<double> values, int period, Span<double> destination)
+    public static void Compute(ReadOnlySpan<double> values, int period, Span<double> destination) =>
+        Compute(values, new TickSeries(values), period, destination);
+
+    /// <summary>The same, with the values' <paramref name="ticks"/> converted beforehand.</summary>
+    public static void Compute(ReadOnlySpan<double> values, TickSeries ticks, int period, Span<double> destination)
     {
         var n = values.Length;
-        if (n < period)
+        destination[..Math.Min(n, period - 1)].Fill(double.NaN);
+        var divisor = period * ExactTicks.PerUnit;
+        if (ticks.Largest < ExactTicks.ExactIntegerLimit / period)
         {
-            destination[..n].Fill(double.NaN);
+            SmallPrices(ticks.Ticks.AsSpan(0, n), period, divisor, destination);
             return;
         }
 
-        destination[..(period - 1)].Fill(double.NaN);
-        // Filling the window: the running sum from 0, in order.
-        var fillSum = 0.0;
-        for (var i = 0; i < period; i++)
-            fillSum += values[i];
-        destination[period - 1] = fillSum / period;
-
-        // Recompute points i_k = period - 1 + 1024 k (k ≥ 1): the value there is the window's sum in slot order.
-        // Segment 0 runs the recurrence over [period, i_1), segment k over (i_k, i_(k+1)).
-        var segments = (n - period) / Interval + 1;
-        Span<double> sums = segments <= 16 ? stackalloc double[segments] : new double[segments];
-        Span<int> starts = segments <= 16 ? stackalloc int[segments] : new int[segments];
-        Span<int> ends = segments <= 16 ? stackalloc int[segments] : new int[segments];
-        sums[0] = fillSum;
-        starts[0] = period;
-        var longest = 0;
-        for (var k = 0; k < segments; k++)
+        var limit = (long)ExactTicks.Bound(period);
+        var series = ticks.Ticks;
+        long sum = 0;
+        var inexact = 0;
+        for (var i = 0; i < n; i++)
         {
-            var recomputeAt = period - 1 + Interval * (k + 1);
-            ends[k] = Math.Min(recomputeAt, n);
-            if (k > 0)
+            var added = series[i];
+            if (added == ExactTicks.Inexact || Math.Abs(added) >= limit)
+                inexact++;
+            else
+                sum += added;
+            if (i >= period)
             {
-                var at = period - 1 + Interval * k;
-                sums[k] = WindowSum(values, period, at);
-                destination[at] = sums[k] / period;
-                starts[k] = at + 1;
+                var removed = series[i - period];
+                if (removed == ExactTicks.Inexact || Math.Abs(removed) >= limit)
+                    inexact--;
+                else
+                    sum -= removed;
             }
 
-            longest = Math.Max(longest, ends[k] - starts[k]);
-        }
-
-        for (var step = 0; step < longest; step++)
-        {
-            for (var k = 0; k < segments; k++)
-            {
-                var i = starts[k] + step;
-                if (i < ends[k])
-                {
-                    var sum = sums[k] - values[i - period] + values[i];
-                    sums[k] = sum;
-                    destination[i] = sum / period;
-                }
-            }
+            if (i >= period - 1)
+                destination[i] = inexact == 0 ? ExactTicks.Quotient(sum, divisor) : Sum(values.Slice(i - period + 1, period)) / period;
         }
     }
 
-    /// <summary>The indicator's recomputed sum after the update at bar <paramref name="at"/>: its window slots in order,
-    /// slot j holding the latest value written there (bar at - ((at - j) mod period)).</summary>
-    private static double WindowSum(ReadOnlySpan<double> values, int period, int at)
+    /// <summary>Every value a price and every sum below 2^53: each mean is one exact integer update and one division
+    /// (what <see cref="ExactTicks.Quotient"/> does for such sums).</summary>
+    private static void SmallPrices(ReadOnlySpan<long> ticks, int period, double divisor, Span<double> destination)
+    {
+        if (ticks.Length < period)
+            return;
+        long sum = 0;
+        for (var i = 0; i < period; i++)
+            sum += ticks[i];
+        destination[period - 1] = sum / divisor;
+        for (var i = period; i < ticks.Length; i++)
+        {
+            sum += ticks[i] - ticks[i - period];
+            destination[i] = sum / divisor;
+        }
+    }
+
+    private static double Sum(ReadOnlySpan<double> window)
     {
         var sum = 0.0;
-        for (var slot = 0; slot < period; slot++)
-            sum += values[at - (((at - slot) % period) + period) % period];
+        foreach (var value in window)
+            sum += value;
         return sum;
     }
 }

@@ -4,9 +4,10 @@ using TradeNova.Trading.Data;
 namespace TradeNova.Trading.Indicators;
 
 /// <summary>Arithmetic mean of the last <see cref="Period"/> values. A ring buffer with a running sum makes an update
-/// a handful of instructions (the SMA crossover is the engine's throughput benchmark); the sum is recomputed from the
-/// window every <see cref="IndicatorPeriod.RecomputeInterval"/> updates so rounding error cannot drift. The arithmetic
-/// lives in <see cref="RollingMean"/>, shared with the indicator columns of parameter searches.</summary>
+/// a handful of instructions (the SMA crossover is the engine's throughput benchmark). The sum is of exact 10^-8 ticks
+/// while the window holds prices, so the value is the correctly rounded mean and cannot drift: a flat window reads its
+/// price exactly. The arithmetic lives in <see cref="RollingMean"/>, shared with the indicator columns of parameter
+/// searches.</summary>
 public sealed class SimpleMovingAverage : ISeriesIndicator
 {
     private readonly PriceSource _source;

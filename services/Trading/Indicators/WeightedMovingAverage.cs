@@ -3,25 +3,32 @@ using TradeNova.Trading.Data;
 namespace TradeNova.Trading.Indicators;
 
 /// <summary>Linearly weighted moving average: the newest of the last n values weighs n, the oldest 1, divided by
-/// n(n+1)/2. Kept O(1) with two running sums: when x_new replaces x_old, numerator' = numerator - sum + n·x_new and
-/// sum' = sum - x_old + x_new; both are recomputed from the window every
-/// <see cref="IndicatorPeriod.RecomputeInterval"/> updates to stop drift.</summary>
+/// n(n+1)/2. Kept O(1) with two running sums of exact 10^-8 ticks (<see cref="ExactTicks"/>): when x_new replaces x_old,
+/// numerator' = numerator - sum + n·x_new and sum' = sum - x_old + x_new. So the value is the correctly rounded weighted
+/// mean and a flat window reads its price exactly. A window holding a value that is not a price is weighed afresh in
+/// <c>double</c>, oldest first.</summary>
 public sealed class WeightedMovingAverage : ISeriesIndicator
 {
     private readonly double[] _window;
+    private readonly long[] _ticks;
     private readonly double _denominator;
+    private readonly double _divisor;
+    private readonly double _bound;
     private readonly PriceSource _source;
     private int _next;
     private int _count;
-    private int _sinceRecompute;
-    private double _sum;
-    private double _numerator;
+    private int _inexact;
+    private long _sum;
+    private long _numerator;
 
     public WeightedMovingAverage(int period, PriceSource source = PriceSource.Close)
     {
         Period = IndicatorPeriod.Require(period, nameof(period));
         _window = new double[period];
+        _ticks = new long[period];
         _denominator = period * (period + 1.0) / 2.0;
+        _divisor = _denominator * ExactTicks.PerUnit;
+        _bound = ExactTicks.Bound((long)_denominator);
         _source = source;
         Value = double.NaN;
     }
@@ -36,53 +43,58 @@ public sealed class WeightedMovingAverage : ISeriesIndicator
 
     public void Update(double value)
     {
+        var exact = ExactTicks.TryGet(value, _bound, out var ticks);
         if (_count == Period)
         {
-            _numerator = _numerator - _sum + Period * value;
-            _sum = _sum - _window[_next] + value;
-            _window[_next] = value;
-            _next = Advance(_next);
-            if (++_sinceRecompute == IndicatorPeriod.RecomputeInterval)
-                Recompute();
+            // Every value steps down one weight; the oldest (weight 1) leaves.
+            _numerator -= _sum;
+            var old = _ticks[_next];
+            if (old == ExactTicks.Inexact)
+                _inexact--;
+            else
+                _sum -= old;
         }
         else
         {
             _count++;
-            _numerator += _count * value;
-            _sum += value;
-            _window[_next] = value;
-            _next = Advance(_next);
         }
 
+        _window[_next] = value;
+        if (exact)
+        {
+            _ticks[_next] = ticks;
+            _sum += ticks;
+            _numerator += _count * ticks;
+        }
+        else
+        {
+            _ticks[_next] = ExactTicks.Inexact;
+            _inexact++;
+        }
+
+        _next = _next + 1 == Period ? 0 : _next + 1;
         if (_count == Period)
-            Value = _numerator / _denominator;
+            Value = _inexact == 0 ? ExactTicks.Quotient(_numerator, _divisor) : WeightedSum() / _denominator;
     }
 
     public void Reset()
     {
         Array.Clear(_window);
+        Array.Clear(_ticks);
         _next = 0;
         _count = 0;
-        _sinceRecompute = 0;
+        _inexact = 0;
         _sum = 0;
         _numerator = 0;
         Value = double.NaN;
     }
 
-    private int Advance(int index) => index + 1 == Period ? 0 : index + 1;
-
-    /// <summary>Exact sums from the window; <c>_next</c> is the oldest value once the window is full.</summary>
-    private void Recompute()
+    /// <summary>The full window's doubles weighed 1 (oldest, at <c>_next</c>) to n.</summary>
+    private double WeightedSum()
     {
-        _sinceRecompute = 0;
-        double sum = 0, numerator = 0;
+        var numerator = 0.0;
         for (var weight = 1; weight <= Period; weight++)
-        {
-            var v = _window[(_next + weight - 1) % Period];
-            sum += v;
-            numerator += weight * v;
-        }
-        _sum = sum;
-        _numerator = numerator;
+            numerator += weight * _window[(_next + weight - 1) % Period];
+        return numerator;
     }
 }

@@ -13,14 +13,18 @@ namespace TradeNova.Trading.Strategies;
 internal static class CrossSignals
 {
     /// <summary>[bar] = (sbyte)<see cref="CrossDirection"/> of SMA(fast) against SMA(slow) at that bar.</summary>
-    public static sbyte[] OfMovingAverages(double[] closes, int fastPeriod, int slowPeriod)
+    public static sbyte[] OfMovingAverages(double[] closes, int fastPeriod, int slowPeriod) =>
+        OfMovingAverages(closes, new TickSeries(closes), fastPeriod, slowPeriod);
+
+    /// <summary>The same, with the closes' <paramref name="ticks"/> converted beforehand.</summary>
+    public static sbyte[] OfMovingAverages(double[] closes, TickSeries ticks, int fastPeriod, int slowPeriod)
     {
         var fast = ArrayPool<double>.Shared.Rent(closes.Length);
         var slow = ArrayPool<double>.Shared.Rent(closes.Length);
         try
         {
-            MovingAverageColumn.Compute(closes, fastPeriod, fast);
-            MovingAverageColumn.Compute(closes, slowPeriod, slow);
+            MovingAverageColumn.Compute(closes, ticks, fastPeriod, fast);
+            MovingAverageColumn.Compute(closes, ticks, slowPeriod, slow);
             return OfColumns(fast.AsSpan(0, closes.Length), slow.AsSpan(0, closes.Length), slowPeriod);
         }
         finally

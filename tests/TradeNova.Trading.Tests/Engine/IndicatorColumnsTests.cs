@@ -71,17 +71,26 @@ public class IndicatorColumnsTests
         return signals;
     }
 
+    /// <summary><paramref name="inexactEvery"/>: every so many values is not a whole number of 10^-8 ticks (a ratio, as
+    /// Stochastic %K is), so the windows holding one are summed in floating point and the others in ticks; 1 makes
+    /// every value such, 0 none.</summary>
     [Theory]
-    [InlineData(1, 40_000)]
-    [InlineData(7, 40_000)]
-    [InlineData(500, 40_000)]
-    [InlineData(1024, 3_000)]
-    [InlineData(30, 29)]
-    [InlineData(30, 30)]
-    public void A_column_computed_in_segments_is_the_incremental_indicator_bit_for_bit_on_long_and_short_series(int period, int length)
+    [InlineData(1, 40_000, 0)]
+    [InlineData(1, 40_000, 1)]
+    [InlineData(7, 40_000, 1)]
+    [InlineData(7, 40_000, 97)]
+    [InlineData(500, 40_000, 1)]
+    [InlineData(500, 40_000, 0)]
+    [InlineData(50, 40_000, 997)]
+    [InlineData(1024, 3_000, 1)]
+    [InlineData(30, 29, 1)]
+    [InlineData(30, 30, 0)]
+    public void A_column_is_the_incremental_indicator_bit_for_bit_on_long_and_short_series(int period, int length, int inexactEvery)
     {
         var random = new Random(period + length);
-        var values = Enumerable.Range(0, length).Select(_ => Math.Round(1_000 + random.NextDouble() * 3_000, 6)).ToArray();
+        var values = Enumerable.Range(0, length)
+            .Select(i => Math.Round(1_000 + random.NextDouble() * 3_000, 6) + (inexactEvery > 0 && i % inexactEvery == 0 ? 1 / 3.0 : 0))
+            .ToArray();
         var incremental = new SimpleMovingAverage(period);
         var column = new double[length];
 
