@@ -4,19 +4,21 @@ using TradeNova.Trading.Data;
 namespace TradeNova.Benchmarks;
 
 /// <summary>The floor the engine is measured against: the SMA crossover written by hand for one symbol, doing only the
-/// work the result needs. The same ring-buffer SMA arithmetic as <c>SimpleMovingAverage</c> (running sum, recomputed
-/// every 1,024 updates), the same cross rule, entries for all the cash at the next open and exits of the whole position
+/// work the result needs. The same SMA arithmetic as <c>SimpleMovingAverage</c> (exact running sums of 10^-8 ticks, one
+/// division per value), the same cross rule, entries for all the cash at the next open and exits of the whole position
 /// in <see cref="decimal"/>, and an exact daily equity curve kept as scaled 64-bit integers (cash + quantity × close)
 /// converted to <see cref="decimal"/> with the right scale when stored. A Trading test checks that it reproduces the
 /// engine's fills, final equity and every curve value bit for bit, so the ratio engine / floor is an honest one.
 /// Compiled into the benchmarks and into the Trading tests (linked), hence no dependency on either.</summary>
 internal static class FloorLoop
 {
-    private const int RecomputeInterval = 1024;
+    /// <summary>2^53: the floor's sums of ticks stay below it, so each divides exactly as the engine's do.</summary>
+    private const double ExactIntegerLimit = 9007199254740992.0;
 
     private static readonly long[] Pow10 = [.. Enumerable.Range(0, 19).Select(i => (long)Math.Pow(10, i))];
 
-    /// <summary>Columns prepared once, like a <c>MarketDataSet</c>: doubles for the averages, scaled integers for marking.</summary>
+    /// <summary>Columns prepared once, like a <c>MarketDataSet</c>: 10^-8 ticks for the averages, scaled integers for
+    /// marking.</summary>
     public sealed class Prepared
     {
         public Prepared(BarSeries series)
@@ -24,6 +26,7 @@ internal static class FloorLoop
             var bars = series.Bars;
             Close = new double[bars.Length];
             CloseMantissa = new long[bars.Length];
+            CloseTicks = new long[bars.Length];
             Open = new decimal[bars.Length];
             Span<int> bits = stackalloc int[4];
             for (var i = 0; i < bars.Length; i++)
@@ -33,13 +36,15 @@ internal static class FloorLoop
                 Open[i] = bars[i].Open;
                 decimal.GetBits(close, bits);
                 var scale = (bits[3] >> 16) & 0xFF;
-                if (bits[2] != 0 || bits[1] < 0 || close < 0m || (i > 0 && scale != CloseScale))
+                if (bits[2] != 0 || bits[1] < 0 || close < 0m || scale > 8 || (i > 0 && scale != CloseScale))
                 {
-                    throw new ArgumentException("The floor loop is written for positive closes of one scale that fit 63 bits.", nameof(series));
+                    throw new ArgumentException("The floor loop is written for positive closes of one scale up to 8 that fit 63 bits.", nameof(series));
                 }
 
                 CloseScale = scale;
                 CloseMantissa[i] = ((long)bits[1] << 32) | (uint)bits[0];
+                CloseTicks[i] = checked(CloseMantissa[i] * Pow10[8 - scale]);
+                LargestTicks = Math.Max(LargestTicks, CloseTicks[i]);
             }
 
             LastClose = bars.Length == 0 ? 0m : bars[^1].Close;
@@ -48,6 +53,10 @@ internal static class FloorLoop
         public double[] Close { get; }
 
         public long[] CloseMantissa { get; }
+
+        public long[] CloseTicks { get; }
+
+        public long LargestTicks { get; }
 
         public int CloseScale { get; private set; }
 
@@ -70,10 +79,15 @@ internal static class FloorLoop
         var closeMantissa = data.CloseMantissa;
         var closeScale = data.CloseScale;
         var open = data.Open;
-        var fastWindow = new double[fast];
-        var slowWindow = new double[slow];
-        int fastNext = 0, fastCount = 0, fastSince = 0, slowNext = 0, slowCount = 0, slowSince = 0;
-        double fastSum = 0, slowSum = 0, fastValue = double.NaN, slowValue = double.NaN;
+        var ticks = data.CloseTicks;
+        if (data.LargestTicks >= ExactIntegerLimit / slow || fast > slow)
+        {
+            throw new ArgumentException("The floor loop is written for fast < slow and sums of ticks below 2^53.");
+        }
+
+        double fastDivisor = fast * 1e8, slowDivisor = slow * 1e8;
+        long fastSum = 0, slowSum = 0;
+        double fastValue = double.NaN, slowValue;
         double previousFast = 0, previousSlow = 0;
         var hasPrevious = false;
 
@@ -131,54 +145,30 @@ internal static class FloorLoop
                 curve[i] = equity;
             }
 
-            var value = close[i];
-            if (fastCount == fast)
+            var tick = ticks[i];
+            fastSum += tick;
+            if (i >= fast)
             {
-                fastSum = fastSum - fastWindow[fastNext] + value;
-                fastWindow[fastNext] = value;
-                if (++fastSince == RecomputeInterval)
-                {
-                    fastSince = 0;
-                    fastSum = Sum(fastWindow);
-                }
-            }
-            else
-            {
-                fastSum += value;
-                fastWindow[fastNext] = value;
-                fastCount++;
+                fastSum -= ticks[i - fast];
             }
 
-            fastNext = fastNext + 1 == fast ? 0 : fastNext + 1;
-            if (fastCount == fast)
+            if (i >= fast - 1)
             {
-                fastValue = fastSum / fast;
+                fastValue = fastSum / fastDivisor;
             }
 
-            if (slowCount == slow)
+            slowSum += tick;
+            if (i >= slow)
             {
-                slowSum = slowSum - slowWindow[slowNext] + value;
-                slowWindow[slowNext] = value;
-                if (++slowSince == RecomputeInterval)
-                {
-                    slowSince = 0;
-                    slowSum = Sum(slowWindow);
-                }
-            }
-            else
-            {
-                slowSum += value;
-                slowWindow[slowNext] = value;
-                slowCount++;
+                slowSum -= ticks[i - slow];
             }
 
-            slowNext = slowNext + 1 == slow ? 0 : slowNext + 1;
-            if (slowCount != slow)
+            if (i < slow - 1)
             {
                 continue;
             }
 
-            slowValue = slowSum / slow;
+            slowValue = slowSum / slowDivisor;
             if (hasPrevious)
             {
                 if (previousFast <= previousSlow && fastValue > slowValue)
@@ -208,17 +198,6 @@ internal static class FloorLoop
     {
         var magnitude = (ulong)Math.Abs(mantissa);
         return new decimal((int)magnitude, (int)(magnitude >> 32), 0, mantissa < 0, (byte)scale);
-    }
-
-    private static double Sum(double[] window)
-    {
-        var sum = 0.0;
-        foreach (var v in window)
-        {
-            sum += v;
-        }
-
-        return sum;
     }
 
     /// <summary>The mantissa of <paramref name="value"/> at <paramref name="scale"/> (cash after a fill has the close's
