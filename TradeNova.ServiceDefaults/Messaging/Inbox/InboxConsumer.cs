@@ -35,6 +35,7 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db) : IConsumer
             return;
         }
 
+        await BeforeTransactionAsync(context, cancellationToken);
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
         // A failed save abandons the whole transaction (the message is retried), so EF's savepoint around the save
         // would only cost a round trip.
@@ -77,6 +78,13 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db) : IConsumer
             await AfterCommitAsync(cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Runs before the message's transaction, and so before the inbox check (a redelivery runs it again): for calls to
+    /// other systems that must not wait inside a transaction holding row locks, and whose repetition is harmless, such
+    /// as asking a broker to cancel orders. Not on the single-command path.
+    /// </summary>
+    protected virtual Task BeforeTransactionAsync(ConsumeContext<TMessage> context, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// Runs once the message's transaction has committed (not for a duplicate, nor on the single-command path): for

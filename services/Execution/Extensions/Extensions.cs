@@ -39,6 +39,7 @@ public static class Extensions
         builder.Services.AddSingleton<PriceSimulator>();
         builder.Services.AddSingleton<IBrokerAdapter, PaperBrokerAdapter>();
         builder.Services.AddScoped<BrokerRouter>(); // scoped: the live adapter uses the caller's context
+        builder.Services.AddScoped<BrokerCancels>();
         builder.Services.AddScoped<OrderLedger>();
         builder.Services.AddScoped<RiskGate>();
         builder.Services.AddScoped<OrderAcceptance>();

@@ -6,20 +6,48 @@ namespace TradeNova.Execution.Strategies;
 /// <summary>
 /// Cancels a run's open orders through the same ledger and broker path as a user's cancel: one symbol's (the strategy's
 /// <c>CancelOrders</c>, bracket legs included), or all its own orders when the run stops (legs stay: they protect the
-/// position the run leaves).
+/// position the run leaves). Brokers are asked before the transaction that locks the orders (<see cref="BrokerCancels"/>):
+/// <see cref="CancelSymbolAsync"/> does it itself; a stop's caller calls <see cref="AskBrokersForEntriesAsync"/> before
+/// its own transaction.
 /// </summary>
-public sealed class StrategyOrderCanceler(ExecutionDbContext db, OrderLedger ledger, BrokerRouter brokers)
+public sealed class StrategyOrderCanceler(ExecutionDbContext db, OrderLedger ledger, BrokerCancels brokerCancels)
 {
     /// <summary>The run's open orders of <paramref name="symbol"/>, except those whose key starts with <paramref name="keepPrefix"/> (the step's own).</summary>
-    public async Task CancelSymbolAsync(Guid runId, string symbol, string keepPrefix, CancellationToken cancellationToken)
+    public async Task CancelSymbolAsync(StrategyRun run, string symbol, string keepPrefix, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
+        if (run.Account == TradingModes.Live)
+        {
+            var working = await BrokerCancels.WorkingLive(db.Orders)
+                .Where(o => o.StrategyRunId == run.Id && o.Symbol == symbol)
+                .ToListAsync(cancellationToken);
+            await brokerCancels.AskAsync(working.Where(o => !Kept(o, keepPrefix)), cancellationToken);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var open = await LockOpenAsync(runId, symbol, cancellationToken);
-        await CancelAsync(open.Where(o => o.IdempotencyKey is null || !o.IdempotencyKey.StartsWith(keepPrefix, StringComparison.Ordinal)),
-            "Canceled by its strategy.", cancellationToken);
+        var open = await LockOpenAsync(run.Id, symbol, cancellationToken);
+        await CancelAsync(open.Where(o => !Kept(o, keepPrefix)), "Canceled by its strategy.", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Before the transaction of a stop: asks the brokers to cancel the live entries (not bracket legs) working at them,
+    /// of one running run (<paramref name="runId"/>, of <paramref name="userId"/> when given), or of every running run of
+    /// <paramref name="userId"/> (of one account when given). <see cref="CancelEntriesAsync"/> then uses the answers.
+    /// </summary>
+    public async Task AskBrokersForEntriesAsync(Guid? userId, Guid? runId, string? account, CancellationToken cancellationToken)
+    {
+        var runs = db.StrategyRuns.Where(r => r.Status == StrategyRunStatuses.Running && r.Account == TradingModes.Live);
+        runs = runId is { } id ? runs.Where(r => r.Id == id) : runs.Where(r => r.UserId == userId);
+        if (userId is { } user)
+            runs = runs.Where(r => r.UserId == user);
+        if (account is not null)
+            runs = runs.Where(r => r.Account == account);
+        var working = await BrokerCancels.WorkingLive(db.Orders)
+            .Where(o => o.BracketLeg == null && runs.Any(r => r.Id == o.StrategyRunId))
+            .ToListAsync(cancellationToken);
+        await brokerCancels.AskAsync(working, cancellationToken);
     }
 
     /// <summary>Within the caller's transaction: the run's own open orders (not bracket legs).</summary>
@@ -29,17 +57,16 @@ public sealed class StrategyOrderCanceler(ExecutionDbContext db, OrderLedger led
         await CancelAsync(open.Where(o => o.BracketLeg is null), reason, cancellationToken);
     }
 
+    private static bool Kept(Order order, string keepPrefix) =>
+        order.IdempotencyKey is not null && order.IdempotencyKey.StartsWith(keepPrefix, StringComparison.Ordinal);
+
     private async Task CancelAsync(IEnumerable<Order> orders, string reason, CancellationToken cancellationToken)
     {
         foreach (var order in orders)
         {
-            if (OrderStatuses.Working.Contains(order.Status) && brokers.For(order.Mode) is { } broker)
+            if (await brokerCancels.CancelAsync(order, cancellationToken) is { Accepted: false })
             {
-                var ack = await broker.CancelAsync(order, cancellationToken);
-                if (!ack.Accepted)
-                {
-                    continue;
-                }
+                continue;
             }
 
             ledger.Transition(order, OrderStatuses.Canceled, reason);

@@ -15,6 +15,14 @@ public sealed class StrategyRunStopper(ExecutionDbContext db, StrategyOrderCance
                 $"SELECT * FROM execution.strategy_runs WHERE user_id = {userId} AND status = 'running' AND account = {account} FOR UPDATE"))
             .ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// Call before the transaction that stops: asks the brokers to cancel the live entries a stop with
+    /// <c>cancelOrders</c> cancels (see <see cref="StrategyOrderCanceler.AskBrokersForEntriesAsync"/>), so that no call to
+    /// Alpaca happens while the run and its orders are locked.
+    /// </summary>
+    public Task AskBrokersAsync(Guid? userId, Guid? runId, string? account, CancellationToken cancellationToken) =>
+        canceler.AskBrokersForEntriesAsync(userId, runId, account, cancellationToken);
+
     public async Task StopAsync(StrategyRun run, string reason, string? detail, bool cancelOrders, CancellationToken cancellationToken)
     {
         run.Status = StrategyRunStatuses.Stopped;

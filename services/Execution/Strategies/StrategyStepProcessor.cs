@@ -116,7 +116,7 @@ public sealed class StrategyStepProcessor(
         var prefix = StrategyOrderKeys.StepPrefix(run.Id, window);
         foreach (var symbol in cancels.Distinct(StringComparer.Ordinal))
         {
-            await canceler.CancelSymbolAsync(run.Id, symbol, prefix, cancellationToken);
+            await canceler.CancelSymbolAsync(run, symbol, prefix, cancellationToken);
         }
 
         foreach (var signal in signals.Where(s => s.Status == "pending").OrderBy(s => s.Sequence))

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using TradeNova.Contracts.Billing;
 using TradeNova.Contracts.Execution;
 using TradeNova.IntegrationTests.Execution;
 using TradeNova.IntegrationTests.Infrastructure;
@@ -143,6 +144,29 @@ public sealed class LiveOrderLifecycleTests(BrokerConnectionFixture fixture)
 
         using var response = await cancel;
         (await ExecutionApiCalls.ReadAsync(response, HttpStatusCode.OK, "cancel")).Status().ShouldBe("canceled");
+        Alpaca.Violations.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_lapsed_subscription_cancels_live_orders_at_alpaca_before_it_locks_them()
+    {
+        await using var bus = await ExecutionTestBus.StartAsync(fixture.AmqpUri, ExecutionTestBus.Approve());
+        var (token, keyId) = await fixture.NewConnectedTraderAsync();
+        using var execution = fixture.CreateExecutionClient();
+        var order = await AcknowledgedLimitAsync(execution, token, keyId, "KO", 2m, 50m);
+        var brokerId = Alpaca.Orders[order.ClientOrderId()]["id"]!.GetValue<string>();
+        var userId = await fixture.ScalarAsync<Guid>("SELECT user_id FROM execution.orders WHERE id = @id", ("id", order.Id()));
+        Alpaca.Script(new ScriptedResponse("DELETE", $"/v2/orders/{brokerId}", 204, "", TimeSpan.FromSeconds(3)));
+
+        await bus.PublishAsync(new SubscriptionDeactivated(userId, "pro", "canceled", "cancelled by the user", DateTimeOffset.UtcNow));
+        await Poll.UntilAsync(() => Task.FromResult(Alpaca.RequestsTo("DELETE", $"/v2/orders/{brokerId}").Count > 0),
+            ExecutionApiCalls.EventualConsistency, "the cancel at Alpaca");
+        (await fixture.ScalarAsync<long>("SELECT count(*) FROM (SELECT 1 FROM execution.orders WHERE id = @id FOR UPDATE NOWAIT) AS free",
+            ("id", order.Id()))).ShouldBe(1, "the order's row is not locked while Alpaca answers");
+
+        var canceled = (await execution.WaitForStatusAsync(token, order.Id(), "canceled")).GetProperty("order");
+        canceled.GetProperty("reason").GetString().ShouldBe("Subscription canceled: open orders canceled.");
+        Alpaca.RequestsTo("DELETE", $"/v2/orders/{brokerId}").Count.ShouldBe(1, "asked once, before the transaction");
         Alpaca.Violations.ShouldBeEmpty();
     }
 

@@ -10,11 +10,19 @@ namespace TradeNova.Execution.IntegrationEvents.EventHandling;
 /// <summary>
 /// A lapsed subscription may not keep trading: every open order of the user (bracket legs included) is canceled, in the
 /// inbox transaction, so a redelivery changes nothing, and every running strategy of the user stops
-/// (<c>subscription-lapsed</c>). New orders are refused by the token's <c>sub_status</c>.
+/// (<c>subscription-lapsed</c>). New orders are refused by the token's <c>sub_status</c>. Live orders are canceled at
+/// Alpaca before that transaction (<see cref="BrokerCancels"/>); whatever Alpaca answers, they are canceled here.
 /// </summary>
-public sealed class SubscriptionDeactivatedIntegrationEventHandler(ExecutionDbContext db, OrderLedger ledger, BrokerRouter brokers, StrategyRunStopper stopper)
+public sealed class SubscriptionDeactivatedIntegrationEventHandler(ExecutionDbContext db, OrderLedger ledger, BrokerCancels brokerCancels, StrategyRunStopper stopper)
     : InboxConsumer<ExecutionDbContext, SubscriptionDeactivated>(db)
 {
+    protected override async Task BeforeTransactionAsync(ConsumeContext<SubscriptionDeactivated> context, CancellationToken cancellationToken)
+    {
+        var userId = context.Message.UserId;
+        var working = await BrokerCancels.WorkingLive(Db.Orders).Where(o => o.UserId == userId).ToListAsync(cancellationToken);
+        await brokerCancels.AskAsync(working, cancellationToken);
+    }
+
     protected override async Task HandleAsync(ConsumeContext<SubscriptionDeactivated> context, CancellationToken cancellationToken)
     {
         using var activity = ExecutionTelemetry.ActivitySource.StartActivity("cancel orders of lapsed subscription");
@@ -28,11 +36,7 @@ public sealed class SubscriptionDeactivatedIntegrationEventHandler(ExecutionDbCo
         var open = await Db.LockOpenOrdersAsync(context.Message.UserId, cancellationToken);
         foreach (var order in open)
         {
-            if (OrderStatuses.Working.Contains(order.Status) && brokers.For(order.Mode) is { } broker)
-            {
-                await broker.CancelAsync(order, cancellationToken);
-            }
-
+            await brokerCancels.CancelAsync(order, cancellationToken);
             ledger.Transition(order, OrderStatuses.Canceled, $"Subscription {context.Message.Status}: open orders canceled.");
         }
     }

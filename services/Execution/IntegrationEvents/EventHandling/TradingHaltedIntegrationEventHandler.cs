@@ -13,6 +13,10 @@ namespace TradeNova.Execution.IntegrationEvents.EventHandling;
 public sealed class TradingHaltedIntegrationEventHandler(ExecutionDbContext db, StrategyRunStopper stopper)
     : InboxConsumer<ExecutionDbContext, TradingHalted>(db)
 {
+    /// <summary>Live entries are canceled at Alpaca before the transaction locks the runs and their orders.</summary>
+    protected override Task BeforeTransactionAsync(ConsumeContext<TradingHalted> context, CancellationToken cancellationToken) =>
+        stopper.AskBrokersAsync(context.Message.UserId, null, context.Message.Mode, cancellationToken);
+
     protected override async Task HandleAsync(ConsumeContext<TradingHalted> context, CancellationToken cancellationToken)
     {
         using var activity = ExecutionTelemetry.ActivitySource.StartActivity("stop strategies of halted account");
