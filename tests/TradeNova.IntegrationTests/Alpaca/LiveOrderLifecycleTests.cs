@@ -134,13 +134,10 @@ public sealed class LiveOrderLifecycleTests(BrokerConnectionFixture fixture)
         using var execution = fixture.CreateExecutionClient();
         var order = await AcknowledgedLimitAsync(execution, token, keyId, "KO", 2m, 50m);
         var brokerId = Alpaca.Orders[order.ClientOrderId()]["id"]!.GetValue<string>();
-        Alpaca.Script(new ScriptedResponse("DELETE", $"/v2/orders/{brokerId}", 204, "", TimeSpan.FromSeconds(3)));
+        Alpaca.HoldCancel(brokerId);
 
         var cancel = execution.SendAsync(HttpMethod.Delete, $"/api/v1/orders/{order.Id()}", token);
-        await Poll.UntilAsync(() => Task.FromResult(Alpaca.RequestsTo("DELETE", $"/v2/orders/{brokerId}").Count > 0),
-            ExecutionApiCalls.EventualConsistency, "the cancel at Alpaca");
-        (await fixture.ScalarAsync<long>("SELECT count(*) FROM (SELECT 1 FROM execution.orders WHERE id = @id FOR UPDATE NOWAIT) AS free",
-            ("id", order.Id()))).ShouldBe(1, "the order's row is not locked while Alpaca answers");
+        await fixture.ShouldLockNothingWhileAlpacaCancelsAsync(brokerId, ("orders", order.Id()));
 
         using var response = await cancel;
         (await ExecutionApiCalls.ReadAsync(response, HttpStatusCode.OK, "cancel")).Status().ShouldBe("canceled");
@@ -156,13 +153,10 @@ public sealed class LiveOrderLifecycleTests(BrokerConnectionFixture fixture)
         var order = await AcknowledgedLimitAsync(execution, token, keyId, "KO", 2m, 50m);
         var brokerId = Alpaca.Orders[order.ClientOrderId()]["id"]!.GetValue<string>();
         var userId = await fixture.ScalarAsync<Guid>("SELECT user_id FROM execution.orders WHERE id = @id", ("id", order.Id()));
-        Alpaca.Script(new ScriptedResponse("DELETE", $"/v2/orders/{brokerId}", 204, "", TimeSpan.FromSeconds(3)));
+        Alpaca.HoldCancel(brokerId);
 
         await bus.PublishAsync(new SubscriptionDeactivated(userId, "pro", "canceled", "cancelled by the user", DateTimeOffset.UtcNow));
-        await Poll.UntilAsync(() => Task.FromResult(Alpaca.RequestsTo("DELETE", $"/v2/orders/{brokerId}").Count > 0),
-            ExecutionApiCalls.EventualConsistency, "the cancel at Alpaca");
-        (await fixture.ScalarAsync<long>("SELECT count(*) FROM (SELECT 1 FROM execution.orders WHERE id = @id FOR UPDATE NOWAIT) AS free",
-            ("id", order.Id()))).ShouldBe(1, "the order's row is not locked while Alpaca answers");
+        await fixture.ShouldLockNothingWhileAlpacaCancelsAsync(brokerId, ("orders", order.Id()));
 
         var canceled = (await execution.WaitForStatusAsync(token, order.Id(), "canceled")).GetProperty("order");
         canceled.GetProperty("reason").GetString().ShouldBe("Subscription canceled: open orders canceled.");

@@ -56,15 +56,10 @@ public sealed class LiveStrategyCancelTests(BrokerConnectionFixture fixture)
         await fixture.AcknowledgedAsync(entryId);
         var clientOrderId = await fixture.ScalarAsync<string>("SELECT client_order_id FROM execution.orders WHERE id = @id", ("id", entryId));
         var brokerId = Alpaca.Orders[clientOrderId]["id"]!.GetValue<string>();
-        Alpaca.Script(new ScriptedResponse("DELETE", $"/v2/orders/{brokerId}", 204, "", TimeSpan.FromSeconds(3)));
+        Alpaca.HoldCancel(brokerId);
 
         var stop = execution.SendAsync(HttpMethod.Post, $"/api/v1/strategies/{runId}/stop", token, new { reason = "test over" });
-        await Poll.UntilAsync(() => Task.FromResult(Alpaca.RequestsTo("DELETE", $"/v2/orders/{brokerId}").Count > 0),
-            ExecutionApiCalls.EventualConsistency, "the cancel at Alpaca");
-        (await fixture.ScalarAsync<long>("SELECT count(*) FROM (SELECT 1 FROM execution.orders WHERE id = @id FOR UPDATE NOWAIT) AS free",
-            ("id", entryId))).ShouldBe(1, "the entry's row is not locked while Alpaca answers");
-        (await fixture.ScalarAsync<long>("SELECT count(*) FROM (SELECT 1 FROM execution.strategy_runs WHERE id = @id FOR UPDATE NOWAIT) AS free",
-            ("id", runId))).ShouldBe(1, "nor is the run's");
+        await fixture.ShouldLockNothingWhileAlpacaCancelsAsync(brokerId, ("orders", entryId), ("strategy_runs", runId));
 
         using var response = await stop;
         (await ExecutionApiCalls.ReadAsync(response, HttpStatusCode.OK, "stop")).GetProperty("status").GetString().ShouldBe("stopped");

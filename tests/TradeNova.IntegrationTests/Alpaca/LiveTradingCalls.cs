@@ -49,4 +49,24 @@ public static class LiveTradingCalls
                 "SELECT count(*) FROM execution.orders o JOIN execution.alpaca_order_links l ON l.order_id = o.id WHERE o.id = @id AND o.submitted_at IS NOT NULL AND l.broker_order_id IS NOT NULL",
                 ("id", orderId)) == 1,
             ExecutionApiCalls.EventualConsistency, $"order {orderId} acknowledged by Alpaca");
+
+    /// <summary>Alpaca will hold its answer to the cancel of <paramref name="brokerOrderId"/> for 3 s.</summary>
+    public static void HoldCancel(this FakeAlpacaServer alpaca, string brokerOrderId) =>
+        alpaca.Script(new ScriptedResponse("DELETE", $"/v2/orders/{brokerOrderId}", 204, "", TimeSpan.FromSeconds(3)));
+
+    /// <summary>
+    /// Once the cancel of <paramref name="brokerOrderId"/> reached Alpaca (held there by <see cref="HoldCancel"/>), the
+    /// rows of <paramref name="rows"/> (table, id) can be locked <c>NOWAIT</c>: nothing holds them while Alpaca answers.
+    /// </summary>
+    public static async Task ShouldLockNothingWhileAlpacaCancelsAsync(this BrokerConnectionFixture fixture, string brokerOrderId,
+        params (string Table, Guid Id)[] rows)
+    {
+        await Poll.UntilAsync(() => Task.FromResult(fixture.Alpaca.RequestsTo("DELETE", $"/v2/orders/{brokerOrderId}").Count > 0),
+            ExecutionApiCalls.EventualConsistency, "the cancel at Alpaca");
+        foreach (var (table, id) in rows)
+        {
+            (await fixture.ScalarAsync<long>($"SELECT count(*) FROM (SELECT 1 FROM execution.{table} WHERE id = @id FOR UPDATE NOWAIT) AS free",
+                ("id", id))).ShouldBe(1, $"the {table} row is not locked while Alpaca answers");
+        }
+    }
 }
