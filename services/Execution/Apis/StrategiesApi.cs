@@ -178,7 +178,7 @@ public static class StrategiesApi
         CancellationToken cancellationToken)
     {
         var userId = principal.GetUserId();
-        await stopper.AskBrokersAsync(userId, id, null, cancellationToken);
+        await stopper.AskBrokersAsync(userId, id, null, null, cancellationToken);
         StrategyRun? run;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {

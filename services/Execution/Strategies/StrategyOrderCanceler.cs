@@ -34,16 +34,22 @@ public sealed class StrategyOrderCanceler(ExecutionDbContext db, OrderLedger led
     /// <summary>
     /// Before the transaction of a stop: asks the brokers to cancel the live entries (not bracket legs) working at them,
     /// of one running run (<paramref name="runId"/>, of <paramref name="userId"/> when given), or of every running run of
-    /// <paramref name="userId"/> (of one account when given). <see cref="CancelEntriesAsync"/> then uses the answers.
+    /// <paramref name="userId"/> (of one account when given); only a run <paramref name="ownerId"/> holds, when given.
+    /// <see cref="CancelEntriesAsync"/> then uses the answers.
     /// </summary>
-    public async Task AskBrokersForEntriesAsync(Guid? userId, Guid? runId, string? account, CancellationToken cancellationToken)
+    public async Task AskBrokersForEntriesAsync(Guid? userId, Guid? runId, string? account, Guid? ownerId, CancellationToken cancellationToken)
     {
+        if (userId is null && runId is null)
+            throw new ArgumentException("A user or a run is required.", nameof(runId));
         var runs = db.StrategyRuns.Where(r => r.Status == StrategyRunStatuses.Running && r.Account == TradingModes.Live);
-        runs = runId is { } id ? runs.Where(r => r.Id == id) : runs.Where(r => r.UserId == userId);
+        if (runId is { } id)
+            runs = runs.Where(r => r.Id == id);
         if (userId is { } user)
             runs = runs.Where(r => r.UserId == user);
         if (account is not null)
             runs = runs.Where(r => r.Account == account);
+        if (ownerId is { } owner)
+            runs = runs.Where(r => r.OwnerId == owner);
         var working = await BrokerCancels.WorkingLive(db.Orders)
             .Where(o => o.BracketLeg == null && runs.Any(r => r.Id == o.StrategyRunId))
             .ToListAsync(cancellationToken);

@@ -68,7 +68,7 @@ public sealed class StrategyRunLoader(
     private async Task StopAsErrorAsync(Guid runId, string detail, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        await stopper.AskBrokersAsync(null, runId, null, cancellationToken);
+        await stopper.AskBrokersAsync(null, runId, null, null, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var run = await db.StrategyRuns.FirstAsync(r => r.Id == runId, cancellationToken);
         await stopper.StopAsync(run, StopReasons.Error, detail, cancelOrders: true, cancellationToken);

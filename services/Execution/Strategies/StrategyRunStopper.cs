@@ -20,8 +20,8 @@ public sealed class StrategyRunStopper(ExecutionDbContext db, StrategyOrderCance
     /// <c>cancelOrders</c> cancels (see <see cref="StrategyOrderCanceler.AskBrokersForEntriesAsync"/>), so that no call to
     /// Alpaca happens while the run and its orders are locked.
     /// </summary>
-    public Task AskBrokersAsync(Guid? userId, Guid? runId, string? account, CancellationToken cancellationToken) =>
-        canceler.AskBrokersForEntriesAsync(userId, runId, account, cancellationToken);
+    public Task AskBrokersAsync(Guid? userId, Guid? runId, string? account, Guid? ownerId, CancellationToken cancellationToken) =>
+        canceler.AskBrokersForEntriesAsync(userId, runId, account, ownerId, cancellationToken);
 
     public async Task StopAsync(StrategyRun run, string reason, string? detail, bool cancelOrders, CancellationToken cancellationToken)
     {

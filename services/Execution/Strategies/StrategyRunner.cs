@@ -143,7 +143,7 @@ public sealed class StrategyRunner(IServiceScopeFactory scopes, IOptions<Strateg
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ExecutionDbContext>();
             var stopper = scope.ServiceProvider.GetRequiredService<StrategyRunStopper>();
-            await stopper.AskBrokersAsync(null, runId, null, cancellationToken);
+            await stopper.AskBrokersAsync(null, runId, null, InstanceId, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var run = (await db.StrategyRuns.FromSqlInterpolated($"SELECT * FROM execution.strategy_runs WHERE id = {runId} FOR UPDATE")
                 .ToListAsync(cancellationToken)).SingleOrDefault();

@@ -15,7 +15,7 @@ public sealed class TradingHaltedIntegrationEventHandler(ExecutionDbContext db, 
 {
     /// <summary>Live entries are canceled at Alpaca before the transaction locks the runs and their orders.</summary>
     protected override Task BeforeTransactionAsync(ConsumeContext<TradingHalted> context, CancellationToken cancellationToken) =>
-        stopper.AskBrokersAsync(context.Message.UserId, null, context.Message.Mode, cancellationToken);
+        stopper.AskBrokersAsync(context.Message.UserId, null, context.Message.Mode, null, cancellationToken);
 
     protected override async Task HandleAsync(ConsumeContext<TradingHalted> context, CancellationToken cancellationToken)
     {
