@@ -9,7 +9,7 @@ namespace TradeNova.ServiceDefaults.Data;
 /// <summary>What one tracked entry writes: its statement, its parameters, the values it reads back.</summary>
 public static partial class CachedStatementSave
 {
-    private static Statement? Prepare(EntityEntry entry, TablePlan table, int order)
+    private static Statement? Prepare(EntityEntry entry, TablePlan table, int order, bool guarded)
     {
         var properties = table.Properties;
         ulong written = 0, read = 0;
@@ -65,7 +65,7 @@ public static partial class CachedStatementSave
             return null;
         }
 
-        var command = new NpgsqlBatchCommand(Sql.GetOrAdd(new StatementKey(entry.Metadata, isUpdate, written, read), Build, table));
+        var command = new NpgsqlBatchCommand(Sql.GetOrAdd(new StatementKey(entry.Metadata, isUpdate, written, read, guarded && isUpdate), Build, table));
         for (var i = 0; i < properties.Length; i++)
         {
             if ((written & (1UL << i)) != 0)

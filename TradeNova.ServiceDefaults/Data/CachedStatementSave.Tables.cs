@@ -37,8 +37,17 @@ public static partial class CachedStatementSave
         }
 
         // Every statement returns a row, so a missing one (an UPDATE that matched nothing) is seen in the results.
-        var returned = key.Read != 0 ? Selected(columns, key.Read) : table.Key.Take(1).Select(i => columns[i]);
-        return sql.Append(" RETURNING ").AppendJoin(", ", returned).ToString();
+        var returned = (key.Read != 0 ? Selected(columns, key.Read) : table.Key.Take(1).Select(i => columns[i])).ToList();
+        sql.Append(" RETURNING ").AppendJoin(", ", returned);
+        if (!key.Guarded)
+        {
+            return sql.ToString();
+        }
+
+        // In a batch that commits, a missing row must stop the batch before its COMMIT, so it has to be an error: the
+        // count of updated rows divides one (1 / 0 fails with 22012), and the row itself is returned as before.
+        return $"WITH updated AS ({sql}) SELECT {string.Join(", ", returned.Select(c => "updated." + c))} "
+               + "FROM (SELECT 1 / count(*) AS one FROM updated) AS matched LEFT JOIN updated ON matched.one = 1";
     }
 
     private static IEnumerable<string> Selected(string[] columns, ulong mask)
@@ -129,7 +138,8 @@ public static partial class CachedStatementSave
         return rank;
     }
 
-    private readonly record struct StatementKey(IEntityType EntityType, bool IsUpdate, ulong Written, ulong Read);
+    /// <param name="Guarded">An UPDATE that fails (division by zero) when it matches no row, for a batch that ends in COMMIT.</param>
+    private readonly record struct StatementKey(IEntityType EntityType, bool IsUpdate, ulong Written, ulong Read, bool Guarded);
 
     private sealed record TablePlan(
         string Name,

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -43,6 +44,7 @@ public static partial class CachedStatementSave
     private static readonly ConcurrentDictionary<IEntityType, TablePlan?> Tables = new();
     private static readonly ConcurrentDictionary<StatementKey, string> Sql = new();
     private static readonly NpgsqlCommand ParameterFactory = new();
+    private static readonly ConditionalWeakTable<DbContext, CommitRequest> CommitRequests = new();
 
     /// <summary>Saves the context's changes and returns how many entries it wrote, or null when EF should save them.</summary>
     public static async Task<int?> TrySaveAsync(DbContext context, CancellationToken cancellationToken)
@@ -53,6 +55,11 @@ public static partial class CachedStatementSave
         {
             return null;
         }
+
+        // Asked to end the ambient transaction with this save (SaveChangesAndCommitAsync): COMMIT rides in the batch.
+        var commit = CommitRequests.TryGetValue(context, out var request) && database.CurrentTransaction?.GetDbTransaction() is NpgsqlTransaction
+            ? request
+            : null;
 
         // Entries() detects changes first when automatic detection is on, as SaveChanges would.
         var statements = new List<Statement>();
@@ -67,7 +74,7 @@ public static partial class CachedStatementSave
                     return null;
             }
 
-            if (Tables.GetOrAdd(entry.Metadata, static (type, db) => Plan(type, db.GetService<ISqlGenerationHelper>()), context) is not { } table || Prepare(entry, table, index++) is not { } statement)
+            if (Tables.GetOrAdd(entry.Metadata, static (type, db) => Plan(type, db.GetService<ISqlGenerationHelper>()), context) is not { } table || Prepare(entry, table, index++, guarded: commit is not null) is not { } statement)
             {
                 return null;
             }
@@ -81,7 +88,7 @@ public static partial class CachedStatementSave
         }
 
         statements.Sort(Compare);
-        await WriteAsync(context, connection, statements, cancellationToken);
+        await WriteAsync(context, connection, statements, commit, cancellationToken);
         context.ChangeTracker.AcceptAllChanges();
         return statements.Count;
     }
@@ -123,7 +130,27 @@ public static partial class CachedStatementSave
         return a.Order.CompareTo(b.Order);
     }
 
-    private static async Task WriteAsync(DbContext context, NpgsqlConnection connection, List<Statement> statements, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks <paramref name="context"/>'s next save as the last of its transaction: when this writer takes it, its batch
+    /// ends with COMMIT and <see cref="CommitRequest.Committed"/> is set. Dispose the registration after the save.
+    /// </summary>
+    internal static CommitRequest RequestCommit(DbContext context)
+    {
+        var request = new CommitRequest(context);
+        CommitRequests.AddOrUpdate(context, request);
+        return request;
+    }
+
+    /// <summary>A save asked to commit its transaction; <see cref="Committed"/> once its batch did.</summary>
+    internal sealed class CommitRequest(DbContext context) : IDisposable
+    {
+        public bool Committed { get; set; }
+
+        public void Dispose() => CommitRequests.Remove(context);
+    }
+
+    private static async Task WriteAsync(
+        DbContext context, NpgsqlConnection connection, List<Statement> statements, CommitRequest? commit, CancellationToken cancellationToken)
     {
         var database = context.Database;
         var ambient = database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
@@ -149,12 +176,21 @@ public static partial class CachedStatementSave
                 batch.BatchCommands.Add(statement.Command);
             }
 
+            if (commit is not null)
+            {
+                // Reached only if every statement before it succeeded (an error skips the rest of the batch), and a
+                // missing row is an error here (guarded updates): the transaction commits whole or stays to be rolled back.
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            }
+
             Statement? missing = null;
+            var current = 0; // the statement whose result is being read: the one that failed, if reading throws
             try
             {
                 await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
                 for (var i = 0; i < statements.Count; i++)
                 {
+                    current = i;
                     if ((i > 0 && !await reader.NextResultAsync(cancellationToken)) || !await reader.ReadAsync(cancellationToken))
                     {
                         missing = statements[i];
@@ -163,6 +199,17 @@ public static partial class CachedStatementSave
 
                     statements[i].ReadBack(reader);
                 }
+
+                if (commit is not null && missing is null)
+                {
+                    await reader.NextResultAsync(cancellationToken); // the COMMIT's own result, so an error there is seen here
+                    commit.Committed = true;
+                }
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DivisionByZero && commit is not null
+                                               && current < statements.Count && statements[current].IsUpdate)
+            {
+                missing = statements[current]; // its guard: the update matched no row
             }
             catch (DbException ex)
             {

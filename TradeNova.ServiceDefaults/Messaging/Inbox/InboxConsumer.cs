@@ -55,8 +55,7 @@ public abstract class InboxConsumer<TContext, TMessage>(TContext db) : IConsumer
             }
 
             await HandleAsync(context, cancellationToken);
-            await Db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await Db.SaveChangesAndCommitAsync(cancellationToken); // the commit in the save's round trip where it can
             committed = true;
         }
         catch (DbUpdateException ex) when (IsAlreadyApplied(ex) || (RecordWithSave && IsInboxConflict(ex)))

@@ -3,6 +3,7 @@ using Npgsql;
 using NpgsqlTypes;
 using TradeNova.Execution.Market;
 using TradeNova.Execution.Orders;
+using TradeNova.ServiceDefaults.Data;
 
 namespace TradeNova.Execution.Exchange;
 
@@ -166,8 +167,7 @@ public sealed class PaperExchange(
         }
 
         db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await db.SaveChangesAndCommitAsync(cancellationToken);
         return changed;
     }
 

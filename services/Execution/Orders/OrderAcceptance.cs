@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore.Storage;
 using TradeNova.Execution.Exchange;
 using TradeNova.Execution.Market;
+using TradeNova.ServiceDefaults.Data;
 
 namespace TradeNova.Execution.Orders;
 
@@ -26,7 +26,7 @@ public sealed class OrderAcceptance(
             try
             {
                 await using var optimistic = await db.Database.BeginTransactionAsync(cancellationToken);
-                return await ApplyAsync(placed, answer, beforeCommit, optimistic, cancellationToken);
+                return await ApplyAsync(placed, answer, beforeCommit, cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -42,11 +42,11 @@ public sealed class OrderAcceptance(
             return order;
         }
 
-        return await ApplyAsync(order, answer, beforeCommit, transaction, cancellationToken);
+        return await ApplyAsync(order, answer, beforeCommit, cancellationToken);
     }
 
     private async Task<Order> ApplyAsync(
-        Order order, RiskAnswer answer, Action<Order>? beforeCommit, IDbContextTransaction transaction, CancellationToken cancellationToken)
+        Order order, RiskAnswer answer, Action<Order>? beforeCommit, CancellationToken cancellationToken)
     {
         db.Database.AutoSavepointsEnabled = false; // a failed save abandons the transaction: no savepoint round trip
         // Changes are detected once, before the save: the ledger's looks at the context's local view would each scan
@@ -72,14 +72,14 @@ public sealed class OrderAcceptance(
 
             beforeCommit?.Invoke(order);
             db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(cancellationToken);
+            // The commit rides in the save's round trip; a stale order (a cancel meanwhile) commits nothing and is refused.
+            await db.SaveChangesAndCommitAsync(cancellationToken);
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
-        await transaction.CommitAsync(cancellationToken);
         if (OrderStatuses.Working.Contains(order.Status) && order.Mode == TradingModes.Paper)
         {
             exchange.Notify();

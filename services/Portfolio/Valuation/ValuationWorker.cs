@@ -125,6 +125,7 @@ public sealed partial class ValuationWorker(
         var revaluation = scope.ServiceProvider.GetRequiredService<PortfolioRevaluation>();
         var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false; // a failed save abandons the batch (retried next interval): no savepoint
         var portfolios = await db.Portfolios
             .FromSql($"""
                 SELECT * FROM portfolio.portfolios p
@@ -160,8 +161,7 @@ public sealed partial class ValuationWorker(
         }
 
         db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await db.SaveChangesAndCommitAsync(cancellationToken);
         return portfolios.Count == batchSize ? portfolios[^1].Id : null;
     }
 

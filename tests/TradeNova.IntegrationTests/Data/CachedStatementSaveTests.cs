@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using TradeNova.IntegrationTests.Infrastructure;
@@ -192,9 +194,127 @@ public sealed class CachedStatementSaveTests : IAsyncLifetime
         (await CachedStatementSave.TrySaveAsync(db, Ct)).ShouldBeNull(); // nothing to save
     }
 
-    private static Account NewAccount(string name, string? code = null) => new()
+    [Fact]
+    public async Task The_last_save_of_a_transaction_commits_in_its_own_batch_and_the_interceptors_hear_of_it()
     {
-        Id = Guid.NewGuid(),
+        var account = NewAccount("commit");
+        await using (var seed = CreateContext(cached: true))
+        {
+            seed.Accounts.Add(account);
+            await seed.SaveChangesAsync(Ct);
+        }
+
+        var recorder = new TransactionRecorder();
+        await using var db = CreateContext(cached: true, recorder);
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        db.Database.AutoSavepointsEnabled = false;
+        var tracked = await db.Accounts.SingleAsync(a => a.Id == account.Id, Ct);
+        tracked.Balance = 12.5m;
+        db.Entries.Add(new Entry { AccountId = account.Id, Note = "with commit", Amount = 2m });
+
+        (await db.SaveChangesAndCommitAsync(Ct)).ShouldBe(2);
+
+        // Committed by the batch, not by EF's CommitAsync (which would have said "committing" first).
+        recorder.Committing.ShouldBe(0);
+        recorder.Committed.ShouldBe([transaction.TransactionId]);
+        db.Database.CurrentTransaction.ShouldBeNull();
+        db.ChangeTracker.Entries().ShouldAllBe(e => e.State == EntityState.Unchanged);
+        db.Entry(tracked).Property<uint>("xmin").CurrentValue.ShouldBe(await XminAsync(account.Id));
+        await using var check = CreateContext(cached: false);
+        (await check.Accounts.AsNoTracking().SingleAsync(a => a.Id == account.Id, Ct)).Balance.ShouldBe(12.5m);
+        (await check.Entries.CountAsync(e => e.AccountId == account.Id, Ct)).ShouldBe(1);
+
+        // The context goes on as usual: its next save is a transaction of its own.
+        tracked.Balance = 13m;
+        (await db.SaveChangesAsync(Ct)).ShouldBe(1);
+        (await check.Accounts.AsNoTracking().SingleAsync(a => a.Id == account.Id, Ct)).Balance.ShouldBe(13m);
+    }
+
+    [Fact]
+    public async Task A_stale_row_in_the_committing_save_commits_nothing_and_the_transaction_rolls_back()
+    {
+        // Written in key order: the first account's update succeeds, the second's finds its row changed.
+        var first = NewAccount("first", id: Guid.Parse("00000000-0000-0000-0000-000000000001"));
+        var stale = NewAccount("stale-commit", id: Guid.Parse("ffffffff-0000-0000-0000-000000000001"));
+        await using (var seed = CreateContext(cached: true))
+        {
+            await seed.Accounts.Where(a => a.Id == first.Id || a.Id == stale.Id).ExecuteDeleteAsync(Ct);
+            seed.Accounts.AddRange(first, stale);
+            await seed.SaveChangesAsync(Ct);
+        }
+
+        var recorder = new TransactionRecorder();
+        await using var db = CreateContext(cached: true, recorder);
+        var trackedFirst = await db.Accounts.SingleAsync(a => a.Id == first.Id, Ct);
+        var trackedStale = await db.Accounts.SingleAsync(a => a.Id == stale.Id, Ct);
+        await using (var other = CreateContext(cached: true))
+        {
+            (await other.Accounts.SingleAsync(a => a.Id == stale.Id, Ct)).Balance = 1m;
+            await other.SaveChangesAsync(Ct);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        db.Database.AutoSavepointsEnabled = false;
+        trackedFirst.Balance = 5m;
+        trackedStale.Balance = 2m;
+        db.Entries.Add(new Entry { AccountId = first.Id, Note = "lost", Amount = 3m });
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAndCommitAsync(Ct));
+        await transaction.RollbackAsync(Ct);
+
+        recorder.Committed.ShouldBeEmpty();
+        await using var check = CreateContext(cached: false);
+        (await check.Accounts.AsNoTracking().SingleAsync(a => a.Id == first.Id, Ct)).Balance.ShouldBe(10_000m);
+        (await check.Accounts.AsNoTracking().SingleAsync(a => a.Id == stale.Id, Ct)).Balance.ShouldBe(1m);
+        (await check.Entries.AnyAsync(e => e.AccountId == first.Id, Ct)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_constraint_violation_in_the_committing_save_commits_nothing()
+    {
+        var account = NewAccount("unique-commit");
+        await using (var seed = CreateContext(cached: true))
+        {
+            seed.Accounts.Add(account);
+            await seed.SaveChangesAsync(Ct);
+        }
+
+        await using var db = CreateContext(cached: true);
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        db.Database.AutoSavepointsEnabled = false;
+        var fresh = NewAccount("fresh-commit");
+        db.Accounts.Add(fresh);
+        db.Accounts.Add(NewAccount("duplicate-commit", account.Code));
+        (await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAndCommitAsync(Ct))).IsUniqueViolation().ShouldBeTrue();
+        await transaction.RollbackAsync(Ct);
+
+        await using var check = CreateContext(cached: false);
+        (await check.Accounts.AnyAsync(a => a.Id == fresh.Id, Ct)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_committing_save_it_leaves_to_EF_commits_as_usual()
+    {
+        var account = NewAccount("ef-commit");
+        await using var db = CreateContext(cached: true, new TransactionRecorder());
+        db.Accounts.Add(account);
+        await db.SaveChangesAsync(Ct);
+
+        var recorder = new TransactionRecorder();
+        await using var other = CreateContext(cached: true, recorder);
+        await using var transaction = await other.Database.BeginTransactionAsync(Ct);
+        other.Database.AutoSavepointsEnabled = false;
+        other.Accounts.Remove(await other.Accounts.SingleAsync(a => a.Id == account.Id, Ct)); // a delete: EF saves it
+        (await other.SaveChangesAndCommitAsync(Ct)).ShouldBe(1);
+
+        recorder.Committing.ShouldBe(1);
+        recorder.Committed.ShouldBe([transaction.TransactionId]);
+        other.Database.CurrentTransaction.ShouldBeNull();
+        (await db.Accounts.AsNoTracking().AnyAsync(a => a.Id == account.Id, Ct)).ShouldBeFalse();
+    }
+
+    private static Account NewAccount(string name, string? code = null, Guid? id = null) => new()
+    {
+        Id = id ?? Guid.NewGuid(),
         Code = code ?? Guid.NewGuid().ToString("N")[..12],
         Name = $"{name}-{Guid.NewGuid():N}",
         Balance = 10_000m,
@@ -209,7 +329,7 @@ public sealed class CachedStatementSaveTests : IAsyncLifetime
         return await db.Accounts.Where(a => a.Id == id).Select(a => EF.Property<uint>(a, "xmin")).SingleAsync(Ct);
     }
 
-    private CacheTestContext CreateContext(bool cached)
+    private CacheTestContext CreateContext(bool cached, TransactionRecorder? recorder = null)
     {
         var options = new DbContextOptionsBuilder<CacheTestContext>()
             .UseServiceNpgsql((_infrastructure ?? throw new InvalidOperationException("Not initialised.")).Database.ConnectionStringFor(Schema), Schema);
@@ -218,7 +338,33 @@ public sealed class CachedStatementSaveTests : IAsyncLifetime
             options.AddInterceptors(new CachedStatementSaveInterceptor());
         }
 
+        if (recorder is not null)
+        {
+            options.AddInterceptors(recorder);
+        }
+
         return new CacheTestContext(options.Options);
+    }
+
+    /// <summary>What EF tells transaction interceptors (the outbox's hand-off is one).</summary>
+    private sealed class TransactionRecorder : DbTransactionInterceptor
+    {
+        public int Committing { get; private set; }
+
+        public List<Guid> Committed { get; } = [];
+
+        public override ValueTask<InterceptionResult> TransactionCommittingAsync(
+            DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            Committing++;
+            return ValueTask.FromResult(result);
+        }
+
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Committed.Add(eventData.TransactionId);
+            return Task.CompletedTask;
+        }
     }
 
     public enum Grade
