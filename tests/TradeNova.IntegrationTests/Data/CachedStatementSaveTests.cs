@@ -102,12 +102,7 @@ public sealed class CachedStatementSaveTests : IAsyncLifetime
     [Fact]
     public async Task A_stale_row_version_is_refused_and_nothing_of_the_save_is_written()
     {
-        var account = NewAccount("stale");
-        await using (var seed = CreateContext(cached: true))
-        {
-            seed.Accounts.Add(account);
-            await seed.SaveChangesAsync(Ct);
-        }
+        var account = await SeededAccountAsync("stale");
 
         await using var db = CreateContext(cached: true);
         var tracked = await db.Accounts.SingleAsync(a => a.Id == account.Id, Ct);
@@ -136,12 +131,7 @@ public sealed class CachedStatementSaveTests : IAsyncLifetime
     [Fact]
     public async Task A_constraint_violation_is_a_DbUpdateException_and_the_whole_save_is_undone()
     {
-        var account = NewAccount("unique");
-        await using (var seed = CreateContext(cached: true))
-        {
-            seed.Accounts.Add(account);
-            await seed.SaveChangesAsync(Ct);
-        }
+        var account = await SeededAccountAsync("unique");
 
         await using var db = CreateContext(cached: true);
         var fresh = NewAccount("fresh");
@@ -197,12 +187,7 @@ public sealed class CachedStatementSaveTests : IAsyncLifetime
     [Fact]
     public async Task The_last_save_of_a_transaction_commits_in_its_own_batch_and_the_interceptors_hear_of_it()
     {
-        var account = NewAccount("commit");
-        await using (var seed = CreateContext(cached: true))
-        {
-            seed.Accounts.Add(account);
-            await seed.SaveChangesAsync(Ct);
-        }
+        var account = await SeededAccountAsync("commit");
 
         var recorder = new TransactionRecorder();
         await using var db = CreateContext(cached: true, recorder);
@@ -271,12 +256,7 @@ public sealed class CachedStatementSaveTests : IAsyncLifetime
     [Fact]
     public async Task A_constraint_violation_in_the_committing_save_commits_nothing()
     {
-        var account = NewAccount("unique-commit");
-        await using (var seed = CreateContext(cached: true))
-        {
-            seed.Accounts.Add(account);
-            await seed.SaveChangesAsync(Ct);
-        }
+        var account = await SeededAccountAsync("unique-commit");
 
         await using var db = CreateContext(cached: true);
         await using var transaction = await db.Database.BeginTransactionAsync(Ct);
@@ -294,22 +274,28 @@ public sealed class CachedStatementSaveTests : IAsyncLifetime
     [Fact]
     public async Task A_committing_save_it_leaves_to_EF_commits_as_usual()
     {
-        var account = NewAccount("ef-commit");
-        await using var db = CreateContext(cached: true, new TransactionRecorder());
-        db.Accounts.Add(account);
-        await db.SaveChangesAsync(Ct);
-
+        var account = await SeededAccountAsync("ef-commit");
         var recorder = new TransactionRecorder();
-        await using var other = CreateContext(cached: true, recorder);
-        await using var transaction = await other.Database.BeginTransactionAsync(Ct);
-        other.Database.AutoSavepointsEnabled = false;
-        other.Accounts.Remove(await other.Accounts.SingleAsync(a => a.Id == account.Id, Ct)); // a delete: EF saves it
-        (await other.SaveChangesAndCommitAsync(Ct)).ShouldBe(1);
+        await using var db = CreateContext(cached: true, recorder);
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        db.Database.AutoSavepointsEnabled = false;
+        db.Accounts.Remove(await db.Accounts.SingleAsync(a => a.Id == account.Id, Ct)); // a delete: EF saves it
+        (await db.SaveChangesAndCommitAsync(Ct)).ShouldBe(1);
 
         recorder.Committing.ShouldBe(1);
         recorder.Committed.ShouldBe([transaction.TransactionId]);
-        other.Database.CurrentTransaction.ShouldBeNull();
-        (await db.Accounts.AsNoTracking().AnyAsync(a => a.Id == account.Id, Ct)).ShouldBeFalse();
+        db.Database.CurrentTransaction.ShouldBeNull();
+        await using var check = CreateContext(cached: false);
+        (await check.Accounts.AnyAsync(a => a.Id == account.Id, Ct)).ShouldBeFalse();
+    }
+
+    private async Task<Account> SeededAccountAsync(string name)
+    {
+        var account = NewAccount(name);
+        await using var seed = CreateContext(cached: true);
+        seed.Accounts.Add(account);
+        await seed.SaveChangesAsync(Ct);
+        return account;
     }
 
     private static Account NewAccount(string name, string? code = null, Guid? id = null) => new()
