@@ -1,9 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
-using TradeNova.IntegrationTests.Infrastructure;
 using TradeNova.ServiceDefaults.Data;
 
 namespace TradeNova.IntegrationTests.Data;
@@ -12,28 +9,11 @@ namespace TradeNova.IntegrationTests.Data;
 /// A database of its own per test with two small tables (accounts with a row version, entries with an identity key and
 /// store defaults), and contexts over it that save through <see cref="CachedStatementSave"/> or through EF alone.
 /// </summary>
-public abstract class CachedSaveTestBase : IAsyncLifetime
+public abstract class CachedSaveTestBase() : OwnDatabaseTests(Schema)
 {
     private const string Schema = "cachedsave";
 
-    private TestInfrastructure? _infrastructure;
-
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _infrastructure = await TestInfrastructure.CreateAsync([Schema], Ct);
-        await using var db = CreateContext(cached: false);
-        await db.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(Ct);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_infrastructure is not null)
-        {
-            await _infrastructure.DisposeAsync();
-        }
-    }
+    protected override DbContext CreateModelContext() => CreateContext(cached: false);
 
     protected async Task<Account> SeededAccountAsync(string name)
     {
@@ -64,7 +44,7 @@ public abstract class CachedSaveTestBase : IAsyncLifetime
     protected CacheTestContext CreateContext(bool cached, TransactionRecorder? recorder = null)
     {
         var options = new DbContextOptionsBuilder<CacheTestContext>()
-            .UseServiceNpgsql((_infrastructure ?? throw new InvalidOperationException("Not initialised.")).Database.ConnectionStringFor(Schema), Schema);
+            .UseServiceNpgsql(ConnectionString, Schema);
         if (cached)
         {
             options.AddInterceptors(new CachedStatementSaveInterceptor());

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using TradeNova.IntegrationTests.Infrastructure;
 using TradeNova.ServiceDefaults.Data;
 
 namespace TradeNova.IntegrationTests.Data;
@@ -12,28 +9,11 @@ namespace TradeNova.IntegrationTests.Data;
 /// materialised (every column type the services use, a value converter, nulls), tracked unchanged, so a save writes
 /// only what the caller then changes.
 /// </summary>
-public sealed class TrackedRowsTests : IAsyncLifetime
+public sealed class TrackedRowsTests() : OwnDatabaseTests(Schema)
 {
     private const string Schema = "rowstest";
 
-    private TestInfrastructure? _infrastructure;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        _infrastructure = await TestInfrastructure.CreateAsync([Schema], Ct);
-        await using var db = CreateContext();
-        await db.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(Ct);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_infrastructure is not null)
-        {
-            await _infrastructure.DisposeAsync();
-        }
-    }
+    protected override DbContext CreateModelContext() => CreateContext();
 
     [Fact]
     public async Task A_row_read_in_a_batch_is_the_entity_EF_reads_and_saves_only_what_changes_after()
@@ -120,7 +100,7 @@ public sealed class TrackedRowsTests : IAsyncLifetime
 
     private RowsTestContext CreateContext() =>
         new(new DbContextOptionsBuilder<RowsTestContext>()
-            .UseServiceNpgsql((_infrastructure ?? throw new InvalidOperationException("Not initialised.")).Database.ConnectionStringFor(Schema), Schema)
+            .UseServiceNpgsql(ConnectionString, Schema)
             .Options);
 
     public enum Grade
