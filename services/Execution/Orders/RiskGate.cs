@@ -32,7 +32,11 @@ public sealed partial class RiskGate(
         deadline.CancelAfter(timeout + TimeSpan.FromSeconds(1));
         try
         {
-            var response = await client.GetResponse<OrderRiskChecked>(request, deadline.Token, RequestTimeout.After(ms: (int)timeout.TotalMilliseconds));
+            // Transient: an answer is only wanted within the timeout, so RabbitMQ need not write the request to disk (a
+            // broker restart loses it, and the timeout rejects the order).
+            var response = await client.GetResponse<OrderRiskChecked>(
+                request, pipe => pipe.UseExecute(send => send.Durable = false), deadline.Token,
+                RequestTimeout.After(ms: (int)timeout.TotalMilliseconds));
             return RiskAnswer.From(response.Message);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -16,14 +16,20 @@ public sealed class ExecutionTestBus : IAsyncDisposable
     private readonly IBusControl _bus;
     private readonly ConcurrentQueue<ObservedMessage> _messages = new();
 
-    private ExecutionTestBus(Func<ConcurrentQueue<ObservedMessage>, IBusControl> create) => _bus = create(_messages);
+    private readonly ConcurrentQueue<bool> _riskRequestsPersistent = new();
+
+    private ExecutionTestBus(Func<ConcurrentQueue<ObservedMessage>, ConcurrentQueue<bool>, IBusControl> create) =>
+        _bus = create(_messages, _riskRequestsPersistent);
 
     public IReadOnlyCollection<ObservedMessage> Messages => _messages;
+
+    /// <summary>For each CheckOrderRisk answered: whether RabbitMQ delivered it as a persistent message.</summary>
+    public IReadOnlyCollection<bool> RiskRequestsPersistent => _riskRequestsPersistent;
 
     public static async Task<ExecutionTestBus> StartAsync(string amqpUri, Func<CheckOrderRisk, Task<OrderRiskChecked?>>? risk = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var bus = new ExecutionTestBus(messages => Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        var bus = new ExecutionTestBus((messages, requestsPersistent) => Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             // MassTransit reads host, port, vhost and credentials from the AMQP URI itself.
             rabbit.Host(new Uri(amqpUri), _ => { });
@@ -63,6 +69,11 @@ public sealed class ExecutionTestBus : IAsyncDisposable
                     endpoint.Durable = false;
                     endpoint.Handler<CheckOrderRisk>(async context =>
                     {
+                        if (context.ReceiveContext.TryGetPayload<RabbitMqBasicConsumeContext>(out var delivery))
+                        {
+                            requestsPersistent.Enqueue(delivery.Properties.Persistent);
+                        }
+
                         if (await risk(context.Message) is { } answer)
                         {
                             await context.RespondAsync(answer);

@@ -36,6 +36,20 @@ public sealed class OrderPlacementTests(ExecutionFixture fixture)
     }
 
     [Fact]
+    public async Task The_pre_trade_check_goes_to_RabbitMQ_as_a_transient_message()
+    {
+        // An answer after the timeout is of no use (the order is rejected by then), so RabbitMQ is not asked to write the
+        // request to disk: a broker restart loses it, and the timeout rejects the order as it would anyway.
+        await using var risk = await ExecutionTestBus.StartAsync(fixture.AmqpUri, ExecutionTestBus.Approve());
+        using var execution = fixture.CreateExecutionClient();
+        var token = await fixture.NewTraderAsync();
+
+        (await execution.PlaceOkAsync(token, MarketBuy)).Status().ShouldBeOneOf("accepted", "filled");
+
+        risk.RiskRequestsPersistent.ShouldBe([false]);
+    }
+
+    [Fact]
     public async Task Same_idempotency_key_with_a_different_body_is_409_and_changes_nothing()
     {
         await using var risk = await ExecutionTestBus.StartAsync(fixture.AmqpUri, ExecutionTestBus.Approve());
