@@ -9,8 +9,8 @@ using TradeNova.LoadDriver;
 //        [--rate 100] [--seconds 30] [--warmup 0] [--drain 15] [--samples orders.csv]
 // Registers the users through the gateway, opens each one's account hub, then sends market buys (small dollar amounts,
 // each user on one symbol) at the given rate for the given seconds, and reports orders/s, the POST latency and the
-// latency from the POST at the gateway to the fill applied in Portfolio, pushed on the user's hub (fillApplied: cash,
-// position and trade history include it; the figure the target is about).
+// latencies from the POST at the gateway to the fill pushed on the user's hub (orderFilled, Execution's event) and to the
+// fill applied in Portfolio (fillApplied: cash, position and trade history include it; the figure the target is about).
 // Loopback only; bounded in users, rate and time. Risk's default order-rate cap is 30 orders a minute per user, so a
 // run at 2 orders/s per user needs it raised as configuration (TradeNova__Risk__MaxOrdersPerMinute; see
 // loopback-platform.sh), never in code. With --warmup S, the first S seconds of orders (same rate, same users) are
@@ -127,6 +127,8 @@ while (clock.Elapsed < drainUntil && warmup.Concat(accepted).Any(s => IsAccepted
 
 double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 var postLatency = samples.Select(s => Ms(s.AnsweredAt - s.SentAt)).Order().ToList();
+var fillLatency = accepted.Where(s => s.Trader.FillsSeen.ContainsKey(s.OrderId!.Value))
+    .Select(s => Ms(s.Trader.FillsSeen[s.OrderId!.Value] - s.SentAt)).Order().ToList();
 var appliedLatency = accepted.Where(s => s.Trader.FillsApplied.ContainsKey(s.OrderId!.Value))
     .Select(s => Ms(s.Trader.FillsApplied[s.OrderId!.Value] - s.SentAt)).Order().ToList();
 // The same span on the servers' clock: the gateway's arrival stamp to Portfolio's push (one machine, one clock), so
@@ -165,6 +167,7 @@ foreach (var outcome in samples.GroupBy(s => s.Status is null ? $"HTTP {s.Status
 }
 
 Console.WriteLine($"POST /api/v1/orders  p50 {F(Percentiles.Of(postLatency, 50))} ms  p99 {F(Percentiles.Of(postLatency, 99))} ms  max {F(postLatency.LastOrDefault(double.NaN))} ms");
+Console.WriteLine($"POST -> fill on hub  p50 {F(Percentiles.Of(fillLatency, 50))} ms  p99 {F(Percentiles.Of(fillLatency, 99))} ms  max {F(fillLatency.LastOrDefault(double.NaN))} ms  ({fillLatency.Count} of {accepted.Count} accepted orders' fills seen)");
 Console.WriteLine($"POST -> fill applied p50 {F(Percentiles.Of(appliedLatency, 50))} ms  p99 {F(Percentiles.Of(appliedLatency, 99))} ms  max {F(appliedLatency.LastOrDefault(double.NaN))} ms  ({appliedLatency.Count} of {accepted.Count} applied in Portfolio, pushed as fillApplied)");
 Console.WriteLine($"gateway -> applied   p50 {F(Percentiles.Of(serverLatency, 50))} ms  p99 {F(Percentiles.Of(serverLatency, 99))} ms  max {F(serverLatency.LastOrDefault(double.NaN))} ms  ({serverLatency.Count} of {accepted.Count}; servers' clock: the gateway's arrival stamp to Portfolio's fillApplied sentAt)");
 

@@ -10,14 +10,16 @@ namespace TradeNova.LoadDriver;
 
 /// <summary>
 /// One registered user: its token, and its account-hub connection recording, by order id on the shared stopwatch, when
-/// Portfolio pushes that the fill is applied to the portfolio (<c>fillApplied</c>, which carries the fill and the
-/// portfolio that holds it).
+/// Portfolio pushes Execution's fill (<c>orderFilled</c>) and when it pushes that the fill is applied to the portfolio
+/// (<c>fillApplied</c>, after the <c>portfolioUpdated</c> that includes it).
 /// </summary>
 public sealed class Trader(Guid userId, string token, HubConnection hub) : IAsyncDisposable
 {
     public Guid UserId { get; } = userId;
 
     public string Token { get; } = token;
+
+    public ConcurrentDictionary<Guid, long> FillsSeen { get; } = new();
 
     public ConcurrentDictionary<Guid, long> FillsApplied { get; } = new();
 
@@ -58,6 +60,13 @@ public sealed class Trader(Guid userId, string token, HubConnection hub) : IAsyn
             })
             .Build();
         var trader = new Trader(userId, token, hub);
+        hub.On<JsonElement>("orderFilled", fill =>
+        {
+            if (fill.TryGetProperty("orderId", out var orderId))
+            {
+                trader.FillsSeen.TryAdd(orderId.GetGuid(), clock.ElapsedTicks);
+            }
+        });
         hub.On<JsonElement>("fillApplied", applied =>
         {
             if (applied.TryGetProperty("orderId", out var orderId))

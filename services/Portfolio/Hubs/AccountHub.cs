@@ -21,10 +21,8 @@ public sealed class AccountHub(ConnectedAccounts connected, PortfolioContext db)
     public const string OrderUpdated = "orderUpdated";
     public const string OrderFilled = "orderFilled";
 
-    /// <summary>A fill is now in the portfolio (cash, position, trade history), in one message with all it changed:
-    /// <c>{ orderId, fillId, mode, sentAt, orders, fill, portfolio }</c>, where <c>orders</c> are
-    /// <see cref="OrderUpdated"/> payloads, <c>fill</c> an <see cref="OrderFilled"/> payload and <c>portfolio</c> a
-    /// <see cref="PortfolioUpdated"/> payload. A fill sends no separate messages for those parts.</summary>
+    /// <summary>A fill is now in the portfolio (cash, position, trade history): <c>{ orderId, fillId }</c>, right after
+    /// the <see cref="PortfolioUpdated"/> that includes it.</summary>
     public const string FillApplied = "fillApplied";
     public const string OrderRejected = "orderRejected";
     public const string TradingHalted = "tradingHalted";

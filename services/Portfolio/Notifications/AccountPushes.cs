@@ -18,39 +18,36 @@ public sealed class AccountPushes(IHubContext<AccountHub> hub, ConnectedAccounts
             ? hub.Clients.Group(AccountHub.GroupFor(userId)).SendAsync(method, payload, cancellationToken)
             : Task.CompletedTask;
 
-    /// <summary>A fill applied, as one <c>fillApplied</c> message: the orders it changed, the fill, and the portfolio as the
-    /// fill left it. The event carries every figure, so nothing is read back. One message rather than one per part
-    /// (<c>orderUpdated</c> for each order, <c>orderFilled</c>, <c>portfolioUpdated</c>): every message is a frame from here
-    /// to the gateway and on to the browser, each woken up for it, and a fill was about five of them. (The fill comes from
-    /// here rather than from Execution's <c>OrderFilled</c>: one delivery less per fill, and a screen that reloads the
-    /// trade history on it finds the fill there.)</summary>
-    public Task FillAppliedAsync(PortfolioFillApplied applied, CancellationToken cancellationToken)
+    /// <summary>A fill applied: the orders it changed (<c>orderUpdated</c> each), <c>orderFilled</c>, the portfolio as the
+    /// fill left it, then <c>fillApplied</c>. The event carries every figure, so nothing is read back. (<c>orderFilled</c>
+    /// comes from here rather than from Execution's <c>OrderFilled</c>: one delivery less per fill, and a screen that
+    /// reloads the trade history on it finds the fill there.)</summary>
+    public async Task FillAppliedAsync(PortfolioFillApplied applied, CancellationToken cancellationToken)
     {
         var valued = applied.Valuation;
         if (!connected.IsConnected(valued.UserId))
         {
-            return Task.CompletedTask;
+            return;
         }
 
+        foreach (var order in applied.Fill.OrderUpdates ?? [])
+        {
+            await SendAsync(valued.UserId, AccountHub.OrderUpdated, order, cancellationToken);
+        }
+
+        await SendAsync(valued.UserId, AccountHub.OrderFilled, applied.Fill with { OrderUpdates = null }, cancellationToken);
         connected.Holdings(valued.UserId, valued.Mode, valued.Positions.Select(p => p.Symbol));
         var portfolio = new UserPortfolio
         {
             Id = valued.PortfolioId, UserId = valued.UserId, Mode = valued.Mode, Currency = applied.Currency, OpenedAt = applied.OpenedAt,
             Fees = applied.Fees,
         };
-        var fill = applied.Fill;
-        var message = new FillAppliedMessage(
-            valued.AppliedOrderId ?? fill.OrderId, valued.AppliedFillId ?? fill.FillId, valued.Mode, time.GetUtcNow(),
-            fill.OrderUpdates ?? [], fill with { OrderUpdates = null }, Revalued(portfolio, valued));
-        return SendAsync(valued.UserId, AccountHub.FillApplied, message, cancellationToken);
+        await PortfolioAsync(portfolio, valued, cancellationToken);
     }
 
     /// <summary><c>portfolioUpdated</c> with the valuation's figures (the moment it was valued, not a fresher or older
-    /// database row).</summary>
-    public Task PortfolioAsync(UserPortfolio portfolio, PortfolioValued valued, CancellationToken cancellationToken) =>
-        SendAsync(valued.UserId, AccountHub.PortfolioUpdated, Revalued(portfolio, valued), cancellationToken);
-
-    private static PortfolioResponse Revalued(UserPortfolio portfolio, PortfolioValued valued)
+    /// database row), then <c>fillApplied</c> when the valuation is a fill's.</summary>
+    public async Task PortfolioAsync(UserPortfolio portfolio, PortfolioValued valued, CancellationToken cancellationToken)
     {
         portfolio.Cash = valued.Cash;
         portfolio.RealizedPnl = valued.RealizedPnl;
@@ -61,6 +58,10 @@ public sealed class AccountPushes(IHubContext<AccountHub> hub, ConnectedAccounts
             PortfolioId = valued.PortfolioId, Symbol = p.Symbol, Quantity = p.Quantity, AverageCost = p.AverageCost, LastPrice = p.LastPrice,
         });
         var mark = PortfolioMarker.Mark(portfolio, positions, (_, fallback) => fallback);
-        return PortfolioResponse.From(portfolio, mark, valued.ValuedAt);
+        await SendAsync(valued.UserId, AccountHub.PortfolioUpdated, PortfolioResponse.From(portfolio, mark, valued.ValuedAt), cancellationToken);
+        if (valued.AppliedOrderId is { } orderId && valued.AppliedFillId is { } fillId)
+        {
+            await SendAsync(valued.UserId, AccountHub.FillApplied, new FillAppliedMessage(orderId, fillId, portfolio.Mode, time.GetUtcNow()), cancellationToken);
+        }
     }
 }

@@ -6,11 +6,7 @@ using TradeNova.IntegrationTests.Infrastructure;
 
 namespace TradeNova.IntegrationTests.Trading;
 
-/// <summary>
-/// A real SignalR client on the account hub that records every message it receives, by method name. A fill comes as one
-/// <c>fillApplied</c> carrying its parts; like the SPA, the probe also records those parts as the <c>orderUpdated</c>,
-/// <c>orderFilled</c> and <c>portfolioUpdated</c> they stand for (<see cref="Pushed"/> lists only what came over the wire).
-/// </summary>
+/// <summary>A real SignalR client on the account hub that records every message it receives, by method name.</summary>
 public sealed class HubProbe : IAsyncDisposable
 {
     public static readonly string[] Methods =
@@ -18,22 +14,13 @@ public sealed class HubProbe : IAsyncDisposable
 
     private readonly HubConnection _connection;
     private readonly ConcurrentQueue<(string Method, JsonElement Payload)> _received = new();
-    private readonly ConcurrentQueue<string> _pushed = new();
 
     private HubProbe(HubConnection connection)
     {
         _connection = connection;
         foreach (var method in Methods)
         {
-            _connection.On<JsonElement>(method, payload =>
-            {
-                _pushed.Enqueue(method);
-                _received.Enqueue((method, payload));
-                if (method == "fillApplied")
-                {
-                    Unpack(payload);
-                }
-            });
+            _connection.On<JsonElement>(method, payload => _received.Enqueue((method, payload)));
         }
     }
 
@@ -62,30 +49,6 @@ public sealed class HubProbe : IAsyncDisposable
     public IReadOnlyList<JsonElement> Received(string method) => _received.Where(m => m.Method == method).Select(m => m.Payload).ToList();
 
     public IReadOnlyList<string> Methods_ => _received.Select(m => m.Method).ToList();
-
-    /// <summary>The methods of the messages that came over the wire, in order (a fill's parts not counted apart).</summary>
-    public IReadOnlyList<string> Pushed => [.. _pushed];
-
-    private void Unpack(JsonElement applied)
-    {
-        if (applied.TryGetProperty("orders", out var orders) && orders.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var order in orders.EnumerateArray())
-            {
-                _received.Enqueue(("orderUpdated", order.Clone()));
-            }
-        }
-
-        if (applied.TryGetProperty("fill", out var fill) && fill.ValueKind == JsonValueKind.Object)
-        {
-            _received.Enqueue(("orderFilled", fill.Clone()));
-        }
-
-        if (applied.TryGetProperty("portfolio", out var portfolio) && portfolio.ValueKind == JsonValueKind.Object)
-        {
-            _received.Enqueue(("portfolioUpdated", portfolio.Clone()));
-        }
-    }
 
     public Task<JsonElement> WaitForAsync(string method, Func<JsonElement, bool> condition, string what) =>
         Poll.UntilAsync(

@@ -4,7 +4,7 @@ import type { ApiClient } from '../api/client';
 import type { TokenStore } from '../auth/tokenStore';
 import { readClaims } from '../lib/jwt';
 import { portfolioQueryKey } from '../portfolio/usePortfolio';
-import { fillAppliedParts, hubMessages, publishHubMessage, type HubMessage } from '../trading/hubBus';
+import { hubMessages, publishHubMessage } from '../trading/hubBus';
 import { setHubState, type HubState } from './hubStatus';
 
 export type { HubState };
@@ -47,15 +47,15 @@ export function useAccountHub(tokens: TokenStore, api: ApiClient, enabled: boole
           .withAutomaticReconnect()
           .configureLogging(signalR.LogLevel.None)
           .build();
-        const deliver = (name: HubMessage, payload: unknown) => {
-          if (name === 'portfolioUpdated') void queryClient.invalidateQueries({ queryKey: portfolioQueryKey });
-          if (payload !== undefined) publishHubMessage(name, payload);
-        };
-        // The trading views (dashboard, orders) fold the messages in live; a fill's parts arrive together.
-        for (const name of hubMessages) connection.on(name, (payload?: unknown) => deliver(name, payload));
-        connection.on('fillApplied', (payload?: unknown) => {
-          for (const [name, part] of fillAppliedParts(payload)) deliver(name, part);
+        connection.on('portfolioUpdated', (payload?: unknown) => {
+          void queryClient.invalidateQueries({ queryKey: portfolioQueryKey });
+          if (payload !== undefined) publishHubMessage('portfolioUpdated', payload);
         });
+        // The trading views (dashboard, orders) fold the other messages in live.
+        for (const name of hubMessages) {
+          if (name === 'portfolioUpdated') continue;
+          connection.on(name, (payload: unknown) => publishHubMessage(name, payload));
+        }
         connection.onreconnecting(() => !disposed && setState('connecting'));
         connection.onreconnected(() => {
           if (disposed) return;
