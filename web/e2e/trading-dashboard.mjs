@@ -102,6 +102,12 @@ async function run() {
   await page.getByRole('button', { name: 'Preview' }).click();
   const preview = page.getByTestId('risk-preview');
   await preview.filter({ hasText: 'Risk check passed' }).waitFor();
+  // The preview states the size and value Risk judged, and the default bracket (5% / 10%) the fill will attach.
+  const size = (await page.getByTestId('preview-size').textContent()) ?? '';
+  if (!size.startsWith(`Buy ${QUANTITY} ${SYMBOL} at about $`)) throw new Error(`the preview does not state the size: ${size}`);
+  const bracket = (await page.getByTestId('preview-bracket').textContent()) ?? '';
+  if (!/stop-loss at \$[\d,.]+ and take-profit at \$[\d,.]+/.test(bracket))
+    throw new Error(`the preview does not show the default bracket: ${bracket}`);
   await shot('trading-2-ticket-preview.png');
   await page.getByRole('button', { name: 'Send order' }).click();
   const result = (await page.getByTestId('order-result').textContent()) ?? '';

@@ -6,27 +6,23 @@ import { useAuth } from '../auth/AuthContext';
 import { AccountModeBadge } from '../broker/AccountBadge';
 import { useTradingAccount } from '../broker/useTradingAccount';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { formatMoney } from '../lib/money';
 import { Link } from 'react-router';
 import './trading.css';
 import {
+  describePreview,
   emptyTicket,
   needsLimitPrice,
   needsStopPrice,
   toPreviewRequest,
   validateTicket,
   type OrderRequest,
+  type PreviewResult,
   type TicketForm,
 } from './ticket';
 
 interface SymbolsResponse {
   source: string;
   symbols: { symbol: string; name: string; referencePrice: number }[];
-}
-interface Preview {
-  approved: boolean;
-  violations: { code: string; message: string }[];
-  referencePrice?: number;
 }
 interface OrderResult {
   id: string;
@@ -47,7 +43,7 @@ export function OrderTicketPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   // One Idempotency-Key per previewed order: sending it again after a failure (a timeout, a 503 at capacity) cannot place
   // it twice.
-  const [preview, setPreview] = useState<{ order: OrderRequest; result: Preview; idempotencyKey: string } | null>(null);
+  const [preview, setPreview] = useState<{ order: OrderRequest; result: PreviewResult; idempotencyKey: string } | null>(null);
   const [result, setResult] = useState<OrderResult | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -68,7 +64,7 @@ export function OrderTicketPage() {
     if (!checked.order) return;
     setBusy(true);
     try {
-      const res = await api.request<Preview>('POST', '/api/v1/risk/preview', { body: toPreviewRequest(checked.order) });
+      const res = await api.request<PreviewResult>('POST', '/api/v1/risk/preview', { body: toPreviewRequest(checked.order) });
       setPreview({ order: checked.order, result: res, idempotencyKey: newIdempotencyKey() });
     } catch (e) {
       setFailure(e);
@@ -96,6 +92,8 @@ export function OrderTicketPage() {
       setBusy(false);
     }
   }
+
+  const described = preview ? describePreview(preview.order, preview.result) : null;
 
   const fieldError = (name: string) =>
     errors[name] ? (
@@ -205,10 +203,7 @@ export function OrderTicketPage() {
       {preview && (
         <div className={`alert ${preview.result.approved ? 'alert--info' : 'alert--error'}`} data-testid="risk-preview">
           <p className="alert__message">
-            {preview.result.approved ? 'Risk check passed' : 'Risk would reject this order'}
-            {preview.result.referencePrice !== undefined
-              ? ` (reference price ${formatMoney(preview.result.referencePrice, 'USD')})`
-              : ''}
+            {preview.result.approved ? 'Risk check passed.' : 'Risk would reject this order:'}
           </p>
           {preview.result.violations.length > 0 && (
             <ul className="alert__list">
@@ -218,6 +213,16 @@ export function OrderTicketPage() {
                 </li>
               ))}
             </ul>
+          )}
+          {described?.size && (
+            <p className="alert__message" data-testid="preview-size">
+              {described.size}
+            </p>
+          )}
+          {preview.result.approved && described?.bracket && (
+            <p className="alert__message" data-testid="preview-bracket">
+              {described.bracket}
+            </p>
           )}
           <button
             type="button"

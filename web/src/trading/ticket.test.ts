@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTicket, toPreviewRequest, validateTicket } from './ticket';
+import { describePreview, emptyTicket, toPreviewRequest, validateTicket } from './ticket';
 
 describe('validateTicket', () => {
   it('builds a market order by quantity', () => {
@@ -36,5 +36,43 @@ describe('validateTicket', () => {
     expect(toPreviewRequest(order!)).toEqual({
       symbol: 'A', side: 'buy', orderType: 'limit', quantity: 3, limitPrice: 99.5, stopLossPrice: 95, takeProfitPrice: 110,
     });
+  });
+});
+
+describe('describePreview', () => {
+  const approved = { approved: true, violations: [] };
+
+  it('states the size, its value and the default bracket of an opening buy', () => {
+    const order = { symbol: 'AAPL', side: 'buy' as const, type: 'market' as const, timeInForce: 'day' as const, quantity: 3 };
+    expect(describePreview(order, {
+      ...approved, quantity: 3, referencePrice: 215.6, isOpening: true, stopLossPrice: 204.82, takeProfitPrice: 237.16,
+    })).toEqual({
+      size: 'Buy 3 AAPL at about $215.60: $646.80.',
+      bracket: 'Once it fills: stop-loss at $204.82 and take-profit at $237.16, one cancelling the other.',
+    });
+  });
+
+  it('prices a limit order at its limit and a dollar order at the shares Risk worked out', () => {
+    const limit = { symbol: 'MSFT', side: 'buy' as const, type: 'limit' as const, timeInForce: 'gtc' as const, quantity: 2, limitPrice: 400 };
+    expect(describePreview(limit, { ...approved, quantity: 2, referencePrice: 400, isOpening: true, stopLossPrice: 380 }))
+      .toEqual({ size: 'Buy 2 MSFT at the limit $400.00: $800.00.', bracket: 'Once it fills: stop-loss at $380.00.' });
+    const dollars = { symbol: 'AAPL', side: 'buy' as const, type: 'market' as const, timeInForce: 'day' as const, notional: 1000 };
+    expect(describePreview(dollars, { ...approved, quantity: 4.638219, referencePrice: 215.6, isOpening: true }).size)
+      .toBe('Buy about 4.638219 AAPL at about $215.60: $1,000.00.');
+  });
+
+  it('says a reducing sell gets no bracket, and an opening order without legs none either', () => {
+    const sell = { symbol: 'AAPL', side: 'sell' as const, type: 'market' as const, timeInForce: 'day' as const, quantity: 1 };
+    expect(describePreview(sell, { ...approved, quantity: 1, referencePrice: 200, isOpening: false }).bracket)
+      .toBe('It reduces your position, so no stop-loss or take-profit is attached.');
+    expect(describePreview(sell, { ...approved, quantity: 1, referencePrice: 200, isOpening: true, stopLossPrice: null, takeProfitPrice: null }).bracket)
+      .toBe('No stop-loss or take-profit will be attached.');
+  });
+
+  it('says nothing it does not know', () => {
+    const dollars = { symbol: 'XYZ', side: 'buy' as const, type: 'market' as const, timeInForce: 'day' as const, notional: 500 };
+    expect(describePreview(dollars, { approved: false, violations: [{ code: 'symbol.unknown', message: 'Unknown.' }], quantity: 0, referencePrice: 0 }))
+      .toEqual({ size: 'Buy $500.00 of XYZ; there is no price for it yet.', bracket: null });
+    expect(describePreview(dollars, { approved: false, violations: [] })).toEqual({ size: 'Buy $500.00 of XYZ; there is no price for it yet.', bracket: null });
   });
 });

@@ -1,3 +1,5 @@
+import { formatQuantity, formatUsd, toNumber } from '../lib/money';
+
 /** The order ticket's form state and its client-side checks, mirroring Execution's OrderRequestValidator. */
 export type Side = 'buy' | 'sell';
 export type OrderType = 'market' | 'limit' | 'stop' | 'stop_limit';
@@ -57,6 +59,56 @@ export interface PreviewRequest {
   limitPrice?: number;
   stopLossPrice?: number;
   takeProfitPrice?: number;
+}
+
+/** `POST /api/v1/risk/preview` answer: what the pre-trade check would say now, and the bracket that would attach. */
+export interface PreviewResult {
+  approved: boolean;
+  violations: { code: string; message: string }[];
+  symbol?: string;
+  quantity?: number;
+  referencePrice?: number;
+  isOpening?: boolean;
+  stopLossPrice?: number | null;
+  takeProfitPrice?: number | null;
+}
+
+/**
+ * The ticket's reading of a preview: the size Risk judged and its value at the reference price (the limit price for a
+ * limit order, else the last price), and what protects the position once the order fills. Null where Risk did not say.
+ */
+export function describePreview(order: OrderRequest, result: PreviewResult): { size: string | null; bracket: string | null } {
+  const price = toNumber(result.referencePrice);
+  const quantity = toNumber(result.quantity);
+  const verb = order.side === 'buy' ? 'Buy' : 'Sell';
+  const priced = price !== null && price > 0;
+  const at = order.limitPrice !== undefined ? 'at the limit' : 'at about';
+  let size: string | null = null;
+  if (quantity !== null && quantity > 0 && priced) {
+    const shares = order.notional !== undefined ? `about ${formatQuantity(quantity)}` : formatQuantity(quantity);
+    size = `${verb} ${shares} ${order.symbol} ${at} ${formatUsd(price)}: ${formatUsd(quantity * price)}.`;
+  } else if (order.notional !== undefined && !priced) {
+    size = `${verb} ${formatUsd(order.notional)} of ${order.symbol}; there is no price for it yet.`;
+  }
+
+  let bracket: string | null = null;
+  if (result.isOpening === false) {
+    bracket = 'It reduces your position, so no stop-loss or take-profit is attached.';
+  } else if (result.isOpening === true) {
+    const stopLoss = toNumber(result.stopLossPrice);
+    const takeProfit = toNumber(result.takeProfitPrice);
+    const legs = [
+      stopLoss !== null ? `stop-loss at ${formatUsd(stopLoss)}` : null,
+      takeProfit !== null ? `take-profit at ${formatUsd(takeProfit)}` : null,
+    ].filter((leg): leg is string => leg !== null);
+    bracket = legs.length === 2
+      ? `Once it fills: ${legs[0]} and ${legs[1]}, one cancelling the other.`
+      : legs.length === 1
+        ? `Once it fills: ${legs[0]}.`
+        : 'No stop-loss or take-profit will be attached.';
+  }
+
+  return { size, bracket };
 }
 
 const decimals = (text: string) => (text.includes('.') ? text.split('.')[1]!.length : 0);
