@@ -69,5 +69,6 @@ test('a loosening past the default shows the server refusal next to the limit it
   const alert = await screen.findByTestId('limits-error');
   expect(alert.textContent).toContain('Only an administrator may loosen a limit past the platform default.');
   expect(alert.textContent).toContain('Max position size: the platform default is 10%');
+  expect(alert.textContent).not.toContain('maxPositionFraction');
   expect(within(screen.getByTestId('limit-maxPositionFraction')).getByText('Needs an administrator.')).toBeTruthy();
 });

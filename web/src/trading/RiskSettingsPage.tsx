@@ -138,7 +138,8 @@ export function RiskSettingsPage() {
                       </li>
                     ))}
                 </ul>
-                {save.error.detail ? <p className="alert__message muted">{save.error.detail}</p> : null}
+                {/* The detail names the API fields (for partners); the list above already says it in the form's words. */}
+                <p className="alert__message muted">You may tighten any limit yourself.</p>
               </div>
             ) : (
               <ErrorAlert error={save.error} shownFields={Object.keys(errors)} />
