@@ -169,6 +169,16 @@ async function run() {
   await all.getByText('Filled', { exact: true }).first().waitFor();
   await all.getByText('Canceled', { exact: true }).first().waitFor();
   await shot('trading-6-orders.png');
+
+  // 8. Filtered to buys: only the market buy is left (the legs are sells).
+  const orderFilters = page.getByRole('form', { name: 'Order filters' });
+  await orderFilters.getByLabel('Side').selectOption('buy');
+  await orderFilters.getByRole('button', { name: 'Apply' }).click();
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('table[aria-label="Orders"] tbody tr')];
+    return rows.length === 1 && rows[0].querySelectorAll('td')[1]?.textContent?.trim() === 'buy';
+  });
+  notes.push('orders filtered to buys: 1');
   return Date.now() - started;
 }
 

@@ -7,10 +7,11 @@ import { subscribeHub } from './hubBus';
 import { HubStatusBadge } from './HubStatusBadge';
 import { OrdersTable } from './OrdersTable';
 import { Pager } from './Pager';
-import { ordersQuery, type OrderStatusFilter } from './query';
+import { noRangeFilters, ordersQuery, type OrderStatusFilter, type RangeFilters } from './query';
+import { TradeFiltersForm } from './TradeFiltersForm';
 import './trading.css';
 
-const filters: { value: OrderStatusFilter; label: string }[] = [
+const statusFilters: { value: OrderStatusFilter; label: string }[] = [
   { value: 'open', label: 'Open' },
   { value: 'filled', label: 'Filled' },
   { value: 'canceled', label: 'Canceled' },
@@ -21,14 +22,25 @@ const filters: { value: OrderStatusFilter; label: string }[] = [
 
 const PAGE_SIZE = 25;
 
+/** " for AAPL, sells, from 2026-12-01": what the empty list was filtered by. */
+function filtered(f: RangeFilters): string {
+  const parts = [
+    f.symbol ? `for ${f.symbol}` : '',
+    f.side ? `${f.side}s only` : '',
+    f.from ? `from ${f.from}` : '',
+    f.to ? `to ${f.to}` : '',
+  ].filter(Boolean);
+  return parts.length ? ` ${parts.join(', ')}` : '';
+}
+
 /** Every order of the caller by status, newest first, with cancel for open ones; refreshed on each hub order event. */
 export function OrdersPage() {
   const { api } = useAuth();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<OrderStatusFilter>('open');
-  const [symbol, setSymbol] = useState('');
+  const [filters, setFilters] = useState<RangeFilters>(noRangeFilters);
   const [page, setPage] = useState(1);
-  const query = ordersQuery(status, page, PAGE_SIZE, symbol);
+  const query = ordersQuery(status, page, PAGE_SIZE, filters);
   const orders = useQuery({
     queryKey: tradingKeys.orders(query),
     queryFn: ({ signal }) => listOrders(api, query, signal),
@@ -57,7 +69,7 @@ export function OrdersPage() {
       <section className="panel">
         <div className="filters">
           <div className="segmented" role="group" aria-label="Order status">
-            {filters.map((f) => (
+            {statusFilters.map((f) => (
               <button
                 key={f.value}
                 type="button"
@@ -72,19 +84,15 @@ export function OrdersPage() {
               </button>
             ))}
           </div>
-          <label className="field">
-            Symbol
-            <input
-              value={symbol}
-              placeholder="Any"
-              maxLength={12}
-              onChange={(e) => {
-                setSymbol(e.target.value);
-                setPage(1);
-              }}
-            />
-          </label>
         </div>
+        <TradeFiltersForm
+          value={filters}
+          label="Order filters"
+          onApply={(applied) => {
+            setFilters(applied);
+            setPage(1);
+          }}
+        />
         {cancel.error ? <ErrorAlert error={cancel.error} /> : null}
         {orders.error ? (
           <ErrorAlert error={orders.error} />
@@ -93,7 +101,7 @@ export function OrdersPage() {
             Loading orders…
           </p>
         ) : orders.data.items.length === 0 ? (
-          <p className="empty muted">No {status === 'all' ? '' : `${filters.find((f) => f.value === status)?.label.toLowerCase()} `}orders{symbol ? ` for ${symbol.toUpperCase()}` : ''}.</p>
+          <p className="empty muted">No {status === 'all' ? '' : `${statusFilters.find((f) => f.value === status)?.label.toLowerCase()} `}orders{filtered(filters)}.</p>
         ) : (
           <>
             <OrdersTable

@@ -1,10 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { defaultTradeFilters, rangeError, type TradeFilters } from './query';
+import { noRangeFilters, rangeError, type RangeFilters } from './query';
 
-type Draft = Pick<TradeFilters, 'symbol' | 'side' | 'from' | 'to'>;
+type Draft = RangeFilters;
 
 /** Symbol, side and a UTC date range; applied together so typing a symbol does not fire a request per key. */
-export function TradeFiltersForm({ value, onApply }: { value: TradeFilters; onApply: (draft: Draft) => void }) {
+export function TradeFiltersForm({
+  value,
+  onApply,
+  label = 'Trade filters',
+}: {
+  value: RangeFilters;
+  onApply: (draft: Draft) => void;
+  label?: string;
+}) {
   const [draft, setDraft] = useState<Draft>({ symbol: value.symbol, side: value.side, from: value.from, to: value.to });
   const error = rangeError(draft.from, draft.to);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -15,13 +23,13 @@ export function TradeFiltersForm({ value, onApply }: { value: TradeFilters; onAp
   }
 
   function reset() {
-    const empty = { symbol: '', side: defaultTradeFilters.side, from: '', to: '' };
+    const empty = { ...noRangeFilters };
     setDraft(empty);
     onApply(empty);
   }
 
   return (
-    <form className="filters" onSubmit={submit} aria-label="Trade filters" noValidate>
+    <form className="filters" onSubmit={submit} aria-label={label} noValidate>
       <label className="field">
         Symbol
         <input value={draft.symbol} placeholder="Any" maxLength={12} onChange={(e) => set({ symbol: e.target.value })} />

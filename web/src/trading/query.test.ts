@@ -59,7 +59,13 @@ describe('toggleSort', () => {
 describe('ordersQuery and pageCount', () => {
   it('asks for open orders by default and nothing for all', () => {
     expect(ordersQuery('open')).toBe('?status=open&page=1&pageSize=50');
-    expect(ordersQuery('all', 2, 20, 'msft')).toBe('?symbol=MSFT&page=2&pageSize=20');
+    expect(ordersQuery('all', 2, 20, { symbol: 'msft', side: '', from: '', to: '' })).toBe('?symbol=MSFT&page=2&pageSize=20');
+  });
+
+  it('filters orders by side and by the UTC days they were created', () => {
+    expect(ordersQuery('filled', 1, 25, { symbol: ' aapl ', side: 'sell', from: '2026-12-01', to: '2026-12-04' })).toBe(
+      '?status=filled&symbol=AAPL&side=sell&from=2026-12-01T00%3A00%3A00.000Z&to=2026-12-04T23%3A59%3A59.999Z&page=1&pageSize=25',
+    );
   });
 
   it('counts at least one page', () => {

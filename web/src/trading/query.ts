@@ -72,11 +72,20 @@ export function rangeError(from: string, to: string): string | undefined {
 
 export type OrderStatusFilter = 'open' | 'filled' | 'canceled' | 'rejected' | 'expired' | 'all';
 
-/** `?status=open&page=1&pageSize=50` for `/api/v1/orders`; `all` sends no status. */
-export function ordersQuery(status: OrderStatusFilter, page = 1, pageSize = 50, symbol = ''): string {
+/** Symbol, side and UTC day range: what the trade history's and the orders' filter forms share. */
+export type RangeFilters = Pick<TradeFilters, 'symbol' | 'side' | 'from' | 'to'>;
+
+export const noRangeFilters: RangeFilters = { symbol: '', side: '', from: '', to: '' };
+
+/** `?status=open&symbol=…&side=…&from=…&to=…&page=1&pageSize=50` for `/api/v1/orders` (by creation time); `all` sends
+ * no status. */
+export function ordersQuery(status: OrderStatusFilter, page = 1, pageSize = 50, filters: RangeFilters = noRangeFilters): string {
   return toSearch({
     status: status === 'all' ? undefined : status,
-    symbol: symbol.trim().toUpperCase(),
+    symbol: filters.symbol.trim().toUpperCase(),
+    side: filters.side,
+    from: dayBoundary(filters.from, false),
+    to: dayBoundary(filters.to, true),
     page,
     pageSize,
   });
