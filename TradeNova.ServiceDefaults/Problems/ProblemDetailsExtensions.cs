@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace TradeNova.ServiceDefaults.Problems;
@@ -31,6 +32,9 @@ public static class ProblemDetailsExtensions
         // query (RequestInputGuard, first in the pipeline) and in any JSON string of a request body (400 at binding).
         services.AddSingleton<IStartupFilter, RequestInputGuardStartupFilter>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new StorableStringJsonConverter()));
+        // A request that does not bind says where, in production too (not logged as an error: the caller's mistake).
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         return services;
     }
 }

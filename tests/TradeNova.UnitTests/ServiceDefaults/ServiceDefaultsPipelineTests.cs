@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 
 namespace TradeNova.UnitTests.ServiceDefaults;
 
-/// <summary>AddServiceDefaults + MapDefaultEndpoints on a real Kestrel bound to loopback.</summary>
+/// <summary>AddServiceDefaults + MapDefaultEndpoints on a real Kestrel bound to loopback, in Production as the platform runs.</summary>
 public sealed class ServiceDefaultsPipelineTests : IAsyncLifetime
 {
     private WebApplication? _app;
@@ -24,7 +24,7 @@ public sealed class ServiceDefaultsPipelineTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.AddServiceDefaults();
@@ -32,6 +32,7 @@ public sealed class ServiceDefaultsPipelineTests : IAsyncLifetime
         _app.MapDefaultEndpoints();
         _app.MapGet("/boom", string () => throw new InvalidOperationException("secret internals"));
         _app.MapPost("/echo", (EchoRequest request) => TypedResults.Ok(request));
+        _app.MapGet("/page", (int page) => TypedResults.Ok(page));
         await _app.StartAsync(Ct);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _client = new HttpClient { BaseAddress = new Uri(address) };
@@ -88,5 +89,35 @@ public sealed class ServiceDefaultsPipelineTests : IAsyncLifetime
             .ShouldBe("https://tradenova.dev/problems/bad-request");
     }
 
-    public sealed record EchoRequest(string Text);
+    [Theory]
+    [InlineData("{not json", "The request body is not the JSON object this operation takes.")]
+    [InlineData("[1, 2]", "The request body is not the JSON object this operation takes.")]
+    [InlineData("{\"text\": 5, \"count\": 1}", "The field 'text' of the request body does not hold a valid value of its type.")]
+    [InlineData("{\"text\": \"a\", \"count\": 1e30}", "The field 'count' of the request body does not hold a valid value of its type.")]
+    [InlineData("{\"text\": \"a\\u0000b\", \"count\": 1}", "The field 'text': Contains a NUL character or an unpaired surrogate.")]
+    [InlineData("", "This operation takes a JSON body, and the request had none.")]
+    public async Task A_body_that_does_not_bind_is_a_bad_request_that_says_where(string body, string detail)
+    {
+        using var response = await Client.PostAsync("/echo", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        problem.GetProperty("type").GetString().ShouldBe("https://tradenova.dev/problems/bad-request");
+        problem.GetProperty("detail").GetString().ShouldBe(detail);
+    }
+
+    [Fact]
+    public async Task A_query_parameter_that_does_not_parse_is_a_bad_request_naming_it()
+    {
+        using var response = await Client.GetAsync("/page?page=abc", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString();
+        detail.ShouldNotBeNull();
+        detail.ShouldContain("page");
+        detail.ShouldContain("abc");
+    }
+
+    public sealed record EchoRequest(string Text, decimal Count = 0m);
 }
