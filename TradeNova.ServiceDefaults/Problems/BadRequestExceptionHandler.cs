@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
@@ -11,7 +12,7 @@ namespace TradeNova.ServiceDefaults.Problems;
 /// <see cref="BadHttpRequestException"/> (<c>ThrowOnBadRequest</c>, set with this handler); without it production
 /// answered a bare "Bad Request".
 /// </summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -45,12 +46,29 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
                 : $"The field '{field}' of the request body does not hold a valid value of its type.";
         }
 
-        // Binding messages name the parameter ("Failed to bind parameter \"int page\" from \"abc\"."); the one for a missing
-        // body suggests a service, which is the framework talking to its developer.
-        return badRequest.Message.Contains("no body was provided", StringComparison.Ordinal)
+        // The framework's binding messages speak C# ("Failed to bind parameter \"Nullable<int> page\" from \"abc\"."), and the
+        // one for a missing body suggests a service: said again in the request's terms where the shape is known.
+        var message = badRequest.Message;
+        if (FailedToBind().Match(message) is { Success: true } failed)
+        {
+            return $"The parameter '{failed.Groups["name"].Value}' does not take the value \"{failed.Groups["value"].Value}\".";
+        }
+
+        if (NotProvided().Match(message) is { Success: true } missing)
+        {
+            return $"The parameter '{missing.Groups["name"].Value}' is required.";
+        }
+
+        return message.Contains("no body was provided", StringComparison.Ordinal)
             ? "This operation takes a JSON body, and the request had none."
-            : badRequest.Message;
+            : message;
     }
+
+    [GeneratedRegex(@"^Failed to bind parameter ""[^""]* (?<name>[^"" ]+)"" from ""(?<value>.*)""\.$", RegexOptions.Singleline)]
+    private static partial Regex FailedToBind();
+
+    [GeneratedRegex(@"^Required parameter ""[^""]* (?<name>[^"" ]+)"" was not provided", RegexOptions.Singleline)]
+    private static partial Regex NotProvided();
 
     /// <summary><c>$.legs[0].price</c> → <c>legs[0].price</c>; null for the body itself.</summary>
     private static string? FieldOf(string? path) =>

@@ -107,16 +107,15 @@ public sealed class ServiceDefaultsPipelineTests : IAsyncLifetime
         problem.GetProperty("detail").GetString().ShouldBe(detail);
     }
 
-    [Fact]
-    public async Task A_query_parameter_that_does_not_parse_is_a_bad_request_naming_it()
+    [Theory]
+    [InlineData("/page?page=abc", "The parameter 'page' does not take the value \"abc\".")]
+    [InlineData("/page", "The parameter 'page' is required.")]
+    public async Task A_query_parameter_that_does_not_bind_is_a_bad_request_naming_it(string path, string detail)
     {
-        using var response = await Client.GetAsync("/page?page=abc", Ct);
+        using var response = await Client.GetAsync(path, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString();
-        detail.ShouldNotBeNull();
-        detail.ShouldContain("page");
-        detail.ShouldContain("abc");
+        (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString().ShouldBe(detail);
     }
 
     public sealed record EchoRequest(string Text, decimal Count = 0m);
