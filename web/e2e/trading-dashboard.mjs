@@ -127,6 +127,8 @@ async function run() {
   await page.locator('[data-testid="equity-chart"]').waitFor();
   // Risk's usage counts the new position too (read afresh when the dashboard mounts, not left from the first visit).
   await page.getByTestId('usage-position').filter({ hasText: SYMBOL }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  // The fill came while the ticket was open: the activity feed still lists it (read from the trade history on mount).
+  await page.getByTestId('activity').filter({ hasText: `Bought ${QUANTITY} ${SYMBOL} @` }).waitFor({ timeout: STEP_TIMEOUT_MS });
   await shot('trading-3-dashboard-position.png');
 
   // 4. The opening order's bracket legs wait in the open orders panel; cancel one there.

@@ -1,16 +1,37 @@
-import { useEffect, useState } from 'react';
-import { addActivity, toActivity, type ActivityItem } from './activity';
+import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useAuth } from '../auth/AuthContext';
+import { addActivity, recentActivity, toActivity, withRecent, type ActivityItem } from './activity';
+import { listOrders, listTrades, tradingKeys } from './api';
 import { subscribeHub } from './hubBus';
+
+const RECENT = 5;
 
 function time(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString();
 }
 
-/** Fills, rejections (with Risk's reasons) and halts as they arrive on the hub while the page is open. */
+/** Fills, rejections (with Risk's reasons) and halts as they arrive on the hub, after the latest fills and rejections
+ * from before the page opened. */
 export function ActivityFeed() {
-  const [items, setItems] = useState<ActivityItem[]>([]);
-  useEffect(() => subscribeHub((name, payload) => setItems((list) => addActivity(list, toActivity(name, payload)))), []);
+  const { api } = useAuth();
+  const [live, setLive] = useState<ActivityItem[]>([]);
+  useEffect(() => subscribeHub((name, payload) => setLive((list) => addActivity(list, toActivity(name, payload)))), []);
+  const tradesQuery = `?pageSize=${RECENT}`;
+  const rejectedQuery = `?status=rejected&pageSize=${RECENT}`;
+  const trades = useQuery({
+    queryKey: tradingKeys.trades(tradesQuery),
+    queryFn: ({ signal }) => listTrades(api, tradesQuery, signal),
+  });
+  const rejected = useQuery({
+    queryKey: tradingKeys.orders(rejectedQuery),
+    queryFn: ({ signal }) => listOrders(api, rejectedQuery, signal),
+  });
+  const items = useMemo(
+    () => withRecent(live, recentActivity(trades.data?.items ?? [], rejected.data?.items ?? [])),
+    [live, trades.data, rejected.data],
+  );
 
   return (
     <section className="panel" aria-labelledby="activity-title">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addActivity, toActivity } from './activity';
+import { addActivity, recentActivity, toActivity, withRecent } from './activity';
+import type { Order, Trade } from './apiTypes';
 
 describe('toActivity', () => {
   it('describes a fill with price and fee', () => {
@@ -31,5 +32,31 @@ describe('addActivity', () => {
     for (let i = 0; i < 30; i++) items = addActivity(items, { id: `n${i}`, at: '', kind: 'fill', text: '' });
     expect(items).toHaveLength(20);
     expect(items[0]?.id).toBe('n29');
+  });
+});
+
+describe('recentActivity and withRecent', () => {
+  const trade = (fillId: string, filledAt: string): Trade => ({
+    fillId, orderId: `o-${fillId}`, symbol: 'AAPL', side: 'sell', quantity: 3, price: 200, fee: 0.5, amount: 600,
+    cashChange: 599.5, realizedPnl: 10, positionAfter: 0, filledAt, clientOrderId: null,
+  });
+  const rejection = { id: 'r1', symbol: 'TSLA', status: 'rejected', reason: 'Daily loss reached.', reasonCodes: ['risk.daily_loss'],
+    updatedAt: '2026-12-01T10:30:00Z' } as Order;
+
+  it('reads fills and rejections from before the page opened as the hub would have shown them, newest first', () => {
+    const items = recentActivity([trade('f2', '2026-12-01T11:00:00Z'), trade('f1', '2026-12-01T10:00:00Z')], [rejection]);
+    expect(items.map((i) => i.id)).toEqual(['fill-f2', 'rej-r1', 'fill-f1']);
+    expect(items[0]).toMatchObject({ kind: 'fill', text: 'Sold 3 AAPL @ $200.00', detail: 'Fee $0.50' });
+    expect(items[1]).toMatchObject({ kind: 'rejected', text: 'TSLA order rejected: Daily loss reached.', detail: 'risk.daily_loss' });
+    expect(toActivity('orderFilled', { fillId: 'f2', symbol: 'AAPL', side: 'sell', quantity: 3, price: 200, fee: 0.5, filledAt: '2026-12-01T11:00:00Z' }))
+      .toEqual(items[0]);
+  });
+
+  it('puts what arrived live first and shows an event once', () => {
+    const recent = recentActivity([trade('f1', '2026-12-01T10:00:00Z')], []);
+    const live = addActivity([], { id: 'fill-f1', at: '2026-12-01T10:00:00Z', kind: 'fill', text: 'again' });
+    expect(withRecent(live, recent)).toEqual(live);
+    const newer = addActivity([], { id: 'fill-f9', at: '2026-12-01T12:00:00Z', kind: 'fill', text: 'new' });
+    expect(withRecent(newer, recent).map((i) => i.id)).toEqual(['fill-f9', 'fill-f1']);
   });
 });
