@@ -98,6 +98,7 @@ async function run() {
   // 2. Buy from the ticket: risk preview first, then send.
   await nav('Trade');
   await page.getByLabel('Symbol').selectOption(SYMBOL);
+  await page.getByTestId('ticket-quote').filter({ hasText: `${SYMBOL}: Bid $` }).waitFor();
   await page.getByLabel('Quantity').fill(QUANTITY);
   await page.getByRole('button', { name: 'Preview' }).click();
   const preview = page.getByTestId('risk-preview');

@@ -10,6 +10,7 @@ import { Link } from 'react-router';
 import './trading.css';
 import {
   describePreview,
+  describeQuote,
   emptyTicket,
   needsLimitPrice,
   needsStopPrice,
@@ -17,12 +18,17 @@ import {
   validateTicket,
   type OrderRequest,
   type PreviewResult,
+  type Quote,
   type TicketForm,
 } from './ticket';
 
 interface SymbolsResponse {
   source: string;
   symbols: { symbol: string; name: string; referencePrice: number }[];
+}
+interface QuotesResponse {
+  source: string;
+  quotes: Quote[];
 }
 interface OrderResult {
   id: string;
@@ -32,6 +38,8 @@ interface OrderResult {
   reasonCodes?: string[] | null;
 }
 
+const QUOTE_REFRESH_MS = 1000;
+
 /** Order ticket: check the form, ask Risk for a preview, then send it with the preview's own Idempotency-Key. */
 export function OrderTicketPage() {
   const { api } = useAuth();
@@ -40,6 +48,15 @@ export function OrderTicketPage() {
     queryFn: () => api.request<SymbolsResponse>('GET', '/api/v1/market/symbols'),
   });
   const [form, setForm] = useState<TicketForm>(emptyTicket);
+  // The chosen symbol's quote, read again every second while the ticket is open.
+  const quote = useQuery({
+    queryKey: ['market', 'quote', form.symbol],
+    queryFn: ({ signal }) =>
+      api.request<QuotesResponse>('GET', `/api/v1/market/quotes?symbols=${encodeURIComponent(form.symbol)}`, { signal }),
+    enabled: form.symbol !== '',
+    refetchInterval: QUOTE_REFRESH_MS,
+  });
+  const shownQuote = form.symbol !== '' ? quote.data?.quotes.find((q) => q.symbol === form.symbol) : undefined;
   const [errors, setErrors] = useState<Record<string, string>>({});
   // One Idempotency-Key per previewed order: sending it again after a failure (a timeout, a 503 at capacity) cannot place
   // it twice.
@@ -199,6 +216,11 @@ export function OrderTicketPage() {
           Preview
         </button>
       </form>
+      {shownQuote && quote.data ? (
+        <p className="ticket__quote muted" data-testid="ticket-quote">
+          {form.symbol}: {describeQuote(shownQuote, quote.data.source)}
+        </p>
+      ) : null}
 
       {preview && (
         <div className={`alert ${preview.result.approved ? 'alert--info' : 'alert--error'}`} data-testid="risk-preview">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePreview, emptyTicket, toPreviewRequest, validateTicket } from './ticket';
+import { describePreview, describeQuote, emptyTicket, toPreviewRequest, validateTicket } from './ticket';
 
 describe('validateTicket', () => {
   it('builds a market order by quantity', () => {
@@ -74,5 +74,14 @@ describe('describePreview', () => {
     expect(describePreview(dollars, { approved: false, violations: [{ code: 'symbol.unknown', message: 'Unknown.' }], quantity: 0, referencePrice: 0 }))
       .toEqual({ size: 'Buy $500.00 of XYZ; there is no price for it yet.', bracket: null });
     expect(describePreview(dollars, { approved: false, violations: [] })).toEqual({ size: 'Buy $500.00 of XYZ; there is no price for it yet.', bracket: null });
+  });
+});
+
+describe('describeQuote', () => {
+  const quote = { symbol: 'AAPL', last: 215.51, bid: 215.48, ask: 215.54, previousClose: 214.61, change: 0.9, changePercent: 0.42, timestamp: '' };
+
+  it('shows bid, ask, last and the day change, and says when prices are simulated', () => {
+    expect(describeQuote(quote, 'simulated')).toBe('Bid $215.48 · Ask $215.54 · Last $215.51, +0.42% today (simulated)');
+    expect(describeQuote({ ...quote, changePercent: -1.5 }, 'alpaca')).toBe('Bid $215.48 · Ask $215.54 · Last $215.51, -1.50% today');
   });
 });

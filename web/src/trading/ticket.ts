@@ -111,6 +111,26 @@ export function describePreview(order: OrderRequest, result: PreviewResult): { s
   return { size, bracket };
 }
 
+/** One entry of `GET /api/v1/market/quotes` (`changePercent` in percent, against the previous close). */
+export interface Quote {
+  symbol: string;
+  last: number;
+  bid: number;
+  ask: number;
+  previousClose: number;
+  change: number;
+  changePercent: number;
+  timestamp: string;
+}
+
+/** `Bid $215.48 · Ask $215.54 · Last $215.51, +0.42% today (simulated)`: the ticket's line for the chosen symbol. */
+export function describeQuote(quote: Quote, source: string): string {
+  const percent = toNumber(quote.changePercent);
+  const change = percent === null ? '' : `, ${percent > 0 ? '+' : ''}${percent.toFixed(2)}% today`;
+  const origin = source === 'simulated' ? ' (simulated)' : '';
+  return `Bid ${formatUsd(quote.bid)} · Ask ${formatUsd(quote.ask)} · Last ${formatUsd(quote.last)}${change}${origin}`;
+}
+
 const decimals = (text: string) => (text.includes('.') ? text.split('.')[1]!.length : 0);
 
 function parsePositive(text: string, field: string, errors: Record<string, string>, maxDecimals: number) {
