@@ -23,10 +23,13 @@ export function ActivityFeed() {
   const trades = useQuery({
     queryKey: tradingKeys.trades(tradesQuery),
     queryFn: ({ signal }) => listTrades(api, tradesQuery, signal),
+    // Read afresh on every visit: a fill on the ticket a moment ago happened while nothing here listened.
+    refetchOnMount: 'always',
   });
   const rejected = useQuery({
     queryKey: tradingKeys.orders(rejectedQuery),
     queryFn: ({ signal }) => listOrders(api, rejectedQuery, signal),
+    refetchOnMount: 'always',
   });
   const items = useMemo(
     () => withRecent(live, recentActivity(trades.data?.items ?? [], rejected.data?.items ?? [])),
