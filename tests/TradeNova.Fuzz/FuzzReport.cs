@@ -11,6 +11,7 @@ public sealed class FuzzReport
     private readonly ConcurrentDictionary<(string Kind, string Label), int> _byKind = new();
     private readonly ConcurrentQueue<string> _serverErrors = new();
     private int _sent;
+    private int _upstreamUnavailable;
 
     public int Sent => _sent;
 
@@ -33,6 +34,8 @@ public sealed class FuzzReport
         Interlocked.Increment(ref _sent);
         _byTarget.AddOrUpdate((fuzzCase.Target.Name, outcome.Label), 1, (_, n) => n + 1);
         _byKind.AddOrUpdate((fuzzCase.Kind, outcome.Label), 1, (_, n) => n + 1);
+        if (outcome.IsUpstreamUnavailable)
+            Interlocked.Increment(ref _upstreamUnavailable);
         if (outcome.IsServerError)
             _serverErrors.Enqueue($"{fuzzCase.Target.Name} {fuzzCase.Endpoint.Method} {fuzzCase.Endpoint.Path} [{fuzzCase.Kind}: {fuzzCase.Description}] -> {outcome.Excerpt}");
     }
@@ -49,6 +52,8 @@ public sealed class FuzzReport
         Table(text, "kind", _byKind.Keys.Select(k => k.Kind).Distinct().OrderBy(t => t, StringComparer.Ordinal), labels, (row, label) => _byKind.GetValueOrDefault((row, label)));
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"5xx responses: {_serverErrors.Count}");
+        if (_upstreamUnavailable > 0)
+            text.AppendLine(CultureInfo.InvariantCulture, $"Not counted: {_upstreamUnavailable} × 503 broker-unavailable (Alpaca not reachable from this machine to verify keys).");
         foreach (var error in _serverErrors.Take(30))
             text.AppendLine("  " + error);
         text.AppendLine("Health afterwards: " + string.Join(", ", Healthy.Select(h => $"{h.Key} {(h.Value ? "healthy" : "UNHEALTHY")}")));
