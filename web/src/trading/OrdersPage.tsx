@@ -22,7 +22,7 @@ const statusFilters: { value: OrderStatusFilter; label: string }[] = [
 
 const PAGE_SIZE = 25;
 
-/** " for AAPL, sells, from 2026-12-01": what the empty list was filtered by. */
+/** " for AAPL, sells only, from 2026-12-01": what an empty list was filtered by. */
 function filtered(f: RangeFilters): string {
   const parts = [
     f.symbol ? `for ${f.symbol}` : '',
