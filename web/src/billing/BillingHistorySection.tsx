@@ -14,7 +14,10 @@ export function BillingHistorySection() {
       ) : null}
       {data && data.invoices.length > 0 ? (
         <div className="table-wrap">
-          <table className="table" aria-label="Invoices">
+          <h3 id="invoices-title" className="history__title">
+            Invoices
+          </h3>
+          <table className="table" aria-labelledby="invoices-title">
             <thead>
               <tr>
                 <th scope="col">Date</th>
@@ -48,7 +51,10 @@ export function BillingHistorySection() {
       ) : null}
       {data && data.payments.length > 0 ? (
         <div className="table-wrap">
-          <table className="table" aria-label="Payments">
+          <h3 id="payments-title" className="history__title">
+            Payments
+          </h3>
+          <table className="table" aria-labelledby="payments-title">
             <thead>
               <tr>
                 <th scope="col">Date</th>
