@@ -18,6 +18,7 @@ public static class RiskAdminApi
         api.MapPut("/users/{userId:guid}/limits", SetUserLimitsAsync);
         api.MapPost("/users/{userId:guid}/halt", HaltUserAsync);
         api.MapPost("/users/{userId:guid}/resume", ResumeUserAsync);
+        api.MapGet("/kill-switch", GetKillSwitchAsync);
         api.MapPost("/kill-switch", EngageKillSwitchAsync);
         api.MapDelete("/kill-switch", ReleaseKillSwitchAsync);
         api.MapGet("/audit", GetAuditAsync);
@@ -58,6 +59,15 @@ public static class RiskAdminApi
     {
         await halts.AdminResumeAsync(userId, principal.GetUserId(), request?.Reason, cancellationToken);
         return TypedResults.Ok(await HaltStateReader.ReadAsync(db, userId, RiskAccounts.Paper, time.GetUtcNow(), cancellationToken));
+    }
+
+    /// <summary>Never engaged on this platform: not engaged, never changed.</summary>
+    public static async Task<Ok<KillSwitchResponse>> GetKillSwitchAsync(RiskContext db, CancellationToken cancellationToken)
+    {
+        var halt = await db.PlatformHalts.AsNoTracking().SingleOrDefaultAsync(h => h.Id == PlatformHalt.SingletonId, cancellationToken);
+        return TypedResults.Ok(halt is null
+            ? new KillSwitchResponse(false, null, null, null)
+            : new KillSwitchResponse(halt.Active, halt.Reason, halt.ChangedBy, halt.ChangedAt));
     }
 
     public static async Task<NoContent> EngageKillSwitchAsync(

@@ -247,6 +247,12 @@ public sealed class RiskCheckTests(PlatformFixture platform)
             halted.Codes().ShouldBe([RiskReasonCodes.Halted]);
             var state = await gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/halt", user.AccessToken);
             state.GetProperty("halts")[0].GetProperty("code").GetString().ShouldBe("risk.kill_switch");
+            var killSwitch = await gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/admin/kill-switch", admin.AccessToken);
+            killSwitch.GetProperty("engaged").GetBoolean().ShouldBeTrue();
+            killSwitch.GetProperty("reason").GetString().ShouldBe("market incident");
+            killSwitch.GetProperty("changedBy").GetGuid().ShouldBe(admin.UserId);
+            (await gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/admin/kill-switch", user.AccessToken, expected: HttpStatusCode.Forbidden))
+                .GetProperty("status").GetInt32().ShouldBe(403);
         }
         finally
         {
@@ -254,6 +260,8 @@ public sealed class RiskCheckTests(PlatformFixture platform)
         }
 
         (await bus.CheckAsync(Buy(user.UserId, "IBM", 1m, 10m))).Approved.ShouldBeTrue();
+        (await gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/admin/kill-switch", admin.AccessToken))
+            .GetProperty("engaged").GetBoolean().ShouldBeFalse();
     }
 
     [Fact]
