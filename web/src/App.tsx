@@ -1,3 +1,4 @@
+import { AdminPage } from './admin/AdminPage';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from './auth/RequireAuth';
 import type { TokenStore } from './auth/tokenStore';
@@ -42,6 +43,7 @@ export function App({ tokens }: { tokens: TokenStore }) {
         <Route path="/strategies" element={<StrategiesPage />} />
         <Route path="/strategies/:id" element={<StrategiesPage />} />
         <Route path="/broker" element={<BrokerPage />} />
+        <Route path="/admin" element={<AdminPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

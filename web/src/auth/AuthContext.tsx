@@ -18,6 +18,8 @@ export type SessionStatus = 'restoring' | 'authenticated' | 'anonymous';
 export interface AuthContextValue {
   status: SessionStatus;
   email: string | null;
+  /** The token's role (`subscriber`, `admin`, `partner`), for what the UI offers; the services decide access. */
+  role: string | null;
   api: ApiClient;
   login(email: string, password: string): Promise<void>;
   register(email: string, displayName: string, password: string): Promise<void>;
@@ -76,9 +78,11 @@ export function AuthProvider(props: { api: ApiClient; tokens: TokenStore; childr
       : restoring
         ? 'restoring'
         : 'anonymous';
+    const claims = readClaims(accessToken);
     return {
       status,
-      email: readClaims(accessToken)?.email ?? null,
+      email: claims?.email ?? null,
+      role: claims?.role ?? null,
       api,
       login,
       register,

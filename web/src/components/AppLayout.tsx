@@ -55,6 +55,11 @@ export function AppLayout({ tokens }: { tokens: TokenStore }) {
             <NavLink to="/billing" className="topbar__link">
               Billing
             </NavLink>
+            {auth.role === 'admin' ? (
+              <NavLink to="/admin" className="topbar__link">
+                Admin
+              </NavLink>
+            ) : null}
           </nav>
         </div>
         <div className="topbar__right">

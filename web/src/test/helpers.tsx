@@ -59,11 +59,11 @@ function LocationProbe() {
 
 export function renderApp(
   element: ReactElement,
-  options: { fetch: typeof fetch; path: string; route?: string; signedInAs?: string },
+  options: { fetch: typeof fetch; path: string; route?: string; signedInAs?: string; role?: string },
 ) {
   const tokens = new TokenStore(sessionStorage);
   if (options.signedInAs) {
-    tokens.set({ accessToken: fakeJwt({ sub: 'u1', email: options.signedInAs }), refreshToken: 'r1' });
+    tokens.set({ accessToken: fakeJwt({ sub: 'u1', email: options.signedInAs, ...(options.role ? { role: options.role } : {}) }), refreshToken: 'r1' });
   }
   const api = new ApiClient({ tokens, fetch: options.fetch });
   const queryClient = new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } });

@@ -1,0 +1,94 @@
+import { expect, test } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AdminPage } from './AdminPage';
+import { checkUserId } from './api';
+import { fakeFetch, json, renderApp } from '../test/helpers';
+
+const USER = '01a24600-9b18-7ac6-8469-4beaab4d5a2b';
+const none = { used: 0, limit: 1, usage: 0 };
+const limits = (halts: { code: string; reason: string; since: string; canResume: boolean }[]) => ({
+  userId: USER, version: 3, updatedAt: '2026-12-01T10:00:00Z', priceCollarFraction: 0.1, maxOrdersPerMinute: 30,
+  limits: {}, defaults: {},
+  usage: { equity: 9500, cash: 4000, startOfDayEquity: 10000, peakEquity: 10000, valuedAt: null, positions: [],
+    openPositions: { used: 2, limit: 10, usage: 0.2 }, dailyLoss: none, drawdown: none, orderRate: none },
+  halt: { halted: halts.length > 0, halts },
+});
+
+test('a trader without the admin role gets no controls and asks nothing of Risk', () => {
+  const { fetch, calls } = fakeFetch({});
+  renderApp(<AdminPage />, { fetch, path: '/admin', signedInAs: 'ada@example.test' });
+
+  expect(screen.getByRole('heading', { name: 'Administrators only' })).toBeTruthy();
+  expect(calls).toHaveLength(0);
+});
+
+test('an admin engages the kill switch with a reason and sees it engaged and audited', async () => {
+  let engaged = false;
+  const { fetch, calls } = fakeFetch({
+    'GET /api/v1/risk/admin/kill-switch': () =>
+      json(200, engaged
+        ? { engaged: true, reason: 'Exchange outage', changedBy: 'a1', changedAt: '2026-12-05T12:00:00Z' }
+        : { engaged: false, reason: null, changedBy: null, changedAt: null }),
+    'POST /api/v1/risk/admin/kill-switch': () => {
+      engaged = true;
+      return new Response(null, { status: 204 });
+    },
+    'GET /api/v1/risk/admin/audit': () =>
+      json(200, engaged
+        ? [{ id: 1, at: '2026-12-05T12:00:00Z', actorId: 'a1', actorRole: 'admin', action: 'kill_switch.on', subjectUserId: null,
+            oldValue: null, newValue: null, reason: 'Exchange outage' }]
+        : []),
+  });
+  renderApp(<AdminPage />, { fetch, path: '/admin', signedInAs: 'ops@example.test', role: 'admin' });
+
+  expect((await screen.findByTestId('kill-switch-state')).textContent).toMatch(/^Not engaged/);
+  const halt = screen.getByRole('button', { name: 'Halt trading for everyone' });
+  expect((halt as HTMLButtonElement).disabled).toBe(true);
+  await userEvent.type(screen.getByLabelText('Reason (shown to every trader)'), 'Exchange outage');
+  await userEvent.click(halt);
+
+  expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ reason: 'Exchange outage' });
+  await screen.findByText(/^Engaged since .*: Exchange outage\./);
+  const audit = await screen.findByRole('table', { name: 'Risk audit log' });
+  expect(within(audit).getByText('kill_switch.on')).toBeTruthy();
+  expect(within(audit).getByText('everyone')).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Release the kill switch' })).toBeTruthy();
+});
+
+test('an admin looks a trader up by id, sees the halts, and halts them with a reason', async () => {
+  let halted = false;
+  const { fetch, calls } = fakeFetch({
+    'GET /api/v1/risk/admin/kill-switch': () => json(200, { engaged: false, reason: null, changedBy: null, changedAt: null }),
+    'GET /api/v1/risk/admin/audit': () => json(200, []),
+    [`GET /api/v1/risk/admin/users/${USER}/limits`]: () =>
+      json(200, limits(halted ? [{ code: 'risk.kill_switch', reason: 'Suspicious activity', since: '2026-12-05T12:00:00Z', canResume: false }] : [])),
+    [`POST /api/v1/risk/admin/users/${USER}/halt`]: () => {
+      halted = true;
+      return json(200, { halted: true, halts: [] });
+    },
+  });
+  renderApp(<AdminPage />, { fetch, path: '/admin', signedInAs: 'ops@example.test', role: 'admin' });
+
+  await userEvent.type(screen.getByLabelText(/^User id/), 'not-an-id');
+  await userEvent.click(screen.getByRole('button', { name: 'Look up' }));
+  expect(screen.getByRole('alert').textContent).toMatch(/A user id looks like/);
+
+  await userEvent.clear(screen.getByLabelText(/^User id/));
+  await userEvent.type(screen.getByLabelText(/^User id/), USER.toUpperCase());
+  await userEvent.click(screen.getByRole('button', { name: 'Look up' }));
+  expect((await screen.findByTestId('admin-user-halts')).textContent).toBe('Trading normally.');
+  expect(screen.getByTestId('admin-user').textContent).toContain('Equity $9,500.00');
+
+  await userEvent.type(screen.getByLabelText('Reason (kept in the audit log)'), 'Suspicious activity');
+  await userEvent.click(screen.getByRole('button', { name: 'Halt this trader' }));
+
+  expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ reason: 'Suspicious activity' });
+  await screen.findByText(/Suspicious activity/, { selector: 'li' });
+});
+
+test('user ids are checked before any request', () => {
+  expect(checkUserId('')).toEqual({ error: 'Enter a user id.' });
+  expect(checkUserId(' 01A24600-9B18-7AC6-8469-4BEAAB4D5A2B ')).toEqual({ id: USER });
+  expect(checkUserId('../../identity')).toHaveProperty('error');
+});

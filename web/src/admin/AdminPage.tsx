@@ -1,0 +1,230 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useAuth } from '../auth/AuthContext';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { formatUsd } from '../lib/money';
+import {
+  adminKeys,
+  checkUserId,
+  engageKillSwitch,
+  getAudit,
+  getKillSwitch,
+  getUserLimits,
+  haltUser,
+  releaseKillSwitch,
+  resumeUser,
+} from './api';
+import '../trading/trading.css';
+
+const AUDIT_ROWS = 50;
+
+const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
+
+/** Operators' risk controls: the platform kill switch, one user's halts and usage, and Risk's audit trail. Shown to the
+ * admin role; Risk refuses everyone else whatever this page offers. */
+export function AdminPage() {
+  const { role } = useAuth();
+  if (role !== 'admin') {
+    return (
+      <section className="panel panel--status">
+        <h1>Administrators only</h1>
+        <p className="muted">This page holds the platform's risk controls; your account does not have the admin role.</p>
+      </section>
+    );
+  }
+
+  return (
+    <div className="portfolio">
+      <header className="page-header">
+        <div>
+          <h1>Operations</h1>
+          <p className="muted page-header__sub">Risk controls for the whole platform. Every action is audited with your id and reason.</p>
+        </div>
+      </header>
+      <KillSwitchPanel />
+      <UserPanel />
+      <AuditPanel />
+    </div>
+  );
+}
+
+function useRefreshAfter() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: ['admin'] });
+}
+
+function KillSwitchPanel() {
+  const { api } = useAuth();
+  const refresh = useRefreshAfter();
+  const [reason, setReason] = useState('');
+  const state = useQuery({ queryKey: adminKeys.killSwitch, queryFn: () => getKillSwitch(api) });
+  const engage = useMutation({ mutationFn: () => engageKillSwitch(api, reason.trim()), onSuccess: () => setReason(''), onSettled: refresh });
+  const release = useMutation({ mutationFn: () => releaseKillSwitch(api), onSettled: refresh });
+  const engaged = state.data?.engaged === true;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (reason.trim()) engage.mutate();
+  }
+
+  return (
+    <section className="panel" aria-labelledby="kill-switch-title">
+      <h2 id="kill-switch-title">Kill switch</h2>
+      {state.error ? <ErrorAlert error={state.error} /> : null}
+      {state.data ? (
+        <p className={engaged ? 'alert alert--error alert__message' : 'muted'} data-testid="kill-switch-state">
+          {engaged
+            ? `Engaged since ${when(state.data.changedAt)}: ${state.data.reason ?? 'no reason given'}. Opening orders are refused for everyone.`
+            : `Not engaged${state.data.changedAt ? ` (last released ${when(state.data.changedAt)})` : ''}. Opening orders pass the usual checks.`}
+        </p>
+      ) : null}
+      {engaged ? (
+        <button type="button" className="button" disabled={release.isPending} onClick={() => release.mutate()}>
+          Release the kill switch
+        </button>
+      ) : (
+        <form className="filters" onSubmit={submit} aria-label="Engage the kill switch" noValidate>
+          <label className="field">
+            Reason (shown to every trader)
+            <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <div className="filters__actions">
+            <button type="submit" className="button button--warn" disabled={!reason.trim() || engage.isPending || !state.data}>
+              Halt trading for everyone
+            </button>
+          </div>
+        </form>
+      )}
+      {engage.error ? <ErrorAlert error={engage.error} /> : null}
+      {release.error ? <ErrorAlert error={release.error} /> : null}
+    </section>
+  );
+}
+
+function UserPanel() {
+  const { api } = useAuth();
+  const refresh = useRefreshAfter();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [userId, setUserId] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const user = useQuery({
+    queryKey: adminKeys.user(userId ?? ''),
+    queryFn: () => getUserLimits(api, userId!),
+    enabled: userId !== null,
+    retry: false,
+  });
+  const halt = useMutation({ mutationFn: () => haltUser(api, userId!, reason.trim()), onSuccess: () => setReason(''), onSettled: refresh });
+  const resume = useMutation({ mutationFn: () => resumeUser(api, userId!, reason.trim()), onSuccess: () => setReason(''), onSettled: refresh });
+
+  function lookUp(event: FormEvent) {
+    event.preventDefault();
+    const checked = checkUserId(text);
+    setError(checked.error);
+    setUserId(checked.id ?? null);
+  }
+
+  const data = user.data;
+  return (
+    <section className="panel" aria-labelledby="user-title">
+      <h2 id="user-title">One trader</h2>
+      <form className="filters" onSubmit={lookUp} aria-label="Find a trader" noValidate>
+        <label className="field">
+          User id
+          <input value={text} placeholder="01a24600-…" onChange={(e) => setText(e.target.value)} aria-invalid={error ? true : undefined} />
+          {error ? (
+            <span className="field__error" role="alert">
+              {error}
+            </span>
+          ) : null}
+        </label>
+        <div className="filters__actions">
+          <button type="submit" className="button">
+            Look up
+          </button>
+        </div>
+      </form>
+      {user.error ? <ErrorAlert error={user.error} /> : null}
+      {data ? (
+        <div data-testid="admin-user">
+          <p className="alert__message">
+            Equity {formatUsd(data.usage.equity)} · cash {formatUsd(data.usage.cash)} · {data.usage.openPositions.used} open
+            positions · limits version {data.version}
+          </p>
+          {data.halt.halts.length === 0 ? (
+            <p className="muted" data-testid="admin-user-halts">Trading normally.</p>
+          ) : (
+            <ul className="alert__list" data-testid="admin-user-halts">
+              {data.halt.halts.map((h) => (
+                <li key={`${h.code}-${h.since ?? ''}`}>
+                  {h.reason} <code>{h.code}</code> since {when(h.since)}
+                  {h.until ? `, until ${when(h.until)}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="filters">
+            <label className="field">
+              Reason (kept in the audit log)
+              <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+            </label>
+            <div className="filters__actions">
+              <button type="button" className="button button--warn" disabled={!reason.trim() || halt.isPending} onClick={() => halt.mutate()}>
+                Halt this trader
+              </button>
+              <button type="button" className="button" disabled={!reason.trim() || resume.isPending} onClick={() => resume.mutate()}>
+                Resume
+              </button>
+            </div>
+          </div>
+          {halt.error ? <ErrorAlert error={halt.error} /> : null}
+          {resume.error ? <ErrorAlert error={resume.error} /> : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function AuditPanel() {
+  const { api } = useAuth();
+  const audit = useQuery({ queryKey: adminKeys.audit, queryFn: () => getAudit(api) });
+  const rows = audit.data?.slice(0, AUDIT_ROWS) ?? [];
+  return (
+    <section className="panel" aria-labelledby="audit-title">
+      <h2 id="audit-title">Risk audit log</h2>
+      {audit.error ? <ErrorAlert error={audit.error} /> : null}
+      {audit.data && rows.length === 0 ? <p className="muted">Nothing audited yet.</p> : null}
+      {rows.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table" aria-label="Risk audit log">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Action</th>
+                <th scope="col">By</th>
+                <th scope="col">Trader</th>
+                <th scope="col">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((entry) => (
+                <tr key={entry.id}>
+                  <td className="muted">{when(entry.at)}</td>
+                  <td>
+                    <code>{entry.action}</code>
+                  </td>
+                  <td>{entry.actorRole}</td>
+                  <td className="muted">{entry.subjectUserId ?? 'everyone'}</td>
+                  <td>{entry.reason ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {audit.data && audit.data.length > AUDIT_ROWS ? (
+            <p className="muted">The latest {AUDIT_ROWS} of {audit.data.length} entries.</p>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

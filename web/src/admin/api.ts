@@ -1,0 +1,55 @@
+import type { ApiClient } from '../api/client';
+import type { RiskLimitsResponse } from '../trading/apiTypes';
+
+/** Risk's operator endpoints (`/api/v1/risk/admin/**`, role admin; the service enforces it). */
+export interface KillSwitch {
+  engaged: boolean;
+  reason: string | null;
+  changedBy: string | null;
+  changedAt: string | null;
+}
+
+export interface RiskAuditEntry {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorRole: string;
+  action: string;
+  subjectUserId: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+  reason: string | null;
+}
+
+export const adminKeys = {
+  killSwitch: ['admin', 'kill-switch'] as const,
+  audit: ['admin', 'audit'] as const,
+  user: (id: string) => ['admin', 'user', id] as const,
+};
+
+export const getKillSwitch = (api: ApiClient) => api.request<KillSwitch>('GET', '/api/v1/risk/admin/kill-switch');
+
+export const engageKillSwitch = (api: ApiClient, reason: string) =>
+  api.request<void>('POST', '/api/v1/risk/admin/kill-switch', { body: { reason } });
+
+export const releaseKillSwitch = (api: ApiClient) => api.request<void>('DELETE', '/api/v1/risk/admin/kill-switch');
+
+export const getAudit = (api: ApiClient) => api.request<RiskAuditEntry[]>('GET', '/api/v1/risk/admin/audit');
+
+export const getUserLimits = (api: ApiClient, userId: string) =>
+  api.request<RiskLimitsResponse>('GET', `/api/v1/risk/admin/users/${encodeURIComponent(userId)}/limits`);
+
+export const haltUser = (api: ApiClient, userId: string, reason: string) =>
+  api.request<unknown>('POST', `/api/v1/risk/admin/users/${encodeURIComponent(userId)}/halt`, { body: { reason } });
+
+export const resumeUser = (api: ApiClient, userId: string, reason: string) =>
+  api.request<unknown>('POST', `/api/v1/risk/admin/users/${encodeURIComponent(userId)}/resume`, { body: { reason } });
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A user id as Risk's routes take it, or an error to show by the field. */
+export function checkUserId(text: string): { id?: string; error?: string } {
+  const id = text.trim().toLowerCase();
+  if (!id) return { error: 'Enter a user id.' };
+  return guid.test(id) ? { id } : { error: 'A user id looks like 01a24600-9b18-7ac6-8469-4beaab4d5a2b.' };
+}
