@@ -15,6 +15,7 @@ import {
   resumeUser,
 } from './api';
 import '../trading/trading.css';
+import './admin.css';
 
 const AUDIT_ROWS = 50;
 
@@ -72,7 +73,7 @@ function KillSwitchPanel() {
       <h2 id="kill-switch-title">Kill switch</h2>
       {state.error ? <ErrorAlert error={state.error} /> : null}
       {state.data ? (
-        <p className={engaged ? 'alert alert--error alert__message' : 'muted'} data-testid="kill-switch-state">
+        <p className={`admin__state ${engaged ? 'alert alert--error alert__message' : 'muted'}`} data-testid="kill-switch-state">
           {engaged
             ? `Engaged since ${when(state.data.changedAt)}: ${state.data.reason ?? 'no reason given'}. Opening orders are refused for everyone.`
             : `Not engaged${state.data.changedAt ? ` (last released ${when(state.data.changedAt)})` : ''}. Opening orders pass the usual checks.`}
@@ -131,7 +132,7 @@ function UserPanel() {
       <form className="filters" onSubmit={lookUp} aria-label="Find a trader" noValidate>
         <label className="field">
           User id
-          <input value={text} placeholder="01a24600-…" onChange={(e) => setText(e.target.value)} aria-invalid={error ? true : undefined} />
+          <input className="admin__id" value={text} placeholder="01a24600-…" onChange={(e) => setText(e.target.value)} aria-invalid={error ? true : undefined} />
           {error ? (
             <span className="field__error" role="alert">
               {error}
