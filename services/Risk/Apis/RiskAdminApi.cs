@@ -61,7 +61,7 @@ public static class RiskAdminApi
         return TypedResults.Ok(await HaltStateReader.ReadAsync(db, userId, RiskAccounts.Paper, time.GetUtcNow(), cancellationToken));
     }
 
-    /// <summary>Never engaged on this platform: not engaged, never changed.</summary>
+    /// <summary>The kill switch as it stands; where it was never used, not engaged and never changed.</summary>
     public static async Task<Ok<KillSwitchResponse>> GetKillSwitchAsync(RiskContext db, CancellationToken cancellationToken)
     {
         var halt = await db.PlatformHalts.AsNoTracking().SingleOrDefaultAsync(h => h.Id == PlatformHalt.SingletonId, cancellationToken);
