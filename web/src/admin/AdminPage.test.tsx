@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AdminPage } from './AdminPage';
-import { checkUserId } from './api';
+import { checkUserId, shockedSymbols, type MarketShock } from './api';
 import { fakeFetch, json, renderApp } from '../test/helpers';
 
 const USER = '01a24600-9b18-7ac6-8469-4beaab4d5a2b';
@@ -26,6 +26,7 @@ test('a trader without the admin role gets no controls and asks nothing of Risk'
 test('an admin engages the kill switch with a reason and sees it engaged and audited', async () => {
   let engaged = false;
   const { fetch, calls } = fakeFetch({
+    'GET /api/v1/market/admin/shocks': () => json(200, []),
     'GET /api/v1/risk/admin/kill-switch': () =>
       json(200, engaged
         ? { engaged: true, reason: 'Exchange outage', changedBy: 'a1', changedAt: '2026-12-05T12:00:00Z' }
@@ -61,6 +62,7 @@ test('an admin looks a trader up by id, sees the halts, and halts them with a re
   const { fetch, calls } = fakeFetch({
     'GET /api/v1/risk/admin/kill-switch': () => json(200, { engaged: false, reason: null, changedBy: null, changedAt: null }),
     'GET /api/v1/risk/admin/audit': () => json(200, []),
+    'GET /api/v1/market/admin/shocks': () => json(200, []),
     [`GET /api/v1/risk/admin/users/${USER}/limits`]: () =>
       json(200, limits(halted ? [{ code: 'risk.kill_switch', reason: 'Suspicious activity', since: '2026-12-05T12:00:00Z', canResume: false }] : [])),
     [`POST /api/v1/risk/admin/users/${USER}/halt`]: () => {
@@ -91,4 +93,51 @@ test('user ids are checked before any request', () => {
   expect(checkUserId('')).toEqual({ error: 'Enter a user id.' });
   expect(checkUserId(' 01A24600-9B18-7AC6-8469-4BEAAB4D5A2B ')).toEqual({ id: USER });
   expect(checkUserId('../../identity')).toHaveProperty('error');
+});
+
+test('an admin shocks a price with a reason, sees it active, and resets it', async () => {
+  const records: MarketShock[] = [];
+  const record = (symbol: string, factor: number, changePercent: number, reason: string): MarketShock => ({
+    id: records.length + 1, symbol, factor, changePercent, effectiveAt: '2026-12-05T12:00:02Z', createdAt: '2026-12-05T12:00:00Z',
+    actorId: 'a1', reason,
+  });
+  const { fetch, calls } = fakeFetch({
+    'GET /api/v1/risk/admin/kill-switch': () => json(200, { engaged: false, reason: null, changedBy: null, changedAt: null }),
+    'GET /api/v1/risk/admin/audit': () => json(200, []),
+    'GET /api/v1/market/admin/shocks': () => json(200, [...records].reverse()),
+    'POST /api/v1/market/admin/shocks': (call) => {
+      const body = call.body as { symbol: string; changePercent: number; reason: string };
+      records.push(record(body.symbol, 1 + body.changePercent / 100, body.changePercent, body.reason));
+      return json(201, records.at(-1));
+    },
+    'POST /api/v1/market/admin/shocks/AAPL/reset': (call) => {
+      records.push(record('AAPL', 1, 17.647059, (call.body as { reason: string }).reason));
+      return json(201, records.at(-1));
+    },
+  });
+  renderApp(<AdminPage />, { fetch, path: '/admin', signedInAs: 'ops@example.test', role: 'admin' });
+
+  expect((await screen.findByTestId('active-shocks')).textContent).toBe('Every symbol follows the plain simulation.');
+  const form = screen.getByRole('form', { name: 'Shock a price' });
+  await userEvent.type(within(form).getByLabelText(/^Symbol/), 'aapl');
+  await userEvent.type(within(form).getByLabelText(/^Change/), '-15');
+  await userEvent.type(within(form).getByLabelText(/^Reason/), 'Crash drill');
+  await userEvent.click(within(form).getByRole('button', { name: 'Apply the shock' }));
+
+  expect(calls.find((c) => c.url === '/api/v1/market/admin/shocks' && c.method === 'POST')?.body)
+    .toEqual({ symbol: 'AAPL', changePercent: -15, reason: 'Crash drill' });
+  expect((await screen.findByText(/AAPL at 0.85× its simulated price/)).textContent).toContain('Crash drill');
+
+  await userEvent.click(screen.getByRole('button', { name: 'Reset AAPL' }));
+  await screen.findByText('Every symbol follows the plain simulation.');
+  expect(within(screen.getByRole('table', { name: 'Price shocks' })).getAllByText('AAPL')).toHaveLength(2);
+});
+
+test('a symbol is shocked while its latest record moves it', () => {
+  const at = { effectiveAt: '', createdAt: '', actorId: 'a', reason: 'r', changePercent: 0 };
+  expect(shockedSymbols([
+    { ...at, id: 3, symbol: 'AAPL', factor: 1 },
+    { ...at, id: 2, symbol: 'MSFT', factor: 0.8 },
+    { ...at, id: 1, symbol: 'AAPL', factor: 0.85 },
+  ]).map((s) => s.symbol)).toEqual(['MSFT']);
 });

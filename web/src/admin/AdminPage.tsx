@@ -14,6 +14,7 @@ import {
   releaseKillSwitch,
   resumeUser,
 } from './api';
+import { MarketShocksPanel } from './MarketShocksPanel';
 import '../trading/trading.css';
 import './admin.css';
 
@@ -21,8 +22,8 @@ const AUDIT_ROWS = 50;
 
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
 
-/** Operators' risk controls: the platform kill switch, one user's halts and usage, and Risk's audit trail. Shown to the
- * admin role; Risk refuses everyone else whatever this page offers. */
+/** Operators' controls: the platform kill switch, one user's halts and usage, price shocks on the simulated market, and
+ * Risk's audit trail. Shown to the admin role; the services refuse everyone else whatever this page offers. */
 export function AdminPage() {
   const { role } = useAuth();
   if (role !== 'admin') {
@@ -44,6 +45,7 @@ export function AdminPage() {
       </header>
       <KillSwitchPanel />
       <UserPanel />
+      <MarketShocksPanel />
       <AuditPanel />
     </div>
   );

@@ -53,3 +53,33 @@ export function checkUserId(text: string): { id?: string; error?: string } {
   if (!id) return { error: 'Enter a user id.' };
   return guid.test(id) ? { id } : { error: 'A user id looks like 01a24600-9b18-7ac6-8469-4beaab4d5a2b.' };
 }
+
+/** Execution's record of a price shock (`/api/v1/market/admin/shocks`): from `effectiveAt` the simulated price is
+ * multiplied by `factor`; a reset is a record with factor 1. */
+export interface MarketShock {
+  id: number;
+  symbol: string;
+  factor: number;
+  changePercent: number;
+  effectiveAt: string;
+  createdAt: string;
+  actorId: string;
+  reason: string;
+}
+
+export const shockKeys = { list: ['admin', 'shocks'] as const };
+
+export const listShocks = (api: ApiClient) => api.request<MarketShock[]>('GET', '/api/v1/market/admin/shocks');
+
+export const applyShock = (api: ApiClient, symbol: string, changePercent: number, reason: string) =>
+  api.request<MarketShock>('POST', '/api/v1/market/admin/shocks', { body: { symbol, changePercent, reason } });
+
+export const resetShock = (api: ApiClient, symbol: string, reason: string) =>
+  api.request<MarketShock>('POST', `/api/v1/market/admin/shocks/${encodeURIComponent(symbol)}/reset`, { body: { reason } });
+
+/** The symbols whose latest record (the list is newest first) leaves them away from the plain simulation. */
+export function shockedSymbols(shocks: MarketShock[]): MarketShock[] {
+  const latest = new Map<string, MarketShock>();
+  for (const shock of shocks) if (!latest.has(shock.symbol)) latest.set(shock.symbol, shock);
+  return [...latest.values()].filter((s) => s.factor !== 1);
+}
