@@ -40,7 +40,7 @@ export function AdminPage() {
       <header className="page-header">
         <div>
           <h1>Operations</h1>
-          <p className="muted page-header__sub">Risk controls for the whole platform. Every action is audited with your id and reason.</p>
+          <p className="muted page-header__sub">Controls for the whole platform. Every action is recorded with your id and reason.</p>
         </div>
       </header>
       <KillSwitchPanel />
