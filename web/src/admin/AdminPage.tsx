@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { TextField } from '../components/TextField';
 import { formatUsd } from '../lib/money';
 import {
   adminKeys,
@@ -87,10 +88,7 @@ function KillSwitchPanel() {
         </button>
       ) : (
         <form className="filters" onSubmit={submit} aria-label="Engage the kill switch" noValidate>
-          <label className="field">
-            Reason (shown to every trader)
-            <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-          </label>
+          <TextField label="Reason (shown to every trader)" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
           <div className="filters__actions">
             <button type="submit" className="button button--warn" disabled={!reason.trim() || engage.isPending || !state.data}>
               Halt trading for everyone
@@ -167,10 +165,7 @@ function UserPanel() {
             </ul>
           )}
           <div className="filters">
-            <label className="field">
-              Reason (kept in the audit log)
-              <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-            </label>
+            <TextField label="Reason (kept in the audit log)" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
             <div className="filters__actions">
               <button type="button" className="button button--warn" disabled={!reason.trim() || halt.isPending} onClick={() => halt.mutate()}>
                 Halt this trader

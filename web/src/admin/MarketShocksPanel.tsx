@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { TextField } from '../components/TextField';
 import { applyShock, listShocks, resetShock, shockedSymbols, shockKeys } from './api';
 
 const SHOWN = 20;
@@ -58,20 +59,23 @@ export function MarketShocksPanel() {
         <p className="muted" data-testid="active-shocks">Every symbol follows the plain simulation.</p>
       ) : null}
       <form className="filters" onSubmit={submit} aria-label="Shock a price" noValidate>
-        <label className="field">
-          Symbol
-          <input value={symbol} maxLength={12} placeholder="AAPL" onChange={(e) => setSymbol(e.target.value)} />
-          {fieldErrors.symbol ? <span className="field__error">{fieldErrors.symbol.join(' ')}</span> : null}
-        </label>
-        <label className="field">
-          Change (%)
-          <input inputMode="decimal" value={change} placeholder="-15" onChange={(e) => setChange(e.target.value)} />
-          {fieldErrors.changePercent ? <span className="field__error">{fieldErrors.changePercent.join(' ')}</span> : null}
-        </label>
-        <label className="field">
-          Reason (kept with the record)
-          <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-        </label>
+        <TextField
+          label="Symbol"
+          value={symbol}
+          maxLength={12}
+          placeholder="AAPL"
+          onChange={(e) => setSymbol(e.target.value)}
+          error={fieldErrors.symbol?.join(' ')}
+        />
+        <TextField
+          label="Change (%)"
+          inputMode="decimal"
+          value={change}
+          placeholder="-15"
+          onChange={(e) => setChange(e.target.value)}
+          error={fieldErrors.changePercent?.join(' ')}
+        />
+        <TextField label="Reason (kept with the record)" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
         <div className="filters__actions">
           <button type="submit" className="button button--warn" disabled={!ready || apply.isPending}>
             Apply the shock
