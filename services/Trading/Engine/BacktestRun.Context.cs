@@ -103,7 +103,23 @@ internal sealed partial class BacktestRun
         }
 
         var position = _positions[s].Quantity;
-        if (_riskOff && order.Side == OrderSide.Buy && order.Sizing.Mode != SizingMode.EntirePosition && position >= 0m)
+        if (order.Sizing.Mode == SizingMode.EntirePosition)
+        {
+            // It closes exactly what is held: never opening and never short, so every rule approves it (halts keep
+            // closing orders open) and the bracket policy adds nothing.
+            if (ClosableQuantity(order.Side, position) == 0m)
+            {
+                Reject(0, order, OrderRejectionCodes.NothingToClose, $"There is no {order.Symbol} position that a {order.Side} order closes.");
+            }
+            else
+            {
+                Accept(s, order);
+            }
+
+            return;
+        }
+
+        if (_riskOff && order.Side == OrderSide.Buy && position >= 0m)
         {
             // Nothing can reject or change this order: a buy from flat or long cannot go short, and with every limit
             // off the check approves and the bracket policy adds nothing, whatever the estimated size.
@@ -113,12 +129,6 @@ internal sealed partial class BacktestRun
 
         var referencePrice = LastClose(s);
         var quantity = EstimateQuantity(order, referencePrice, position);
-        if (order.Sizing.Mode == SizingMode.EntirePosition && quantity == 0m)
-        {
-            Reject(0, order, OrderRejectionCodes.NothingToClose, $"There is no {order.Symbol} position that a {order.Side} order closes.");
-            return;
-        }
-
         var proposed = new ProposedOrder(order.Symbol, order.Side, quantity, referencePrice, position);
         if (!_options.AllowShortSelling && proposed.ResultingPosition < 0m)
         {

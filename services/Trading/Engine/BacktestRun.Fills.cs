@@ -104,29 +104,33 @@ internal sealed partial class BacktestRun
             return;
         }
 
-        var closing = position != 0m && Math.Sign(signed) != Math.Sign(position) ? Math.Min(quantity, Math.Abs(position)) : 0m;
-        var opening = quantity - closing;
+        // From flat, or adding to the position, nothing closes and all of it opens (quantity - 0 is quantity, digit for digit).
+        var reduces = position != 0m && signed > 0m != position > 0m;
+        var closing = reduces ? Math.Min(quantity, Math.Abs(position)) : 0m;
+        var opening = reduces ? quantity - closing : quantity;
+        var notional = quantity * price;
         var commission = Commission(quantity, price);
-        if (opening > 0m && !CashCovers(request.Side, quantity, closing, price, commission))
+        if (opening > 0m && !CashCovers(request.Side, notional, opening, closing, price, commission))
         {
             Reject(order.Id, request, OrderRejectionCodes.InsufficientCash,
                 $"{quantity} {request.Symbol} at {price} plus {commission} commission needs more than the {_cash} cash available.");
             return;
         }
 
-        Execute(order.Id, s, request.Side, quantity, price, commission, request.Tag ?? SignalReason);
+        Execute(order.Id, s, request.Side, quantity, price, notional, commission, request.Tag ?? SignalReason);
         if (opening > 0m && request.Bracket is { } bracket)
         {
             AddBracket(s, request, bracket, opening, price);
         }
     }
 
-    /// <summary>No leverage: a buy is paid from cash; a short's value (its collateral) must be covered by cash plus what
-    /// the closing part of the same order frees.</summary>
-    private bool CashCovers(OrderSide side, decimal quantity, decimal closing, decimal price, decimal commission) =>
+    /// <summary>No leverage: a buy (its <paramref name="notional"/>) is paid from cash; a short's value (its collateral)
+    /// must be covered by cash plus what the closing part of the same order frees. Without commission the sum with 0 is
+    /// the same number, so it is left out.</summary>
+    private bool CashCovers(OrderSide side, decimal notional, decimal opening, decimal closing, decimal price, decimal commission) =>
         side == OrderSide.Buy
-            ? quantity * price + commission <= _cash
-            : (quantity - closing) * price + commission <= _cash + closing * price;
+            ? (_zeroCommission ? notional : notional + commission) <= _cash
+            : opening * price + commission <= _cash + closing * price;
 
     private decimal ResolveQuantity(OrderRequest request, decimal price, decimal position)
     {
@@ -173,7 +177,7 @@ internal sealed partial class BacktestRun
         bracket.IsDone = true;
         var quantity = Math.Min(bracket.BracketQuantity, Math.Abs(position));
         var commission = Commission(quantity, price);
-        Execute(bracket.Id, s, side, quantity, price, commission, leg == BracketLeg.StopLoss ? StopLossReason : TakeProfitReason);
+        Execute(bracket.Id, s, side, quantity, price, quantity * price, commission, leg == BracketLeg.StopLoss ? StopLossReason : TakeProfitReason);
     }
 
     private void AddBracket(int s, OrderRequest entry, BracketSpec spec, decimal quantity, decimal entryPrice)
@@ -195,10 +199,10 @@ internal sealed partial class BacktestRun
         _pending.Add(bracket);
     }
 
-    private void Execute(long orderId, int s, OrderSide side, decimal quantity, decimal price, decimal commission, string reason)
+    /// <summary>Books one execution; <paramref name="notional"/> is <paramref name="quantity"/> × <paramref name="price"/>.</summary>
+    private void Execute(long orderId, int s, OrderSide side, decimal quantity, decimal price, decimal notional, decimal commission, string reason)
     {
         var time = _timeline[_step];
-        var notional = quantity * price;
         if (_zeroCommission)
         {
             // The same decimals as below with a commission of 0m (scale 0): adding it changes no digit.

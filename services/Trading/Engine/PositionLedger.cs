@@ -34,10 +34,22 @@ internal sealed class PositionLedger(string symbol)
     /// first, then opens a lot with what remains.</summary>
     public void Apply(decimal quantity, decimal price, decimal commission, DateTimeOffset time, string reason, List<ClosedTrade> trades)
     {
+        if (_head == _lots.Count - 1 && _lots[_head].Quantity == -quantity && _lots[_head].Quantity.Scale == quantity.Scale)
+        {
+            // The one lot held, closed exactly: the general loop below with closing = the lot's whole size, both fee
+            // shares whole and the sign times the size being the lot's own quantity (same digits, as the scales match).
+            var lot = _lots[_head];
+            trades.Add(new ClosedTrade(symbol, lot.Quantity, lot.Time, lot.Price, time, price, lot.Fee + commission, reason));
+            _lots.Clear();
+            _head = 0;
+            Quantity += quantity;
+            return;
+        }
+
         var remaining = quantity;
         var remainingFee = commission;
         var total = Math.Abs(quantity);
-        while (remaining != 0m && _head < _lots.Count && Math.Sign(_lots[_head].Quantity) != Math.Sign(remaining))
+        while (_head < _lots.Count && remaining != 0m && Math.Sign(_lots[_head].Quantity) != Math.Sign(remaining))
         {
             ref var lot = ref CollectionsMarshal.AsSpan(_lots)[_head];
             var closing = Math.Min(Math.Abs(lot.Quantity), Math.Abs(remaining));
