@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace TradeNova.Trading.Indicators;
 
 /// <summary>A whole SMA series at once, the same doubles <see cref="SimpleMovingAverage"/> gives bar by bar (the
@@ -49,7 +52,9 @@ internal static class MovingAverageColumn
     }
 
     /// <summary>Every value a price and every sum below 2^53: each mean is one exact integer update and one division
-    /// (what <see cref="ExactTicks.Quotient"/> does for such sums).</summary>
+    /// (what <see cref="ExactTicks.Quotient"/> does for such sums). The sums are written first (each converts to a double
+    /// exactly) and then divided four at a time: IEEE division rounds each lane as the scalar one does, so the values are
+    /// the same, at a fraction of the divider's time.</summary>
     private static void SmallPrices(ReadOnlySpan<long> ticks, int period, double divisor, Span<double> destination)
     {
         if (ticks.Length < period)
@@ -57,12 +62,29 @@ internal static class MovingAverageColumn
         long sum = 0;
         for (var i = 0; i < period; i++)
             sum += ticks[i];
-        destination[period - 1] = sum / divisor;
+        destination[period - 1] = sum;
         for (var i = period; i < ticks.Length; i++)
         {
             sum += ticks[i] - ticks[i - period];
-            destination[i] = sum / divisor;
+            destination[i] = sum;
         }
+
+        DivideInPlace(destination[(period - 1)..ticks.Length], divisor);
+    }
+
+    private static void DivideInPlace(Span<double> values, double divisor)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var first = ref MemoryMarshal.GetReference(values);
+            var divisors = Vector256.Create(divisor);
+            for (; i + Vector256<double>.Count <= values.Length; i += Vector256<double>.Count)
+                (Vector256.LoadUnsafe(ref first, (nuint)i) / divisors).StoreUnsafe(ref first, (nuint)i);
+        }
+
+        for (; i < values.Length; i++)
+            values[i] /= divisor;
     }
 
     private static double Sum(ReadOnlySpan<double> window)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace TradeNova.Trading.Numerics;
 
@@ -12,8 +13,34 @@ internal static class ScaledDecimal
 
     private static readonly long[] Pow10 = BuildPowers();
 
+    /// <summary>True when <see cref="decimal"/>'s fields are laid out as <see cref="DecimalFields"/> (flags, high 32 bits,
+    /// low 64 bits: .NET's layout since .NET Core 3.0), checked once against <see cref="decimal.GetBits(decimal)"/>; when
+    /// it is not, <see cref="TryDecompose"/> reads the bits through the public API instead.</summary>
+    private static readonly bool FieldsReadable = ReadsAsGetBits(-1234567890.123456789m)
+        && ReadsAsGetBits(decimal.MaxValue) && ReadsAsGetBits(new decimal(-1, 0x7FFFFFFF, 7, false, 28));
+
     /// <summary>Splits <paramref name="value"/>; false when its 96-bit mantissa does not fit 63 bits.</summary>
     public static bool TryDecompose(decimal value, out long mantissa, out int scale)
+    {
+        if (FieldsReadable)
+        {
+            // The fields in place: GetBits copies them through a span, and this runs on every fill and sizing.
+            ref readonly var fields = ref Unsafe.As<decimal, DecimalFields>(ref value);
+            scale = (fields.Flags >> 16) & 0xFF;
+            if (fields.High != 0 || fields.Low > long.MaxValue)
+            {
+                mantissa = 0;
+                return false;
+            }
+
+            mantissa = fields.Flags < 0 ? -(long)fields.Low : (long)fields.Low;
+            return true;
+        }
+
+        return TryDecomposeBits(value, out mantissa, out scale);
+    }
+
+    private static bool TryDecomposeBits(decimal value, out long mantissa, out int scale)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
@@ -89,6 +116,21 @@ internal static class ScaledDecimal
         }
 
         return TryAdd(accumulator, mantissa, out accumulator);
+    }
+
+    private static bool ReadsAsGetBits(decimal value)
+    {
+        var bits = decimal.GetBits(value);
+        var fields = Unsafe.As<decimal, DecimalFields>(ref value);
+        return fields.Flags == bits[3] && fields.High == (uint)bits[2] && fields.Low == ((ulong)(uint)bits[1] << 32 | (uint)bits[0]);
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly struct DecimalFields
+    {
+        public readonly int Flags;
+        public readonly uint High;
+        public readonly ulong Low;
     }
 
     private static long[] BuildPowers()

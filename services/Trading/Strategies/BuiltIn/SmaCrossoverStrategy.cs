@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TradeNova.Trading.Indicators;
 
 namespace TradeNova.Trading.Strategies.BuiltIn;
@@ -63,6 +64,14 @@ public sealed class SmaCrossoverStrategy : IStrategy
             return;
         }
 
+        OnBarByName(context);
+    }
+
+    /// <summary>Any other context: the bar by symbol and both averages updated bar by bar. Kept out of
+    /// <see cref="OnBar"/> so the engine's per-bar path does not carry (and clear) a <see cref="Data.Bar"/> it never reads.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void OnBarByName(IStrategyContext context)
+    {
         if (!context.TryGetBar(_symbol, out var bar))
             return;
 
