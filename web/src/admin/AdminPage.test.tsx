@@ -15,6 +15,12 @@ const limits = (halts: { code: string; reason: string; since: string; canResume:
   halt: { halted: halts.length > 0, halts },
 });
 
+// The page's subscriptions panel, answered so that it stays quiet (its own tests are in SubscriptionsPanel.test.tsx).
+const quietBilling = {
+  'GET /api/v1/billing/admin/subscriptions?offset=0&limit=26': () => json(200, []),
+  'GET /api/v1/billing/admin/audit': () => json(200, []),
+};
+
 test('a trader without the admin role gets no controls and asks nothing of Risk', () => {
   const { fetch, calls } = fakeFetch({});
   renderApp(<AdminPage />, { fetch, path: '/admin', signedInAs: 'ada@example.test' });
@@ -26,6 +32,7 @@ test('a trader without the admin role gets no controls and asks nothing of Risk'
 test('an admin engages the kill switch with a reason and sees it engaged and audited', async () => {
   let engaged = false;
   const { fetch, calls } = fakeFetch({
+    ...quietBilling,
     'GET /api/v1/market/admin/shocks': () => json(200, []),
     'GET /api/v1/risk/admin/kill-switch': () =>
       json(200, engaged
@@ -60,6 +67,7 @@ test('an admin engages the kill switch with a reason and sees it engaged and aud
 test('an admin looks a trader up by id, sees the halts, and halts them with a reason', async () => {
   let halted = false;
   const { fetch, calls } = fakeFetch({
+    ...quietBilling,
     'GET /api/v1/risk/admin/kill-switch': () => json(200, { engaged: false, reason: null, changedBy: null, changedAt: null }),
     'GET /api/v1/risk/admin/audit': () => json(200, []),
     'GET /api/v1/market/admin/shocks': () => json(200, []),
@@ -102,6 +110,7 @@ test('an admin shocks a price with a reason, sees it active, and resets it', asy
     actorId: 'a1', reason,
   });
   const { fetch, calls } = fakeFetch({
+    ...quietBilling,
     'GET /api/v1/risk/admin/kill-switch': () => json(200, { engaged: false, reason: null, changedBy: null, changedAt: null }),
     'GET /api/v1/risk/admin/audit': () => json(200, []),
     'GET /api/v1/market/admin/shocks': () => json(200, [...records].reverse()),

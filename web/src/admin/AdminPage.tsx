@@ -15,23 +15,25 @@ import {
   releaseKillSwitch,
   resumeUser,
 } from './api';
+import { BillingAuditPanel } from './BillingAuditPanel';
+import { when } from './format';
 import { MarketShocksPanel } from './MarketShocksPanel';
+import { SubscriptionsPanel } from './SubscriptionsPanel';
 import '../trading/trading.css';
 import './admin.css';
 
 const AUDIT_ROWS = 50;
 
-const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
-
-/** Operators' controls: the platform kill switch, one user's halts and usage, price shocks on the simulated market, and
- * Risk's audit trail. Shown to the admin role; the services refuse everyone else whatever this page offers. */
+/** Operators' controls: the platform kill switch, one user's halts and usage, price shocks on the simulated market,
+ * subscriptions (grant, extend, cancel, and the local provider's simulations), and Risk's and Billing's audit trails.
+ * Shown to the admin role; the services refuse everyone else whatever this page offers. */
 export function AdminPage() {
   const { role } = useAuth();
   if (role !== 'admin') {
     return (
       <section className="panel panel--status">
         <h1>Administrators only</h1>
-        <p className="muted">This page holds the platform's risk controls; your account does not have the admin role.</p>
+        <p className="muted">This page holds the platform's risk and billing controls; your account does not have the admin role.</p>
       </section>
     );
   }
@@ -47,7 +49,9 @@ export function AdminPage() {
       <KillSwitchPanel />
       <UserPanel />
       <MarketShocksPanel />
+      <SubscriptionsPanel />
       <AuditPanel />
+      <BillingAuditPanel />
     </div>
   );
 }
