@@ -55,6 +55,8 @@ internal readonly record struct CurveScan(DrawdownProfile Drawdown, double[] Ret
         var maxDrawdown = 0m;
         var maxDrawdownDouble = 0.0;
         var longest = 0.0;
+        var maxBelowThisPeak = false;
+        var maxValue = 0m;
         for (var i = 0; i < values.Length; i++)
         {
             var value = i == 0 ? peakDouble : (double)values[i];
@@ -82,6 +84,7 @@ internal readonly record struct CurveScan(DrawdownProfile Drawdown, double[] Ret
                 peakDouble = value;
                 peakTime = times[i];
                 underwater = false;
+                maxBelowThisPeak = false;
                 continue;
             }
 
@@ -89,13 +92,18 @@ internal readonly record struct CurveScan(DrawdownProfile Drawdown, double[] Ret
             if (peakDouble > 0)
             {
                 var estimate = (peakDouble - value) / peakDouble;
-                if (estimate >= maxDrawdownDouble - (Ambiguous + Ambiguous * Math.Abs(estimate)))
+                // Below the peak that set the maximum, a value no lower than the maximum's own cannot exceed it (the
+                // quotient and its rounding are monotonic): a curve resting at its deepest point costs a comparison of
+                // decimals, not a division of them.
+                if (estimate >= maxDrawdownDouble - (Ambiguous + Ambiguous * Math.Abs(estimate)) && !(maxBelowThisPeak && values[i] >= maxValue))
                 {
                     var drawdown = (peak - values[i]) / peak;
                     if (drawdown > maxDrawdown)
                     {
                         maxDrawdown = drawdown;
                         maxDrawdownDouble = (double)drawdown;
+                        maxBelowThisPeak = true;
+                        maxValue = values[i];
                     }
                 }
             }
