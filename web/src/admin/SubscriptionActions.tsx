@@ -49,7 +49,7 @@ export function SubscriptionActions({
     onSuccess: (s, { action }) => {
       setReason('');
       setOutcome(
-        `${done[action]}: ${s.email} is ${statusLabels[s.status]?.toLowerCase() ?? s.status}` +
+        `${done[action]} for ${s.email}. Status: ${statusLabels[s.status] ?? s.status}` +
           `${s.accessEndsAt ? `, access until ${when(s.accessEndsAt)}` : ''}${s.grantedUntil ? `, granted until ${when(s.grantedUntil)}` : ''}.`,
       );
     },

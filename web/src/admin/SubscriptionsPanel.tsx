@@ -5,7 +5,7 @@ import { statusLabels } from '../billing/format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { checkUserId } from './api';
 import { billingAdminKeys, listSubscriptions, type AdminSubscription } from './billingApi';
-import { when } from './format';
+import { day, when } from './format';
 import { SubscriptionActions } from './SubscriptionActions';
 
 const PAGE = 25;
@@ -91,10 +91,7 @@ function SubscriptionsTable({ rows, chosenId, onChoose }: { rows: AdminSubscript
             <th scope="col">Plan</th>
             <th scope="col">Status</th>
             <th scope="col">Provider</th>
-            <th scope="col">Trial ends</th>
-            <th scope="col">Period ends</th>
-            <th scope="col">Access ends</th>
-            <th scope="col">Granted until</th>
+            <th scope="col">Dates</th>
             <th scope="col">
               <span className="visually-hidden">Choose</span>
             </th>
@@ -111,13 +108,12 @@ function SubscriptionsTable({ rows, chosenId, onChoose }: { rows: AdminSubscript
               <td>
                 {statusLabels[s.status] ?? s.status}
                 {s.cancelAtPeriodEnd ? ', ends at period end' : ''}
-                <div className="muted">since {when(s.statusChangedAt)}</div>
+                <div className="muted" title={when(s.statusChangedAt)}>since {day(s.statusChangedAt)}</div>
               </td>
               <td>{s.provider ? `${s.provider}${s.providerStatus ? ` (${s.providerStatus})` : ''}` : '—'}</td>
-              <td className="muted">{when(s.trialEndsAt)}</td>
-              <td className="muted">{when(s.currentPeriodEnd)}</td>
-              <td>{when(s.accessEndsAt)}</td>
-              <td className="muted">{when(s.grantedUntil)}</td>
+              <td>
+                <SubscriptionDates subscription={s} />
+              </td>
               <td>
                 <button
                   type="button"
@@ -134,5 +130,30 @@ function SubscriptionsTable({ rows, chosenId, onChoose }: { rows: AdminSubscript
         </tbody>
       </table>
     </div>
+  );
+}
+
+const dateLines: [keyof AdminSubscription, string][] = [
+  ['accessEndsAt', 'Access ends'],
+  ['trialEndsAt', 'Trial ends'],
+  ['currentPeriodEnd', 'Period ends'],
+  ['grantedUntil', 'Granted until'],
+];
+
+/** The dates a subscription has, one a line (the day; the moment in the title), so the table fits a laptop screen. */
+function SubscriptionDates({ subscription }: { subscription: AdminSubscription }) {
+  const lines = dateLines.filter(([key]) => subscription[key]);
+  if (lines.length === 0) return <span className="muted">—</span>;
+  return (
+    <dl className="admin__dates">
+      {lines.map(([key, label]) => {
+        const iso = subscription[key] as string;
+        return (
+          <div key={key} title={when(iso)}>
+            <dt>{label}</dt> <dd>{day(iso)}</dd>
+          </div>
+        );
+      })}
+    </dl>
   );
 }
