@@ -1,5 +1,5 @@
 import { newIdempotencyKey } from '../lib/idempotencyKey';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
@@ -10,6 +10,7 @@ import { Link } from 'react-router';
 import './trading.css';
 import {
   describePreview,
+  describePreviewAge,
   describeQuote,
   emptyTicket,
   needsLimitPrice,
@@ -61,7 +62,8 @@ export function OrderTicketPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   // One Idempotency-Key per previewed order: sending it again after a failure (a timeout, a 503 at capacity) cannot place
   // it twice.
-  const [preview, setPreview] = useState<{ order: OrderRequest; result: PreviewResult; idempotencyKey: string } | null>(null);
+  const [preview, setPreview] = useState<{ order: OrderRequest; result: PreviewResult; idempotencyKey: string; checkedAt: number } | null>(null);
+  const now = useClock(preview !== null);
   const [result, setResult] = useState<OrderResult | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -73,8 +75,12 @@ export function OrderTicketPage() {
     setPreview(null);
   };
 
-  async function onPreview(event: FormEvent) {
+  function onPreview(event: FormEvent) {
     event.preventDefault();
+    void runPreview();
+  }
+
+  async function runPreview() {
     setResult(null);
     setFailure(null);
     const checked = validateTicket(form);
@@ -83,7 +89,7 @@ export function OrderTicketPage() {
     setBusy(true);
     try {
       const res = await api.request<PreviewResult>('POST', '/api/v1/risk/preview', { body: toPreviewRequest(checked.order) });
-      setPreview({ order: checked.order, result: res, idempotencyKey: newIdempotencyKey() });
+      setPreview({ order: checked.order, result: res, idempotencyKey: newIdempotencyKey(), checkedAt: Date.now() });
     } catch (e) {
       setFailure(e);
     } finally {
@@ -112,6 +118,7 @@ export function OrderTicketPage() {
   }
 
   const described = preview ? describePreview(preview.order, preview.result) : null;
+  const age = preview ? describePreviewAge(preview.checkedAt, now) : null;
 
   const fieldError = (name: string) =>
     errors[name] ? (
@@ -247,14 +254,26 @@ export function OrderTicketPage() {
               {described.bracket}
             </p>
           )}
-          <button
-            type="button"
-            className={mode === 'live' ? 'button button--warn' : 'button button--primary'}
-            disabled={busy || !mode}
-            onClick={() => void onSend()}
-          >
-            {mode === 'live' ? 'Send live order' : 'Send order'}
-          </button>
+          {age && (
+            <p className={age.stale ? 'alert__message ticket__age ticket__age--stale' : 'alert__message ticket__age'} data-testid="preview-age">
+              {age.text}
+            </p>
+          )}
+          <div className="ticket__preview-actions">
+            <button
+              type="button"
+              className={mode === 'live' ? 'button button--warn' : 'button button--primary'}
+              disabled={busy || !mode}
+              onClick={() => void onSend()}
+            >
+              {mode === 'live' ? 'Send live order' : 'Send order'}
+            </button>
+            {age?.stale && (
+              <button type="button" className="button button--ghost" disabled={busy} onClick={() => void runPreview()}>
+                Check again
+              </button>
+            )}
+          </div>
         </div>
       )}
       {failure ? <ErrorAlert error={failure} /> : null}
@@ -271,4 +290,16 @@ export function OrderTicketPage() {
       )}
     </section>
   );
+}
+
+/** Date.now(), read again every second while `running`: what the preview's age is measured against. */
+function useClock(running: boolean) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!running) return;
+    setNow(Date.now());
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [running]);
+  return now;
 }

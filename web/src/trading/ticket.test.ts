@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePreview, describeQuote, emptyTicket, toPreviewRequest, validateTicket } from './ticket';
+import { describePreview, describePreviewAge, describeQuote, emptyTicket, toPreviewRequest, validateTicket } from './ticket';
 
 describe('validateTicket', () => {
   it('builds a market order by quantity', () => {
@@ -83,5 +83,22 @@ describe('describeQuote', () => {
   it('shows bid, ask, last and the day change, and says when prices are simulated', () => {
     expect(describeQuote(quote, 'simulated')).toBe('Bid $215.48 · Ask $215.54 · Last $215.51, +0.42% today (simulated)');
     expect(describeQuote({ ...quote, changePercent: -1.5 }, 'alpaca')).toBe('Bid $215.48 · Ask $215.54 · Last $215.51, -1.50% today');
+  });
+});
+
+describe('describePreviewAge', () => {
+  const at = Date.UTC(2026, 11, 5, 14, 0, 0);
+
+  it('is fresh for half a minute, counting seconds, then minutes and stale', () => {
+    expect(describePreviewAge(at, at + 4_999)).toEqual({ text: 'Checked just now.', stale: false });
+    expect(describePreviewAge(at, at + 12_400)).toEqual({ text: 'Checked 12 s ago.', stale: false });
+    expect(describePreviewAge(at, at + 29_999).stale).toBe(false);
+    expect(describePreviewAge(at, at + 30_000)).toMatchObject({ stale: true });
+    expect(describePreviewAge(at, at + 30_000).text).toMatch(/^Checked 30 s ago: prices have moved since\. .*Risk checks the order again when it is sent/);
+    expect(describePreviewAge(at, at + 150_000).text).toMatch(/^Checked 2 min ago: /);
+  });
+
+  it('never shows a negative age when the clock steps back', () => {
+    expect(describePreviewAge(at, at - 3_000)).toEqual({ text: 'Checked just now.', stale: false });
   });
 });

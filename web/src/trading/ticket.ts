@@ -111,6 +111,25 @@ export function describePreview(order: OrderRequest, result: PreviewResult): { s
   return { size, bracket };
 }
 
+/** After this long a preview's price may be well off the market: the ticket says so and offers to check again. */
+export const PREVIEW_STALE_MS = 30_000;
+
+/**
+ * How old a preview is, as the ticket shows it under the check. Risk checks the order again when it is sent, so an old
+ * preview places nothing it should not; the size and value it states can be out of date, though.
+ */
+export function describePreviewAge(checkedAt: number, now: number): { text: string; stale: boolean } {
+  const seconds = Math.max(0, Math.floor((now - checkedAt) / 1000));
+  const age = seconds < 5 ? 'just now' : seconds < 60 ? `${seconds} s ago` : `${Math.floor(seconds / 60)} min ago`;
+  const stale = now - checkedAt >= PREVIEW_STALE_MS;
+  return {
+    text: stale
+      ? `Checked ${age}: prices have moved since. Check again to see the size and value at today's price; Risk checks the order again when it is sent in any case.`
+      : `Checked ${age}.`,
+    stale,
+  };
+}
+
 /** One entry of `GET /api/v1/market/quotes` (`changePercent` in percent, against the previous close). */
 export interface Quote {
   symbol: string;

@@ -1,0 +1,41 @@
+import { afterEach, expect, test, vi } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { OrderTicketPage } from './OrderTicketPage';
+import { fakeFetch, json, renderApp } from '../test/helpers';
+
+afterEach(() => vi.restoreAllMocks());
+
+test('a preview says how old it is; once old it offers to check again, which asks Risk afresh', async () => {
+  const start = Date.now();
+  const clock = vi.spyOn(Date, 'now').mockReturnValue(start);
+  let previews = 0;
+  const { fetch } = fakeFetch({
+    'GET /api/v1/execution/account': () => json(200, { userId: 'u1', mode: 'paper', createdAt: '2026-12-01T10:00:00Z' }),
+    'GET /api/v1/market/symbols': () => json(200, { source: 'simulated', symbols: [{ symbol: 'AAPL', name: 'Apple', referencePrice: 230 }] }),
+    'GET /api/v1/market/quotes?symbols=AAPL': () => json(200, { source: 'simulated', quotes: [] }),
+    'POST /api/v1/risk/preview': () => {
+      previews++;
+      return json(200, { approved: true, violations: [], referencePrice: previews === 1 ? 230 : 231, quantity: 2, isOpening: true });
+    },
+  });
+  renderApp(<OrderTicketPage />, { fetch, path: '/trade', signedInAs: 'ada@example.test' });
+
+  await screen.findByRole('option', { name: 'AAPL — Apple' });
+  await userEvent.selectOptions(screen.getByLabelText('Symbol'), 'AAPL');
+  await userEvent.type(screen.getByLabelText('Quantity'), '2');
+  await userEvent.click(screen.getByRole('button', { name: 'Preview' }));
+  expect((await screen.findByTestId('preview-age')).textContent).toBe('Checked just now.');
+  expect(screen.queryByRole('button', { name: 'Check again' })).toBeNull();
+
+  clock.mockReturnValue(start + 31_000);
+  await waitFor(() => expect(screen.getByTestId('preview-age').textContent).toMatch(/^Checked 31 s ago: prices have moved since\./), {
+    timeout: 3000,
+  });
+  await userEvent.click(screen.getByRole('button', { name: 'Check again' }));
+
+  await waitFor(() => expect(screen.getByTestId('preview-size').textContent).toContain('$231.00'));
+  expect(previews).toBe(2);
+  expect(screen.getByTestId('preview-age').textContent).toBe('Checked just now.');
+  expect(screen.getByRole('button', { name: 'Send order' })).toBeTruthy();
+});
