@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AdminPage } from './AdminPage';
 import { checkUserId, shockedSymbols, type MarketShock } from './api';
@@ -149,4 +149,24 @@ test('a symbol is shocked while its latest record moves it', () => {
     { ...at, id: 2, symbol: 'MSFT', factor: 0.8 },
     { ...at, id: 1, symbol: 'AAPL', factor: 0.85 },
   ]).map((s) => s.symbol)).toEqual(['MSFT']);
+});
+
+test("Risk's audit log narrows to the trader whose whole user id is pasted", async () => {
+  const entry = (id: number, subjectUserId: string | null, reason: string) => ({
+    id, at: '2026-12-05T12:00:00Z', actorId: 'a1', actorRole: 'admin', action: 'halt', subjectUserId, oldValue: null, newValue: null, reason,
+  });
+  const { fetch } = fakeFetch({
+    ...quietBilling,
+    'GET /api/v1/market/admin/shocks': () => json(200, []),
+    'GET /api/v1/risk/admin/kill-switch': () => json(200, { engaged: false, reason: null, changedBy: null, changedAt: null }),
+    'GET /api/v1/risk/admin/audit': () => json(200, [entry(2, null, 'Exchange outage'), entry(1, USER, 'Runaway client')]),
+    [`GET /api/v1/risk/admin/audit?userId=${USER}`]: () => json(200, [entry(1, USER, 'Runaway client')]),
+  });
+  renderApp(<AdminPage />, { fetch, path: '/admin', signedInAs: 'ops@example.test', role: 'admin' });
+
+  expect(within(await screen.findByRole('table', { name: 'Risk audit log' })).getByText('Exchange outage')).toBeTruthy();
+  await userEvent.type(within(screen.getByRole('region', { name: 'Risk audit log' })).getByLabelText('Only this trader (user id)'), USER);
+
+  await screen.findByText('Runaway client');
+  await waitFor(() => expect(screen.queryByText('Exchange outage')).toBeNull());
 });

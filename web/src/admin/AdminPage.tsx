@@ -18,6 +18,7 @@ import {
 import { BillingAuditPanel } from './BillingAuditPanel';
 import { when } from './format';
 import { MarketShocksPanel } from './MarketShocksPanel';
+import { UserIdFilter, useUserIdFilter } from './UserIdFilter';
 import { SubscriptionsPanel } from './SubscriptionsPanel';
 import '../trading/trading.css';
 import './admin.css';
@@ -189,13 +190,15 @@ function UserPanel() {
 
 function AuditPanel() {
   const { api } = useAuth();
-  const audit = useQuery({ queryKey: adminKeys.audit, queryFn: () => getAudit(api) });
+  const filter = useUserIdFilter();
+  const audit = useQuery({ queryKey: adminKeys.audit(filter.userId), queryFn: () => getAudit(api, filter.userId) });
   const rows = audit.data?.slice(0, AUDIT_ROWS) ?? [];
   return (
     <section className="panel" aria-labelledby="audit-title">
       <h2 id="audit-title">Risk audit log</h2>
+      <UserIdFilter filter={filter} />
       {audit.error ? <ErrorAlert error={audit.error} /> : null}
-      {audit.data && rows.length === 0 ? <p className="muted">Nothing audited yet.</p> : null}
+      {audit.data && rows.length === 0 ? <p className="muted">{filter.userId ? 'Nothing audited for this trader.' : 'Nothing audited yet.'}</p> : null}
       {rows.length > 0 ? (
         <div className="table-wrap">
           <table className="table" aria-label="Risk audit log">

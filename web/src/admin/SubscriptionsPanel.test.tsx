@@ -153,3 +153,29 @@ test("Billing's validation problem is shown by the field it names", async () => 
   // The reason is kept for the corrected retry.
   expect((screen.getByLabelText("Reason (kept in Billing's audit log)") as HTMLInputElement).value).toBe('Long outage');
 });
+
+test("the Billing audit log narrows to one trader once a whole user id is pasted, and says so when there is nothing", async () => {
+  const OTHER = '01a24600-0000-7000-8000-000000000001';
+  const { fetch, calls } = fakeFetch({
+    ...otherPanels,
+    [firstPage()]: () => json(200, [subscription()]),
+    [`GET ${AUDIT}`]: () => json(200, [auditEntry('grant', 'Goodwill', 'access granted')]),
+    [`GET ${AUDIT}?userId=${USER}`]: () => json(200, [auditEntry('cancel', 'Asked to stop', 'canceled now')]),
+    [`GET ${AUDIT}?userId=${OTHER}`]: () => json(200, []),
+  });
+  renderApp(<AdminPage />, { fetch, path: '/admin', signedInAs: 'ops@example.test', role: 'admin' });
+
+  const log = await screen.findByRole('table', { name: 'Billing audit log' });
+  expect(within(log).getByText('Goodwill')).toBeTruthy();
+  const filter = within(screen.getByRole('region', { name: 'Billing audit log' })).getByLabelText('Only this trader (user id)');
+  await userEvent.type(filter, USER.slice(0, 10));
+  expect(calls.some((c) => c.url.includes('?userId='))).toBe(false);
+
+  await userEvent.clear(filter);
+  await userEvent.type(filter, USER);
+  await waitFor(() => expect(within(screen.getByRole('table', { name: 'Billing audit log' })).getByText('Asked to stop')).toBeTruthy());
+
+  await userEvent.clear(filter);
+  await userEvent.type(filter, OTHER);
+  expect(await screen.findByText("No admin has changed this trader's subscription.")).toBeTruthy();
+});

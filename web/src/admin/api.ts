@@ -23,7 +23,7 @@ export interface RiskAuditEntry {
 
 export const adminKeys = {
   killSwitch: ['admin', 'kill-switch'] as const,
-  audit: ['admin', 'audit'] as const,
+  audit: (userId?: string) => ['admin', 'audit', userId ?? 'all'] as const,
   user: (id: string) => ['admin', 'user', id] as const,
 };
 
@@ -34,7 +34,9 @@ export const engageKillSwitch = (api: ApiClient, reason: string) =>
 
 export const releaseKillSwitch = (api: ApiClient) => api.request<void>('DELETE', '/api/v1/risk/admin/kill-switch');
 
-export const getAudit = (api: ApiClient) => api.request<RiskAuditEntry[]>('GET', '/api/v1/risk/admin/audit');
+/** The latest entries, or those about one trader (`userId`, as Risk filters them). */
+export const getAudit = (api: ApiClient, userId?: string) =>
+  api.request<RiskAuditEntry[]>('GET', `/api/v1/risk/admin/audit${userId ? `?userId=${encodeURIComponent(userId)}` : ''}`);
 
 export const getUserLimits = (api: ApiClient, userId: string) =>
   api.request<RiskLimitsResponse>('GET', `/api/v1/risk/admin/users/${encodeURIComponent(userId)}/limits`);

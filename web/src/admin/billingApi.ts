@@ -48,7 +48,7 @@ export interface SubscriptionPage {
 export const billingAdminKeys = {
   all: ['admin', 'billing'] as const,
   subscriptions: (page: SubscriptionPage) => ['admin', 'billing', 'subscriptions', page] as const,
-  audit: ['admin', 'billing', 'audit'] as const,
+  audit: (userId?: string) => ['admin', 'billing', 'audit', userId ?? 'all'] as const,
 };
 
 /** Billing's operator endpoints (`/api/v1/billing/admin/**`, role admin; the service enforces it). The list is newest
@@ -59,7 +59,9 @@ export function listSubscriptions(api: ApiClient, page: SubscriptionPage) {
   return api.request<AdminSubscription[]>('GET', `/api/v1/billing/admin/subscriptions?${query}`);
 }
 
-export const listBillingAudit = (api: ApiClient) => api.request<BillingAuditEntry[]>('GET', '/api/v1/billing/admin/audit');
+/** The latest entries, or one trader's (`userId`, as Billing filters it). */
+export const listBillingAudit = (api: ApiClient, userId?: string) =>
+  api.request<BillingAuditEntry[]>('GET', `/api/v1/billing/admin/audit${userId ? `?userId=${encodeURIComponent(userId)}` : ''}`);
 
 /** `pastGrace` (payment failure only): the renewal failed a whole grace period ago, so access has lapsed now. */
 export function actOnSubscription(api: ApiClient, userId: string, action: SubscriptionAction, body: SubscriptionActionRequest, pastGrace = false) {
