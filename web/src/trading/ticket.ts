@@ -124,7 +124,7 @@ export function describePreviewAge(checkedAt: number, now: number): { text: stri
   const stale = now - checkedAt >= PREVIEW_STALE_MS;
   return {
     text: stale
-      ? `Checked ${age}: prices have moved since. Check again to see the size and value at today's price; Risk checks the order again when it is sent in any case.`
+      ? `Checked ${age}: prices have moved since. Check again for the size and value at the current price; Risk checks the order again when it is sent in any case.`
       : `Checked ${age}.`,
     stale,
   };
