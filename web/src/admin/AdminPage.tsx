@@ -14,16 +14,15 @@ import {
   haltUser,
   releaseKillSwitch,
   resumeUser,
+  type RiskAuditEntry,
 } from './api';
 import { BillingAuditPanel } from './BillingAuditPanel';
 import { when } from './format';
 import { MarketShocksPanel } from './MarketShocksPanel';
-import { UserIdFilter, useUserIdFilter } from './UserIdFilter';
+import { AuditLog } from './AuditLog';
 import { SubscriptionsPanel } from './SubscriptionsPanel';
 import '../trading/trading.css';
 import './admin.css';
-
-const AUDIT_ROWS = 50;
 
 /** Operators' controls: the platform kill switch, one user's halts and usage, price shocks on the simulated market,
  * subscriptions (grant, extend, cancel, and the local provider's simulations), and Risk's and Billing's audit trails.
@@ -190,46 +189,25 @@ function UserPanel() {
 
 function AuditPanel() {
   const { api } = useAuth();
-  const filter = useUserIdFilter();
-  const audit = useQuery({ queryKey: adminKeys.audit(filter.userId), queryFn: () => getAudit(api, filter.userId) });
-  const rows = audit.data?.slice(0, AUDIT_ROWS) ?? [];
   return (
-    <section className="panel" aria-labelledby="audit-title">
-      <h2 id="audit-title">Risk audit log</h2>
-      <UserIdFilter filter={filter} />
-      {audit.error ? <ErrorAlert error={audit.error} /> : null}
-      {audit.data && rows.length === 0 ? <p className="muted">{filter.userId ? 'Nothing audited for this trader.' : 'Nothing audited yet.'}</p> : null}
-      {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table" aria-label="Risk audit log">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Action</th>
-                <th scope="col">By</th>
-                <th scope="col">Trader</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="muted">{when(entry.at)}</td>
-                  <td>
-                    <code>{entry.action}</code>
-                  </td>
-                  <td>{entry.actorRole}</td>
-                  <td className="muted">{entry.subjectUserId ?? 'everyone'}</td>
-                  <td>{entry.reason ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {audit.data && audit.data.length > AUDIT_ROWS ? (
-            <p className="muted">The latest {AUDIT_ROWS} of {audit.data.length} entries.</p>
-          ) : null}
-        </div>
-      ) : null}
-    </section>
+    <AuditLog<RiskAuditEntry>
+      title="Risk audit log"
+      titleId="audit-title"
+      load={(userId) => getAudit(api, userId)}
+      queryKey={adminKeys.audit}
+      empty={{ everyone: 'Nothing audited yet.', trader: 'Nothing audited for this trader.' }}
+      columns={['When', 'Action', 'By', 'Trader', 'Reason']}
+      row={(entry) => (
+        <tr key={entry.id}>
+          <td className="muted">{when(entry.at)}</td>
+          <td>
+            <code>{entry.action}</code>
+          </td>
+          <td>{entry.actorRole}</td>
+          <td className="muted">{entry.subjectUserId ?? 'everyone'}</td>
+          <td>{entry.reason ?? '—'}</td>
+        </tr>
+      )}
+    />
   );
 }
