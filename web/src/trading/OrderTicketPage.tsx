@@ -1,5 +1,6 @@
 import { newIdempotencyKey } from '../lib/idempotencyKey';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useClock } from '../lib/useClock';
+import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
@@ -290,16 +291,4 @@ export function OrderTicketPage() {
       )}
     </section>
   );
-}
-
-/** Date.now(), read again every second while `running`: what the preview's age is measured against. */
-function useClock(running: boolean) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!running) return;
-    setNow(Date.now());
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(timer);
-  }, [running]);
-  return now;
 }
