@@ -14,7 +14,8 @@ public class ScaledDecimalTests
     ];
 
     [Theory]
-    [MemberData(nameof(Values))]
+    // -0m and 0m print alike, so as separate cases the runner would skip one as a duplicate: the values run as one case.
+    [MemberData(nameof(Values), DisableDiscoveryEnumeration = true)]
     public void A_decimal_splits_into_the_mantissa_and_scale_its_bits_hold(decimal value)
     {
         var bits = decimal.GetBits(value);
