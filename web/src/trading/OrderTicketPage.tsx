@@ -261,15 +261,18 @@ export function OrderTicketPage() {
             </p>
           )}
           <div className="ticket__preview-actions">
-            <button
-              type="button"
-              className={mode === 'live' ? 'button button--warn' : 'button button--primary'}
-              disabled={busy || !mode}
-              onClick={() => void onSend()}
-            >
-              {mode === 'live' ? 'Send live order' : 'Send order'}
-            </button>
-            {age?.stale && (
+            {/* An order Risk would reject is not offered for sending: change it, or check again once prices move. */}
+            {preview.result.approved && (
+              <button
+                type="button"
+                className={mode === 'live' ? 'button button--warn' : 'button button--primary'}
+                disabled={busy || !mode}
+                onClick={() => void onSend()}
+              >
+                {mode === 'live' ? 'Send live order' : 'Send order'}
+              </button>
+            )}
+            {(age?.stale || !preview.result.approved) && (
               <button type="button" className="button button--ghost" disabled={busy} onClick={() => void runPreview()}>
                 Check again
               </button>
