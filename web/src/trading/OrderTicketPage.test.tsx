@@ -6,14 +6,19 @@ import { fakeFetch, json, renderApp } from '../test/helpers';
 
 afterEach(() => vi.restoreAllMocks());
 
+/** A paper account whose ticket offers one symbol, AAPL, with no quote yet. */
+const paperAccountWithAapl = {
+  'GET /api/v1/execution/account': () => json(200, { userId: 'u1', mode: 'paper', createdAt: '2026-12-01T10:00:00Z' }),
+  'GET /api/v1/market/symbols': () => json(200, { source: 'simulated', symbols: [{ symbol: 'AAPL', name: 'Apple', referencePrice: 230 }] }),
+  'GET /api/v1/market/quotes?symbols=AAPL': () => json(200, { source: 'simulated', quotes: [] }),
+};
+
 test('a preview says how old it is; once old it offers to check again, which asks Risk afresh', async () => {
   const start = Date.now();
   const clock = vi.spyOn(Date, 'now').mockReturnValue(start);
   let previews = 0;
   const { fetch } = fakeFetch({
-    'GET /api/v1/execution/account': () => json(200, { userId: 'u1', mode: 'paper', createdAt: '2026-12-01T10:00:00Z' }),
-    'GET /api/v1/market/symbols': () => json(200, { source: 'simulated', symbols: [{ symbol: 'AAPL', name: 'Apple', referencePrice: 230 }] }),
-    'GET /api/v1/market/quotes?symbols=AAPL': () => json(200, { source: 'simulated', quotes: [] }),
+    ...paperAccountWithAapl,
     'POST /api/v1/risk/preview': () => {
       previews++;
       return json(200, { approved: true, violations: [], referencePrice: previews === 1 ? 230 : 231, quantity: 2, isOpening: true });
@@ -44,9 +49,7 @@ test('an order Risk would reject is not offered for sending; checking again send
   let previews = 0;
   let orders = 0;
   const { fetch } = fakeFetch({
-    'GET /api/v1/execution/account': () => json(200, { userId: 'u1', mode: 'paper', createdAt: '2026-12-01T10:00:00Z' }),
-    'GET /api/v1/market/symbols': () => json(200, { source: 'simulated', symbols: [{ symbol: 'AAPL', name: 'Apple', referencePrice: 230 }] }),
-    'GET /api/v1/market/quotes?symbols=AAPL': () => json(200, { source: 'simulated', quotes: [] }),
+    ...paperAccountWithAapl,
     'POST /api/v1/risk/preview': () => {
       previews++;
       return previews === 1
