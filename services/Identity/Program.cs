@@ -12,5 +12,6 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapJwksApi();
 app.MapIdentityApiV1();
+app.MapAccountSecurityApiV1();
 
 app.Run();

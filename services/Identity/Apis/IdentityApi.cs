@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using TradeNova.Contracts.Identity;
 using TradeNova.Identity.Audit;
@@ -92,15 +91,15 @@ public static class IdentityApi
         var normalized = EmailNormalizer.Normalize(email);
         // Unknown emails are throttled like known ones, so a lock does not reveal that an account exists.
         var accountKey = LoginThrottle.AccountKeyOf(normalized?.Key ?? EmailNormalizer.KeyOf(email));
-        var clientAddress = ClientAddress(http);
+        var clientAddress = SignInThrottling.ClientAddress(http);
         var now = time.GetUtcNow();
         var user = normalized is null ? null : await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized.Key, cancellationToken);
 
         if (await throttle.LockedForAsync(accountKey, clientAddress, now, cancellationToken) is { } wait)
         {
-            audit.Record(AuditActions.LoginThrottled, user?.Id, email, $"locked for this address for {Seconds(wait)} s more");
+            audit.Record(AuditActions.LoginThrottled, user?.Id, email, $"locked for this address for {SignInThrottling.Seconds(wait)} s more");
             await db.SaveChangesAsync(cancellationToken);
-            return TooManyAttempts(http, wait);
+            return SignInThrottling.TooManyAttempts(http, wait);
         }
 
         // The same hashing work for an unknown email as for a wrong password, so timing does not reveal accounts.
@@ -115,7 +114,7 @@ public static class IdentityApi
             audit.Record(AuditActions.LoginFailed, user?.Id, email);
             if (lockout > TimeSpan.Zero)
             {
-                audit.Record(AuditActions.LoginLocked, user?.Id, email, $"locked for this address for {Seconds(lockout)} s");
+                audit.Record(AuditActions.LoginLocked, user?.Id, email, $"locked for this address for {SignInThrottling.Seconds(lockout)} s");
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -162,30 +161,6 @@ public static class IdentityApi
             .SingleOrDefaultAsync(cancellationToken);
         return me is null ? TypedResults.NotFound() : TypedResults.Ok(me);
     }
-
-    /// <summary>The caller's address as the gateway forwarded it (services trust only known proxies' X-Forwarded-For).</summary>
-    private static string ClientAddress(HttpContext http)
-    {
-        var address = http.Connection.RemoteIpAddress;
-        if (address is { IsIPv4MappedToIPv6: true })
-        {
-            address = address.MapToIPv4();
-        }
-
-        return address?.ToString() ?? "unknown";
-    }
-
-    private static ProblemHttpResult TooManyAttempts(HttpContext http, TimeSpan wait)
-    {
-        http.Response.Headers.RetryAfter = Seconds(wait).ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Problem(
-            detail: $"Too many failed sign-ins for this account from your network; try again in {Seconds(wait)} s.",
-            statusCode: StatusCodes.Status429TooManyRequests,
-            title: "Too many failed sign-ins",
-            type: ProblemTypes.For("login-throttled"));
-    }
-
-    private static int Seconds(TimeSpan span) => Math.Max(1, (int)Math.Ceiling(span.TotalSeconds));
 
     private static ProblemHttpResult DuplicateEmail() =>
         ProblemResults.Conflict("email-taken", "An account with this email already exists.");

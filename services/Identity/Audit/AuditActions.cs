@@ -8,4 +8,8 @@ public static class AuditActions
     public const string LoginLocked = "login.locked";
     public const string LoginThrottled = "login.throttled";
     public const string RefreshReused = "refresh.reused";
+    public const string LoggedOut = "session.ended";
+    public const string AllSessionsEnded = "sessions.all_ended";
+    public const string PasswordChanged = "password.changed";
+    public const string PasswordChangeFailed = "password.change_failed";
 }

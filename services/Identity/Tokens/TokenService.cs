@@ -11,7 +11,8 @@ public sealed class TokenService(
     TimeProvider time,
     IOptions<IdentityTokenOptions> options)
 {
-    /// <summary>Stages a new refresh token for <paramref name="user"/> (caller saves) and signs an access token.</summary>
+    /// <summary>Stages a new refresh token for <paramref name="user"/> (caller saves) and signs an access token. Loads the
+    /// signing keys on a pooled connection of its own, so it must not run inside a transaction.</summary>
     public async Task<IssuedTokens> IssueAsync(User user, Guid familyId, CancellationToken cancellationToken) =>
         Issue(user, familyId, await accessTokens.KeysAsync(cancellationToken));
 
@@ -72,6 +73,37 @@ public sealed class TokenService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (RefreshOutcome.Rotated, tokens);
+    }
+
+    /// <summary>Ends the session <paramref name="presented"/> belongs to by revoking its whole family, whatever state the
+    /// token itself is in. Returns the session's user, or null for a token Identity never issued.</summary>
+    public async Task<Guid?> EndSessionAsync(string presented, CancellationToken cancellationToken)
+    {
+        var hash = RefreshTokenHasher.Hash(presented);
+        var session = await db.RefreshTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash)
+            .Select(t => new { t.UserId, t.FamilyId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        await db.RefreshTokens
+            .Where(t => t.FamilyId == session.FamilyId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        return session.UserId;
+    }
+
+    /// <summary>Revokes every refresh token of <paramref name="userId"/> not revoked yet: each of their sessions ends at
+    /// its next refresh (an access token already issued lives out its short lifetime).</summary>
+    public Task EndAllSessionsAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return db.RefreshTokens
+            .Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
     }
 
     private async Task<RefreshOutcome> RevokeFamilyAsync(RefreshToken reused, DateTimeOffset now, CancellationToken cancellationToken)

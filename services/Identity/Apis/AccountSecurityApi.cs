@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Identity;
+using TradeNova.Identity.Audit;
+using TradeNova.Identity.Login;
+using TradeNova.Identity.Registration;
+using TradeNova.Identity.Tokens;
+using TradeNova.ServiceDefaults.Auth;
+using TradeNova.ServiceDefaults.Problems;
+
+namespace TradeNova.Identity.Apis;
+
+/// <summary>
+/// Ending sessions and changing the password. A session is one login's refresh-token family: logging out revokes it,
+/// a password change or "sign out everywhere" revokes all of the user's. Access tokens already issued live out their
+/// short lifetime, since services check them without asking Identity.
+/// </summary>
+public static class AccountSecurityApi
+{
+    public static RouteGroupBuilder MapAccountSecurityApiV1(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/identity").WithTags("Identity");
+        // Anonymous: the refresh token proves the session, and the access token may have expired already.
+        api.MapPost("/logout", LogoutAsync).AllowAnonymous();
+        api.MapPost("/password", ChangePasswordAsync).RequireAuthorization().WithNoStore();
+        api.MapDelete("/sessions", EndAllSessionsAsync).RequireAuthorization();
+        return api;
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem>> LogoutAsync(
+        LogoutRequest request,
+        TokenService tokens,
+        IdentityContext db,
+        AuditLog audit,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.RefreshToken) || request.RefreshToken.Length > 256)
+        {
+            return new ValidationErrors().Add("refreshToken", "Send the refresh token of the session to end.").ToProblem();
+        }
+
+        // An unknown or already ended session is as good as ended: the answer is the same, so it reveals nothing.
+        if (await tokens.EndSessionAsync(request.RefreshToken, cancellationToken) is { } userId)
+        {
+            audit.Record(AuditActions.LoggedOut, userId, null);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<IssuedTokens>, ValidationProblem, ProblemHttpResult>> ChangePasswordAsync(
+        ChangePasswordRequest request,
+        ClaimsPrincipal principal,
+        HttpContext http,
+        IdentityContext db,
+        IPasswordHasher<User> hasher,
+        TokenService tokens,
+        LoginThrottle throttle,
+        AuditLog audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == principal.GetUserId(), cancellationToken);
+        if (user is null)
+        {
+            return ProblemResults.Unauthorized("unknown-user", "The signed-in account no longer exists.");
+        }
+
+        // A stolen access token must not become a way to guess the password: wrong current passwords count as failed
+        // sign-ins of this account from this address, and a lock applies to both.
+        var accountKey = LoginThrottle.AccountKeyOf(user.NormalizedEmail);
+        var clientAddress = SignInThrottling.ClientAddress(http);
+        var now = time.GetUtcNow();
+        if (await throttle.LockedForAsync(accountKey, clientAddress, now, cancellationToken) is { } wait)
+        {
+            return SignInThrottling.TooManyAttempts(http, wait);
+        }
+
+        var errors = new ValidationErrors();
+        errors.Check(!string.IsNullOrEmpty(request.CurrentPassword), "currentPassword", "Enter your current password.");
+        if (PasswordPolicy.Check(request.NewPassword, user.Email) is { } broken)
+        {
+            errors.Add("newPassword", broken.Message);
+        }
+        else
+        {
+            errors.Check(request.NewPassword != request.CurrentPassword, "newPassword", "Choose a password different from the current one.");
+        }
+
+        if (!string.IsNullOrEmpty(request.CurrentPassword)
+            && hasher.VerifyHashedPassword(user, user.PasswordHash, request.CurrentPassword) == PasswordVerificationResult.Failed)
+        {
+            var lockout = await throttle.RecordFailureAsync(accountKey, clientAddress, now, cancellationToken);
+            audit.Record(AuditActions.PasswordChangeFailed, user.Id, user.Email,
+                lockout > TimeSpan.Zero ? $"wrong current password; locked for this address for {SignInThrottling.Seconds(lockout)} s" : "wrong current password");
+            await db.SaveChangesAsync(cancellationToken);
+            errors.Add("currentPassword", "The current password is incorrect.");
+        }
+
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        // Hashing and the signing keys (a pooled connection of its own) come before the transaction holds one. Then one
+        // transaction: the new hash, every old session revoked and this browser's new one, or none of them.
+        user.PasswordHash = hasher.HashPassword(user, request.NewPassword!);
+        var issued = await tokens.IssueAsync(user, familyId: Guid.NewGuid(), cancellationToken);
+        audit.Record(AuditActions.PasswordChanged, user.Id, user.Email, "every other session ended");
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await tokens.EndAllSessionsAsync(user.Id, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await throttle.ResetAsync(accountKey, clientAddress, cancellationToken);
+        return TypedResults.Ok(issued);
+    }
+
+    public static async Task<NoContent> EndAllSessionsAsync(
+        ClaimsPrincipal principal,
+        TokenService tokens,
+        IdentityContext db,
+        AuditLog audit,
+        CancellationToken cancellationToken)
+    {
+        var userId = principal.GetUserId();
+        await tokens.EndAllSessionsAsync(userId, cancellationToken);
+        audit.Record(AuditActions.AllSessionsEnded, userId, null);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,192 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using static TradeNova.IntegrationTests.Identity.IdentityApiCalls;
+
+namespace TradeNova.IntegrationTests.Identity;
+
+/// <summary>Ending sessions and changing the password: a session is one login's refresh-token family.</summary>
+[Collection(IdentityCollection.Name)]
+public sealed class AccountSecurityTests(IdentityFixture identity)
+{
+    [Fact]
+    public async Task Logging_out_ends_that_session_only_and_saying_it_again_changes_nothing()
+    {
+        using var client = identity.CreateClient();
+        var account = await client.NewAccountAsync("logout");
+        var laptop = await client.LoginAsync(account);
+        var phone = await client.LoginAsync(account);
+
+        (await SendAsync(client, HttpMethod.Post, "/api/v1/identity/logout", null, new { laptop.RefreshToken })).StatusCode
+            .ShouldBe(HttpStatusCode.NoContent);
+        (await SendAsync(client, HttpMethod.Post, "/api/v1/identity/logout", null, new { laptop.RefreshToken })).StatusCode
+            .ShouldBe(HttpStatusCode.NoContent, "an ended session is as good as ended");
+        (await SendAsync(client, HttpMethod.Post, "/api/v1/identity/logout", null, new { RefreshToken = "never-issued" })).StatusCode
+            .ShouldBe(HttpStatusCode.NoContent, "an unknown token gets the same answer");
+
+        (await client.RefreshAsync(laptop.RefreshToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await ReadTokensAsync(await client.RefreshAsync(phone.RefreshToken), "the other device's session goes on");
+        var audit = await identity.Database.AuditEntriesAsync(account.UserId, email: null);
+        audit.Count(entry => entry.Action == "session.ended").ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Logging_out_with_an_already_rotated_token_still_ends_the_session_it_belongs_to()
+    {
+        using var client = identity.CreateClient();
+        var account = await client.NewAccountAsync("logout-rotated");
+        var first = await client.LoginAsync(account);
+        var current = await ReadTokensAsync(await client.RefreshAsync(first.RefreshToken), "refresh");
+
+        (await SendAsync(client, HttpMethod.Post, "/api/v1/identity/logout", null, new { first.RefreshToken })).StatusCode
+            .ShouldBe(HttpStatusCode.NoContent);
+
+        (await client.RefreshAsync(current.RefreshToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"refreshToken\":\"   \"}")]
+    public async Task Logout_without_a_refresh_token_is_a_validation_problem(string body)
+    {
+        using var client = identity.CreateClient();
+
+        using var response = await client.PostRawJsonAsync("/api/v1/identity/logout", body);
+
+        var problem = await ReadProblemAsync(response, HttpStatusCode.BadRequest, "logout without a token");
+        problem.GetProperty("errors").TryGetProperty("refreshToken", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Changing_the_password_keeps_this_browser_signed_in_and_signs_every_other_session_out()
+    {
+        using var client = identity.CreateClient();
+        var account = await client.NewAccountAsync("password");
+        var browser = await client.LoginAsync(account);
+        var phone = await client.LoginAsync(account);
+        const string newPassword = "Brand-new-Passw0rd-42";
+
+        using var changed = await SendAsync(client, HttpMethod.Post, "/api/v1/identity/password", browser.AccessToken,
+            new { currentPassword = account.Password, newPassword });
+
+        var fresh = await ReadTokensAsync(changed, "password change");
+        changed.Headers.CacheControl?.NoStore.ShouldBeTrue();
+        (await client.RefreshAsync(phone.RefreshToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "the phone is signed out");
+        (await client.RefreshAsync(browser.RefreshToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "the browser's old session too");
+        await ReadTokensAsync(await client.RefreshAsync(fresh.RefreshToken), "the browser's new session refreshes");
+        (await client.LoginAsync(account.Email, account.Password)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await client.LoginAsync(account with { Password = newPassword });
+        (await identity.Database.AuditEntriesAsync(account.UserId, email: null))
+            .ShouldContain(entry => entry.Action == "password.changed");
+    }
+
+    [Theory]
+    [InlineData("Wrong-current-1234", "Brand-new-Passw0rd-42", "currentPassword")]
+    [InlineData("", "Brand-new-Passw0rd-42", "currentPassword")]
+    [InlineData(null, "short", "newPassword")]
+    [InlineData(null, "password123", "newPassword")]
+    [InlineData(null, null, "newPassword")]
+    [InlineData(null, "", "newPassword")]
+    public async Task A_refused_password_change_names_the_field_and_changes_nothing(string? current, string? proposed, string field)
+    {
+        using var client = identity.CreateClient();
+        var account = await client.NewAccountAsync("password-refused");
+        var browser = await client.LoginAsync(account);
+
+        using var response = await SendAsync(client, HttpMethod.Post, "/api/v1/identity/password", browser.AccessToken,
+            new { currentPassword = current ?? account.Password, newPassword = proposed });
+
+        var problem = await ReadProblemAsync(response, HttpStatusCode.BadRequest, "refused password change");
+        problem.GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(problem.ToString());
+        await client.LoginAsync(account);
+        await ReadTokensAsync(await client.RefreshAsync(browser.RefreshToken), "the session goes on");
+    }
+
+    [Fact]
+    public async Task The_new_password_must_differ_from_the_current_one()
+    {
+        using var client = identity.CreateClient();
+        var account = await client.NewAccountAsync("password-same");
+        var browser = await client.LoginAsync(account);
+
+        using var response = await SendAsync(client, HttpMethod.Post, "/api/v1/identity/password", browser.AccessToken,
+            new { currentPassword = account.Password, newPassword = account.Password });
+
+        var problem = await ReadProblemAsync(response, HttpStatusCode.BadRequest, "same password");
+        problem.GetProperty("errors").GetProperty("newPassword")[0].GetString().ShouldBe("Choose a password different from the current one.");
+    }
+
+    [Fact]
+    public async Task Without_a_bearer_token_password_change_and_ending_sessions_are_401()
+    {
+        using var client = identity.CreateClient();
+
+        (await SendAsync(client, HttpMethod.Post, "/api/v1/identity/password", null, new { currentPassword = "x", newPassword = "y" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await SendAsync(client, HttpMethod.Delete, "/api/v1/identity/sessions", null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Wrong_current_passwords_count_as_failed_sign_ins_and_lock_that_address_out_of_both()
+    {
+        using var client = identity.CreateClient();
+        var account = await client.NewAccountAsync("password-guess");
+        var stolen = await client.LoginAsync(account);
+        const string attacker = "198.51.100.44";
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await SendAsync(client, HttpMethod.Post, "/api/v1/identity/password", stolen.AccessToken,
+                new { currentPassword = $"Guess-{i}-abcdefgh", newPassword = "Brand-new-Passw0rd-42" }, from: attacker);
+            wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest, $"guess {i + 1}");
+        }
+
+        using var right = await SendAsync(client, HttpMethod.Post, "/api/v1/identity/password", stolen.AccessToken,
+            new { currentPassword = account.Password, newPassword = "Brand-new-Passw0rd-42" }, from: attacker);
+        using var login = await SendAsync(client, HttpMethod.Post, "/api/v1/identity/login", null,
+            new { account.Email, account.Password }, from: attacker);
+
+        (await ReadProblemAsync(right, HttpStatusCode.TooManyRequests, "right password after five wrong ones"))
+            .GetProperty("type").GetString().ShouldBe("https://tradenova.dev/problems/login-throttled");
+        right.Headers.RetryAfter?.Delta.ShouldNotBeNull();
+        login.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        await client.LoginAsync(account);
+        var audit = await identity.Database.AuditEntriesAsync(account.UserId, email: null);
+        audit.Count(entry => entry.Action == "password.change_failed").ShouldBe(5);
+        audit.ShouldNotContain(entry => entry.Action == "password.changed");
+    }
+
+    [Fact]
+    public async Task Signing_out_everywhere_ends_every_session_of_that_user_and_no_one_elses()
+    {
+        using var client = identity.CreateClient();
+        var account = await client.NewAccountAsync("everywhere");
+        var someoneElse = await client.LoginAsync(await client.NewAccountAsync("bystander"));
+        var browser = await client.LoginAsync(account);
+        var phone = await client.LoginAsync(account);
+
+        (await SendAsync(client, HttpMethod.Delete, "/api/v1/identity/sessions", browser.AccessToken)).StatusCode
+            .ShouldBe(HttpStatusCode.NoContent);
+
+        (await client.RefreshAsync(browser.RefreshToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await client.RefreshAsync(phone.RefreshToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await ReadTokensAsync(await client.RefreshAsync(someoneElse.RefreshToken), "another user's session");
+        await client.LoginAsync(account);
+        (await identity.Database.AuditEntriesAsync(account.UserId, email: null))
+            .ShouldContain(entry => entry.Action == "sessions.all_ended");
+    }
+
+    /// <summary>A request as the gateway forwards it, with a bearer token and the client's address when given.</summary>
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? accessToken,
+        object? body = null, string? from = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+            request.Content = JsonContent.Create(body);
+        if (accessToken is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        if (from is not null)
+            request.Headers.Add("X-Forwarded-For", from);
+        return client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+}
