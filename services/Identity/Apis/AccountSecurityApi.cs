@@ -86,8 +86,10 @@ public static class AccountSecurityApi
             errors.Check(request.NewPassword != request.CurrentPassword, "newPassword", "Choose a password different from the current one.");
         }
 
+        // No stored password is longer than the policy allows, so a longer one is wrong without hashing it.
         if (!string.IsNullOrEmpty(request.CurrentPassword)
-            && hasher.VerifyHashedPassword(user, user.PasswordHash, request.CurrentPassword) == PasswordVerificationResult.Failed)
+            && (request.CurrentPassword.Length > PasswordPolicy.MaxLength
+                || hasher.VerifyHashedPassword(user, user.PasswordHash, request.CurrentPassword) == PasswordVerificationResult.Failed))
         {
             var lockout = await throttle.RecordFailureAsync(accountKey, clientAddress, now, cancellationToken);
             audit.Record(AuditActions.PasswordChangeFailed, user.Id, user.Email,

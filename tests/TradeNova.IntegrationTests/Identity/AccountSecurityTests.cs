@@ -83,6 +83,7 @@ public sealed class AccountSecurityTests(IdentityFixture identity)
     [Theory]
     [InlineData("Wrong-current-1234", "Brand-new-Passw0rd-42", "currentPassword")]
     [InlineData("", "Brand-new-Passw0rd-42", "currentPassword")]
+    [InlineData("longer-than-128-characters-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "Brand-new-Passw0rd-42", "currentPassword")]
     [InlineData(null, "short", "newPassword")]
     [InlineData(null, "password123", "newPassword")]
     [InlineData(null, null, "newPassword")]
