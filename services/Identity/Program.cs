@@ -1,3 +1,4 @@
+using TradeNova.Identity.Admin;
 using TradeNova.Identity.Apis;
 using TradeNova.Identity.Extensions;
 
@@ -13,5 +14,6 @@ app.MapOpenApi();
 app.MapJwksApi();
 app.MapIdentityApiV1();
 app.MapAccountSecurityApiV1();
+app.MapIdentityAdminApiV1();
 
 app.Run();

@@ -32,6 +32,7 @@ public sealed class IdentityContext(DbContextOptions<IdentityContext> options) :
             user.Property(u => u.Role).HasMaxLength(32);
             user.Property(u => u.Plan).HasMaxLength(32);
             user.Property(u => u.SubscriptionStatus).HasMaxLength(32);
+            user.Property(u => u.SuspendedReason).HasMaxLength(500);
         });
 
         modelBuilder.Entity<RefreshToken>(token =>

@@ -23,4 +23,10 @@ public sealed class User
     public required string SubscriptionStatus { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When an administrator suspended the account: sign-in and refresh are refused. Null while it may sign in.</summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
+
+    /// <summary>The administrator's reason for the suspension in force.</summary>
+    public string? SuspendedReason { get; set; }
 }

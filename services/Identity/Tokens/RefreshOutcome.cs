@@ -6,4 +6,10 @@ public enum RefreshOutcome
     Unknown,
     Expired,
     Reused,
+
+    /// <summary>The session was ended (logout, password change, sign-out everywhere, a detected reuse).</summary>
+    Revoked,
+
+    /// <summary>An administrator suspended the account; the session is ended.</summary>
+    Suspended,
 }

@@ -43,7 +43,13 @@ public sealed class TokenService(
         }
 
         var now = time.GetUtcNow();
-        if (stored.RotatedAt is not null || stored.RevokedAt is not null)
+        if (stored.RevokedAt is not null)
+        {
+            // An ended session's token (a tab still open after logging out elsewhere): refused, and not a replay.
+            return (RefreshOutcome.Revoked, null);
+        }
+
+        if (stored.RotatedAt is not null)
         {
             return (await RevokeFamilyAsync(stored, now, cancellationToken), null);
         }
@@ -69,6 +75,13 @@ public sealed class TokenService(
         }
 
         var user = await db.Users.SingleAsync(u => u.Id == stored.UserId, cancellationToken);
+        if (user.SuspendedAt is not null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            await EndAllSessionsAsync(user.Id, cancellationToken);
+            return (RefreshOutcome.Suspended, null);
+        }
+
         var tokens = Issue(user, stored.FamilyId, signingKeys);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

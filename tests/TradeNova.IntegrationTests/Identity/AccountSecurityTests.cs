@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using static TradeNova.IntegrationTests.Identity.IdentityApiCalls;
 
 namespace TradeNova.IntegrationTests.Identity;
@@ -17,11 +15,11 @@ public sealed class AccountSecurityTests(IdentityFixture identity)
         var laptop = await client.LoginAsync(account);
         var phone = await client.LoginAsync(account);
 
-        (await SendAsync(client, HttpMethod.Post, "/api/v1/identity/logout", null, new { laptop.RefreshToken })).StatusCode
+        (await client.SendAsync(HttpMethod.Post, "/api/v1/identity/logout", null, new { laptop.RefreshToken })).StatusCode
             .ShouldBe(HttpStatusCode.NoContent);
-        (await SendAsync(client, HttpMethod.Post, "/api/v1/identity/logout", null, new { laptop.RefreshToken })).StatusCode
+        (await client.SendAsync(HttpMethod.Post, "/api/v1/identity/logout", null, new { laptop.RefreshToken })).StatusCode
             .ShouldBe(HttpStatusCode.NoContent, "an ended session is as good as ended");
-        (await SendAsync(client, HttpMethod.Post, "/api/v1/identity/logout", null, new { RefreshToken = "never-issued" })).StatusCode
+        (await client.SendAsync(HttpMethod.Post, "/api/v1/identity/logout", null, new { RefreshToken = "never-issued" })).StatusCode
             .ShouldBe(HttpStatusCode.NoContent, "an unknown token gets the same answer");
 
         (await client.RefreshAsync(laptop.RefreshToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -38,7 +36,7 @@ public sealed class AccountSecurityTests(IdentityFixture identity)
         var first = await client.LoginAsync(account);
         var current = await ReadTokensAsync(await client.RefreshAsync(first.RefreshToken), "refresh");
 
-        (await SendAsync(client, HttpMethod.Post, "/api/v1/identity/logout", null, new { first.RefreshToken })).StatusCode
+        (await client.SendAsync(HttpMethod.Post, "/api/v1/identity/logout", null, new { first.RefreshToken })).StatusCode
             .ShouldBe(HttpStatusCode.NoContent);
 
         (await client.RefreshAsync(current.RefreshToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -66,7 +64,7 @@ public sealed class AccountSecurityTests(IdentityFixture identity)
         var phone = await client.LoginAsync(account);
         const string newPassword = "Brand-new-Passw0rd-42";
 
-        using var changed = await SendAsync(client, HttpMethod.Post, "/api/v1/identity/password", browser.AccessToken,
+        using var changed = await client.SendAsync(HttpMethod.Post, "/api/v1/identity/password", browser.AccessToken,
             new { currentPassword = account.Password, newPassword });
 
         var fresh = await ReadTokensAsync(changed, "password change");
@@ -94,7 +92,7 @@ public sealed class AccountSecurityTests(IdentityFixture identity)
         var account = await client.NewAccountAsync("password-refused");
         var browser = await client.LoginAsync(account);
 
-        using var response = await SendAsync(client, HttpMethod.Post, "/api/v1/identity/password", browser.AccessToken,
+        using var response = await client.SendAsync(HttpMethod.Post, "/api/v1/identity/password", browser.AccessToken,
             new { currentPassword = current ?? account.Password, newPassword = proposed });
 
         var problem = await ReadProblemAsync(response, HttpStatusCode.BadRequest, "refused password change");
@@ -110,7 +108,7 @@ public sealed class AccountSecurityTests(IdentityFixture identity)
         var account = await client.NewAccountAsync("password-same");
         var browser = await client.LoginAsync(account);
 
-        using var response = await SendAsync(client, HttpMethod.Post, "/api/v1/identity/password", browser.AccessToken,
+        using var response = await client.SendAsync(HttpMethod.Post, "/api/v1/identity/password", browser.AccessToken,
             new { currentPassword = account.Password, newPassword = account.Password });
 
         var problem = await ReadProblemAsync(response, HttpStatusCode.BadRequest, "same password");
@@ -122,9 +120,9 @@ public sealed class AccountSecurityTests(IdentityFixture identity)
     {
         using var client = identity.CreateClient();
 
-        (await SendAsync(client, HttpMethod.Post, "/api/v1/identity/password", null, new { currentPassword = "x", newPassword = "y" }))
+        (await client.SendAsync(HttpMethod.Post, "/api/v1/identity/password", null, new { currentPassword = "x", newPassword = "y" }))
             .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await SendAsync(client, HttpMethod.Delete, "/api/v1/identity/sessions", null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await client.SendAsync(HttpMethod.Delete, "/api/v1/identity/sessions", null)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -137,14 +135,14 @@ public sealed class AccountSecurityTests(IdentityFixture identity)
 
         for (var i = 0; i < 5; i++)
         {
-            using var wrong = await SendAsync(client, HttpMethod.Post, "/api/v1/identity/password", stolen.AccessToken,
+            using var wrong = await client.SendAsync(HttpMethod.Post, "/api/v1/identity/password", stolen.AccessToken,
                 new { currentPassword = $"Guess-{i}-abcdefgh", newPassword = "Brand-new-Passw0rd-42" }, from: attacker);
             wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest, $"guess {i + 1}");
         }
 
-        using var right = await SendAsync(client, HttpMethod.Post, "/api/v1/identity/password", stolen.AccessToken,
+        using var right = await client.SendAsync(HttpMethod.Post, "/api/v1/identity/password", stolen.AccessToken,
             new { currentPassword = account.Password, newPassword = "Brand-new-Passw0rd-42" }, from: attacker);
-        using var login = await SendAsync(client, HttpMethod.Post, "/api/v1/identity/login", null,
+        using var login = await client.SendAsync(HttpMethod.Post, "/api/v1/identity/login", null,
             new { account.Email, account.Password }, from: attacker);
 
         (await ReadProblemAsync(right, HttpStatusCode.TooManyRequests, "right password after five wrong ones"))
@@ -166,7 +164,7 @@ public sealed class AccountSecurityTests(IdentityFixture identity)
         var browser = await client.LoginAsync(account);
         var phone = await client.LoginAsync(account);
 
-        (await SendAsync(client, HttpMethod.Delete, "/api/v1/identity/sessions", browser.AccessToken)).StatusCode
+        (await client.SendAsync(HttpMethod.Delete, "/api/v1/identity/sessions", browser.AccessToken)).StatusCode
             .ShouldBe(HttpStatusCode.NoContent);
 
         (await client.RefreshAsync(browser.RefreshToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -175,19 +173,5 @@ public sealed class AccountSecurityTests(IdentityFixture identity)
         await client.LoginAsync(account);
         (await identity.Database.AuditEntriesAsync(account.UserId, email: null))
             .ShouldContain(entry => entry.Action == "sessions.all_ended");
-    }
-
-    /// <summary>A request as the gateway forwards it, with a bearer token and the client's address when given.</summary>
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string? accessToken,
-        object? body = null, string? from = null)
-    {
-        var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-            request.Content = JsonContent.Create(body);
-        if (accessToken is not null)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        if (from is not null)
-            request.Headers.Add("X-Forwarded-For", from);
-        return client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 }

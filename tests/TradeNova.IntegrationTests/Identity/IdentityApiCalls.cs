@@ -36,6 +36,29 @@ public static class IdentityApiCalls
         return await identity.SendAsync(request, Ct);
     }
 
+    /// <summary>A request as the gateway forwards it: a bearer token and the client's address (X-Forwarded-For) when given.</summary>
+    public static Task<HttpResponseMessage> SendAsync(this HttpClient identity, HttpMethod method, string path, string? accessToken,
+        object? body = null, string? from = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        if (accessToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        if (from is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", from);
+        }
+
+        return identity.SendAsync(request, Ct);
+    }
+
     public static async Task<RegisteredAccount> NewAccountAsync(this HttpClient identity, string purpose = "identity")
     {
         var email = NewEmail(purpose);

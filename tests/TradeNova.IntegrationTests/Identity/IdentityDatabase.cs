@@ -59,6 +59,15 @@ public sealed class IdentityDatabase(TestDatabase database)
             ("email", email),
             ("userId", (object?)userId?.ToString() ?? DBNull.Value));
 
+    /// <summary>Gives <paramref name="userId"/> the admin role; their next sign-in's token carries it.</summary>
+    public async Task PromoteToAdminAsync(Guid userId)
+    {
+        await using var connection = await OpenAsAdminAsync();
+        await using var command = new NpgsqlCommand("UPDATE identity.users SET role = 'admin' WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", userId);
+        (await command.ExecuteNonQueryAsync(Ct)).ShouldBe(1);
+    }
+
     /// <summary>Backends of the identity role in this database that are waiting for a lock held by another transaction.</summary>
     public async Task<long> CountIdentityBackendsWaitingForLocksAsync() =>
         (await QueryAsync(

@@ -1,0 +1,3 @@
+namespace TradeNova.Identity.Admin;
+
+public sealed record AdminReasonRequest(string? Reason);
