@@ -134,8 +134,11 @@ test('a portfolioUpdated push refetches the portfolio', async () => {
   );
 });
 
-test('logging out forgets the tokens and returns to sign-in', async () => {
-  const { fetch } = fakeFetch({ 'GET /api/v1/portfolio': () => json(200, portfolio(10000)) });
+test('logging out forgets the tokens, ends the session on the server and returns to sign-in', async () => {
+  const { fetch, calls } = fakeFetch({
+    'GET /api/v1/portfolio': () => json(200, portfolio(10000)),
+    'POST /api/v1/identity/logout': () => new Response(null, { status: 204 }),
+  });
   const tokens = new TokenStore(sessionStorage);
   tokens.set({ accessToken: fakeJwt({ sub: 'u1', email: 'ada@example.test' }), refreshToken: 'r1' });
   renderWholeApp(fetch, '/portfolio', tokens);
@@ -145,4 +148,5 @@ test('logging out forgets the tokens and returns to sign-in', async () => {
   expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
   expect(tokens.accessToken).toBeNull();
   expect(sessionStorage.getItem('tradenova.refreshToken')).toBeNull();
+  expect(calls.find((c) => c.url === '/api/v1/identity/logout')?.body).toEqual({ refreshToken: 'r1' });
 });
