@@ -134,8 +134,11 @@ test('a portfolioUpdated push refetches the portfolio', async () => {
   );
 });
 
-test('logging out forgets the tokens and returns to sign-in', async () => {
-  const { fetch } = fakeFetch({ 'GET /api/v1/portfolio': () => json(200, portfolio(10000)) });
+test('logging out forgets the tokens, ends the session on the server and returns to sign-in', async () => {
+  const { fetch, calls } = fakeFetch({
+    'GET /api/v1/portfolio': () => json(200, portfolio(10000)),
+    'POST /api/v1/identity/logout': () => new Response(null, { status: 204 }),
+  });
   const tokens = new TokenStore(sessionStorage);
   tokens.set({ accessToken: fakeJwt({ sub: 'u1', email: 'ada@example.test' }), refreshToken: 'r1' });
   renderWholeApp(fetch, '/portfolio', tokens);
@@ -145,4 +148,30 @@ test('logging out forgets the tokens and returns to sign-in', async () => {
   expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
   expect(tokens.accessToken).toBeNull();
   expect(sessionStorage.getItem('tradenova.refreshToken')).toBeNull();
+  expect(calls.find((c) => c.url === '/api/v1/identity/logout')?.body).toEqual({ refreshToken: 'r1' });
+});
+
+test('the email in the top bar opens Account & security, and signing out everywhere there ends at sign-in', async () => {
+  const { fetch, calls } = fakeFetch({
+    'GET /api/v1/portfolio': () => json(200, portfolio(10000)),
+    'DELETE /api/v1/identity/sessions': () => new Response(null, { status: 204 }),
+  });
+  const tokens = new TokenStore(sessionStorage);
+  tokens.set({ accessToken: fakeJwt({ sub: 'u1', email: 'ada@example.test' }), refreshToken: 'r1' });
+  renderWholeApp(fetch, '/portfolio', tokens);
+  const user = userEvent.setup();
+
+  const email = await screen.findByTestId('user-email');
+  expect(email.getAttribute('title')).toBe('ada@example.test');
+  await user.click(email);
+  expect(await screen.findByRole('heading', { name: 'Account & security' })).toBeTruthy();
+  expect(location()).toBe('/account');
+
+  await user.click(screen.getByRole('button', { name: 'Sign out everywhere…' }));
+  await user.click(screen.getByRole('button', { name: 'Yes, sign out everywhere' }));
+
+  expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
+  expect(location()).toBe('/login');
+  expect(calls.some((c) => c.method === 'DELETE' && c.url === '/api/v1/identity/sessions')).toBe(true);
+  expect(tokens.refreshToken).toBeNull();
 });

@@ -1,3 +1,4 @@
+import { AccountPage } from './account/AccountPage';
 import { AdminPage } from './admin/AdminPage';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from './auth/RequireAuth';
@@ -44,6 +45,7 @@ export function App({ tokens }: { tokens: TokenStore }) {
         <Route path="/strategies/:id" element={<StrategiesPage />} />
         <Route path="/broker" element={<BrokerPage />} />
         <Route path="/admin" element={<AdminPage />} />
+        <Route path="/account" element={<AccountPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -166,3 +166,94 @@ test('download throws the ProblemDetails of a refused export', async () => {
     fieldErrors: { from: ["Must not be after 'to'."] },
   });
 });
+
+test('logout forgets the tokens at once and then ends the session on the server', async () => {
+  let answer: (response: Response) => void = () => undefined;
+  const { fetch, calls } = fakeFetch({
+    'POST /api/v1/identity/logout': () => new Promise<Response>((resolve) => (answer = resolve)),
+  });
+  const tokens = signedIn();
+  const api = new ApiClient({ tokens, fetch });
+
+  const done = api.logout();
+
+  // Signed out before the server has answered.
+  expect(tokens.accessToken).toBeNull();
+  expect(tokens.refreshToken).toBeNull();
+  expect(calls[0]?.body).toEqual({ refreshToken: 'old-refresh' });
+  expect(calls[0]?.headers.Authorization).toBeUndefined();
+  answer(new Response(null, { status: 204 }));
+  await done;
+});
+
+test('logout signs out locally when the server cannot be reached or refuses', async () => {
+  const offline = vi.fn(async () => {
+    throw new TypeError('Failed to fetch');
+  }) as unknown as typeof globalThis.fetch;
+  const first = signedIn();
+  await expect(new ApiClient({ tokens: first, fetch: offline }).logout()).resolves.toBeUndefined();
+  expect(first.refreshToken).toBeNull();
+
+  const { fetch } = fakeFetch({ 'POST /api/v1/identity/logout': () => problem(500, { title: 'Boom' }) });
+  const second = signedIn();
+  await expect(new ApiClient({ tokens: second, fetch }).logout()).resolves.toBeUndefined();
+  expect(second.accessToken).toBeNull();
+});
+
+test('logout without a stored refresh token has nothing to tell the server', async () => {
+  const { fetch, calls } = fakeFetch({});
+  await new ApiClient({ tokens: new TokenStore(sessionStorage), fetch }).logout();
+  expect(calls).toHaveLength(0);
+});
+
+test('changePassword sends both passwords with the bearer token and keeps the new pair', async () => {
+  const { fetch, calls } = fakeFetch({
+    'POST /api/v1/identity/password': () =>
+      json(200, { accessToken: 'a2', tokenType: 'Bearer', expiresIn: 900, refreshToken: 'r2' }),
+  });
+  const tokens = signedIn();
+  const api = new ApiClient({ tokens, fetch });
+
+  await api.changePassword({ currentPassword: 'old horse battery', newPassword: 'new staple battery' });
+
+  expect(calls[0]?.body).toEqual({ currentPassword: 'old horse battery', newPassword: 'new staple battery' });
+  expect(calls[0]?.headers.Authorization).toBe('Bearer old-access');
+  expect(tokens.accessToken).toBe('a2');
+  expect(sessionStorage.getItem('tradenova.refreshToken')).toBe('r2');
+});
+
+test('a refused password change reports the field and keeps the current tokens', async () => {
+  const { fetch } = fakeFetch({
+    'POST /api/v1/identity/password': () =>
+      problem(400, { title: 'One or more validation errors occurred.', errors: { CurrentPassword: ['The current password is incorrect.'] } }),
+  });
+  const tokens = signedIn();
+  const api = new ApiClient({ tokens, fetch });
+
+  await expect(api.changePassword({ currentPassword: 'wrong', newPassword: 'new staple battery' })).rejects.toMatchObject({
+    status: 400,
+    fieldErrors: { currentPassword: ['The current password is incorrect.'] },
+  });
+  expect(tokens.accessToken).toBe('old-access');
+  expect(tokens.refreshToken).toBe('old-refresh');
+});
+
+test('endAllSessions ends every session on the server and then forgets the tokens', async () => {
+  const { fetch, calls } = fakeFetch({ 'DELETE /api/v1/identity/sessions': () => new Response(null, { status: 204 }) });
+  const tokens = signedIn();
+
+  await new ApiClient({ tokens, fetch }).endAllSessions();
+
+  expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['DELETE /api/v1/identity/sessions']);
+  expect(calls[0]?.headers.Authorization).toBe('Bearer old-access');
+  expect(tokens.accessToken).toBeNull();
+  expect(tokens.refreshToken).toBeNull();
+});
+
+test('when endAllSessions fails the user stays signed in here to try again', async () => {
+  const { fetch } = fakeFetch({ 'DELETE /api/v1/identity/sessions': () => problem(503, { title: 'Service Unavailable' }) });
+  const tokens = signedIn();
+
+  await expect(new ApiClient({ tokens, fetch }).endAllSessions()).rejects.toMatchObject({ status: 503 });
+  expect(tokens.accessToken).toBe('old-access');
+});

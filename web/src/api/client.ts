@@ -1,6 +1,7 @@
 import { ApiError, networkError, responseToError } from './problem';
 import type { TokenStore } from '../auth/tokenStore';
 import type {
+  ChangePasswordRequest,
   LoginRequest,
   Portfolio,
   RegisterRequest,
@@ -110,12 +111,15 @@ export class ApiClient {
         false,
       );
       if (!response.ok) return false;
-      const pair = (await response.json()) as TokenResponse;
-      this.tokens.set({ accessToken: pair.accessToken, refreshToken: pair.refreshToken });
+      this.storePair((await response.json()) as TokenResponse);
       return true;
     } catch {
       return false;
     }
+  }
+
+  private storePair(pair: TokenResponse): void {
+    this.tokens.set({ accessToken: pair.accessToken, refreshToken: pair.refreshToken });
   }
 
   private expireSession(): void {
@@ -158,11 +162,34 @@ export class ApiClient {
       body,
       auth: false,
     });
-    this.tokens.set({ accessToken: pair.accessToken, refreshToken: pair.refreshToken });
+    this.storePair(pair);
     return pair;
   }
 
-  logout(): void {
+  /**
+   * Signs out here at once, then asks Identity to end the session so that its refresh token cannot be used again.
+   * The call is best effort and never rejects: a failure leaves a token that expires on its own, and the user must not
+   * stay signed in (or wait) because the server could not be reached. The promise only tells tests when it is done.
+   */
+  async logout(): Promise<void> {
+    const refreshToken = this.tokens.refreshToken;
+    this.tokens.clear();
+    if (!refreshToken) return;
+    try {
+      await this.send('POST', '/api/v1/identity/logout', { body: { refreshToken } }, false);
+    } catch {
+      // Offline or refused: the local sign-out above is what the user asked for.
+    }
+  }
+
+  /** Changes the password; Identity signs out every other session and answers with this one's new pair. */
+  async changePassword(body: ChangePasswordRequest): Promise<void> {
+    this.storePair(await this.request<TokenResponse>('POST', '/api/v1/identity/password', { body }));
+  }
+
+  /** Ends every session of the user on the server, this one included; the tokens go only once the server agreed. */
+  async endAllSessions(): Promise<void> {
+    await this.request('DELETE', '/api/v1/identity/sessions');
     this.tokens.clear();
   }
 

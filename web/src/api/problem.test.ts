@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { ApiError, normalizeFieldName, problemToError, responseToError } from './problem';
+import { ApiError, fieldMessages, normalizeFieldName, problemToError, responseToError } from './problem';
 
 test('validation ProblemDetails become a message plus camelCase field errors', () => {
   const error = problemToError(400, {
@@ -64,4 +64,10 @@ test('extension members are kept, such as the limits that need an administrator'
   });
   expect(error.extensions).toEqual({ fields: ['maxPositionFraction'], traceId: '00-abc' });
   expect(error.message).toMatch(/^You may tighten any limit/);
+});
+
+test('fieldMessages gives one message per field, and none for anything but an ApiError', () => {
+  const error = problemToError(400, { errors: { NewPassword: ['Use at least 10 characters.', 'Avoid sequences.'] } });
+  expect(fieldMessages(error)).toEqual({ newPassword: 'Use at least 10 characters. Avoid sequences.' });
+  expect(fieldMessages(new Error('offline'))).toEqual({});
 });

@@ -127,6 +127,12 @@ export async function responseToError(response: Response): Promise<ApiError> {
   return problemToError(response.status, body);
 }
 
+/** A failure's field errors, one message per field, for a form that shows them beside its inputs. */
+export function fieldMessages(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  return Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.join(' ')]));
+}
+
 export function networkError(cause: unknown): ApiError {
   const error = new ApiError({
     status: 0,

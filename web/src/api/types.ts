@@ -17,6 +17,11 @@ export interface LoginRequest {
   password: string;
 }
 
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 export interface TokenResponse {
   accessToken: string;
   tokenType: string;

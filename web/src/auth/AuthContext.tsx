@@ -70,7 +70,8 @@ export function AuthProvider(props: { api: ApiClient; tokens: TokenStore; childr
     [api],
   );
 
-  const logout = useCallback(() => api.logout(), [api]);
+  // Signed out here at once; the server is told in the background, and nothing waits on it.
+  const logout = useCallback(() => void api.logout(), [api]);
 
   const value = useMemo<AuthContextValue>(() => {
     const status: SessionStatus = accessToken

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../api/problem';
+import { ApiError, fieldMessages } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/TextField';
@@ -163,7 +163,7 @@ function ConnectForm({ replacing, onConnected }: { replacing: boolean; onConnect
       onConnected(saved);
     } catch (error) {
       setFailure(error);
-      if (error instanceof ApiError) setErrors(Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, v.join(' ')])));
+      if (error instanceof ApiError) setErrors(fieldMessages(error));
     } finally {
       setBusy(false);
     }

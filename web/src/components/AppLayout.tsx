@@ -8,7 +8,7 @@ import { Logo } from './Logo';
 
 const hubLabels = { connecting: 'Connecting…', live: 'Real-time', offline: 'Not real-time' } as const;
 
-/** The signed-in frame: top bar with the product, the user's email and sign-out. */
+/** The signed-in frame: top bar with the product, the user's email (the way to Account & security) and sign-out. */
 export function AppLayout({ tokens }: { tokens: TokenStore }) {
   const auth = useAuth();
   const navigate = useNavigate();
@@ -71,9 +71,9 @@ export function AppLayout({ tokens }: { tokens: TokenStore }) {
             <span className="live__dot" aria-hidden="true" />
             {hubLabels[hub]}
           </span>
-          <span className="topbar__email" data-testid="user-email" title={auth.email ?? undefined}>
+          <NavLink to="/account" className="topbar__email" data-testid="user-email" title={auth.email ?? undefined}>
             {auth.email ?? 'Signed in'}
-          </span>
+          </NavLink>
           <button type="button" className="button button--ghost" onClick={logout}>
             Log out
           </button>

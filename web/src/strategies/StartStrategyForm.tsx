@@ -2,7 +2,7 @@ import { newIdempotencyKey } from '../lib/idempotencyKey';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../api/problem';
+import { ApiError, fieldMessages } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
 import { ParameterInputs } from '../backtest/ParameterInputs';
 import { RuleBuilder } from '../backtest/RuleBuilder';
@@ -59,7 +59,7 @@ export function StartStrategyForm({
       onStarted(run);
     } catch (error) {
       setFailure(error);
-      if (error instanceof ApiError) setErrors(Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, v.join(' ')])));
+      if (error instanceof ApiError) setErrors(fieldMessages(error));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { newIdempotencyKey } from '../lib/idempotencyKey';
 import { useClock } from '../lib/useClock';
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError } from '../api/problem';
+import { ApiError, fieldMessages } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
 import { AccountModeBadge } from '../broker/AccountBadge';
 import { useTradingAccount } from '../broker/useTradingAccount';
@@ -111,8 +111,7 @@ export function OrderTicketPage() {
       setPreview(null);
     } catch (e) {
       setFailure(e);
-      if (e instanceof ApiError)
-        setErrors(Object.fromEntries(Object.entries(e.fieldErrors).map(([k, v]) => [k, v.join(' ')])));
+      if (e instanceof ApiError) setErrors(fieldMessages(e));
     } finally {
       setBusy(false);
     }

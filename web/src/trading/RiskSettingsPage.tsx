@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../api/problem';
+import { ApiError, fieldMessages } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { getRiskLimits, tradingKeys, updateRiskLimits } from './api';
@@ -35,8 +35,7 @@ export function RiskSettingsPage() {
       setReason('');
     },
     onError: (error) => {
-      if (error instanceof ApiError)
-        setErrors(Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, v.join(' ')])));
+      if (error instanceof ApiError) setErrors(fieldMessages(error));
     },
   });
 
