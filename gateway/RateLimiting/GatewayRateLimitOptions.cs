@@ -12,8 +12,8 @@ public sealed class GatewayRateLimitOptions
     public FixedWindowLimit PerIp { get; set; } = new() { PermitLimit = 120, WindowSeconds = 60 };
 
     /// <summary>
-    /// Per client IP for register, login and refresh, whatever token comes with them: these are where passwords are
-    /// guessed and accounts mass-created, so the budget is tight and a valid token cannot buy a bigger one.
+    /// Per client IP for register, login, refresh and password change, whatever token comes with them: these are where
+    /// passwords are guessed and accounts mass-created, so the budget is tight and a valid token cannot buy a bigger one.
     /// </summary>
     public FixedWindowLimit Auth { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
 }
