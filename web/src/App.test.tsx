@@ -146,6 +146,7 @@ test('logging out forgets the tokens, ends the session on the server and returns
   await userEvent.setup().click(await screen.findByRole('button', { name: 'Log out' }));
 
   expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
+  expect(screen.queryByText(/signed out on every device/)).toBeNull();
   expect(tokens.accessToken).toBeNull();
   expect(sessionStorage.getItem('tradenova.refreshToken')).toBeNull();
   expect(calls.find((c) => c.url === '/api/v1/identity/logout')?.body).toEqual({ refreshToken: 'r1' });
@@ -172,6 +173,7 @@ test('the email in the top bar opens Account & security, and signing out everywh
 
   expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
   expect(location()).toBe('/login');
+  expect(screen.getByRole('status').textContent).toBe('You have been signed out on every device. Sign in again to continue.');
   expect(calls.some((c) => c.method === 'DELETE' && c.url === '/api/v1/identity/sessions')).toBe(true);
   expect(tokens.refreshToken).toBeNull();
 });

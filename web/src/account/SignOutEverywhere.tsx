@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { SIGNED_OUT_EVERYWHERE } from '../pages/LoginPage';
 
 /** Ends every session of the user, this one included, after the user confirms; then the sign-in page. */
 export function SignOutEverywhere() {
@@ -17,7 +18,7 @@ export function SignOutEverywhere() {
     setFailure(null);
     try {
       await api.endAllSessions();
-      navigate('/login', { replace: true });
+      navigate('/login', { replace: true, state: SIGNED_OUT_EVERYWHERE });
     } catch (error) {
       // The sessions were not ended, so this one goes on and the user can try again.
       setFailure(error);

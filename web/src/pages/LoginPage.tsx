@@ -14,6 +14,13 @@ function returnPath(state: unknown): string {
   return '/portfolio';
 }
 
+/** Set by the account page after "Sign out everywhere", so the sign-in page can say why it is shown. */
+export const SIGNED_OUT_EVERYWHERE = { signedOut: 'everywhere' } as const;
+
+function signedOutEverywhere(state: unknown): boolean {
+  return typeof state === 'object' && state !== null && (state as { signedOut?: unknown }).signedOut === 'everywhere';
+}
+
 export function LoginPage() {
   const auth = useAuth();
   const navigate = useNavigate();
@@ -42,6 +49,11 @@ export function LoginPage() {
   return (
     <AuthCard title="Sign in" subtitle="Welcome back to TradeNova.">
       <form className="form" onSubmit={onSubmit}>
+        {signedOutEverywhere(location.state) && !error ? (
+          <div className="alert alert--info" role="status">
+            <p className="alert__message">You have been signed out on every device. Sign in again to continue.</p>
+          </div>
+        ) : null}
         <ErrorAlert error={error} />
         <TextField
           label="Email"
