@@ -72,7 +72,8 @@ export function AppLayout({ tokens }: { tokens: TokenStore }) {
             {hubLabels[hub]}
           </span>
           <NavLink to="/account" className="topbar__email" data-testid="user-email" title={auth.email ?? undefined}>
-            {auth.email ?? 'Signed in'}
+            <span className="topbar__email-full">{auth.email ?? 'Signed in'}</span>
+            <span className="topbar__email-short">Account</span>
           </NavLink>
           <button type="button" className="button button--ghost" onClick={logout}>
             Log out
