@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Browser end-to-end check against a running platform: a new user registers through the SPA served by
-// the gateway and sees the $10,000.00 paper portfolio that the Portfolio service opens for them.
+// the gateway and sees the $10,000.00 paper portfolio that the Portfolio service opens for them; then, on
+// Account & security, changes the password, logs out, signs in with the new one and signs out everywhere.
 //
 //   BASE_URL=http://127.0.0.1:5100 SCREENSHOT_PATH=test-output/portfolio.png node e2e/register-and-see-portfolio.mjs
 //
@@ -25,6 +26,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const email = `e2e-${Date.now()}-${randomBytes(4).toString('hex')}@example.test`;
 const password = `E2e-${randomBytes(9).toString('base64url')}`;
+const newPassword = `E2e-new-${randomBytes(9).toString('base64url')}`;
+const accountShotPath = screenshotPath.replace(/(\.png)?$/i, '.account.png');
 
 let context = null;
 let page = null;
@@ -85,7 +88,37 @@ async function run() {
   await page.getByLabel('Account mode: Paper').waitFor();
 
   await page.screenshot({ path: screenshotPath, fullPage: true });
+
+  // Account & security, from the address in the top bar: a new password keeps this browser signed in.
+  await page.getByTestId('user-email').click();
+  await page.getByRole('heading', { name: 'Account & security' }).waitFor();
+  await page.getByLabel('Current password').fill(password);
+  await page.getByLabel('New password', { exact: true }).fill(newPassword);
+  await page.getByLabel('Confirm new password').fill(newPassword);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByText('Password changed. Other devices have been signed out.').waitFor();
+  await page.screenshot({ path: accountShotPath, fullPage: true });
+
+  // Only the new password signs in.
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await signIn(password);
+  await page.getByText('Email or password is incorrect.').waitFor();
+  await signIn(newPassword);
+  await page.getByTestId('user-email').waitFor();
+
+  // Signing out everywhere ends this session too and says so on the sign-in page.
+  await page.getByTestId('user-email').click();
+  await page.getByRole('button', { name: 'Sign out everywhere…' }).click();
+  await page.getByRole('button', { name: 'Yes, sign out everywhere' }).click();
+  await page.getByText('You have been signed out on every device.', { exact: false }).waitFor();
   return Date.now() - started;
+}
+
+async function signIn(secret) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(secret);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 async function main() {
@@ -100,7 +133,7 @@ async function main() {
   try {
     const elapsed = await Promise.race([run(), timeout]);
     console.log(
-      `PASS ${NAME}: ${email} registered and saw $10,000.00 on the portfolio in ${(elapsed / 1000).toFixed(1)} s; screenshot ${screenshotPath}`,
+      `PASS ${NAME}: ${email} registered, saw $10,000.00 on the portfolio, changed the password and signed out everywhere in ${(elapsed / 1000).toFixed(1)} s; screenshots ${screenshotPath}, ${accountShotPath}`,
     );
   } catch (error) {
     exitCode = 1;

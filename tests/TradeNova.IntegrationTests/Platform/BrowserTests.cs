@@ -9,7 +9,7 @@ public class BrowserTests(PlatformFixture platform)
     private const string Script = "web/e2e/register-and-see-portfolio.mjs";
 
     [Fact]
-    public async Task New_user_registers_in_the_browser_and_sees_the_10000_dollar_portfolio()
+    public async Task New_user_registers_in_the_browser_sees_the_10000_dollar_portfolio_and_changes_the_password()
     {
         var root = TestSettings.RepositoryRoot;
         File.Exists(Path.Combine(root, "web", "dist", "index.html"))
