@@ -21,11 +21,13 @@ import { when } from './format';
 import { MarketShocksPanel } from './MarketShocksPanel';
 import { AuditLog } from './AuditLog';
 import { SubscriptionsPanel } from './SubscriptionsPanel';
+import { UsersPanel } from './UsersPanel';
 import '../trading/trading.css';
 import './admin.css';
 
-/** Operators' controls: the platform kill switch, one user's halts and usage, price shocks on the simulated market,
- * subscriptions (grant, extend, cancel, and the local provider's simulations), and Risk's and Billing's audit trails.
+/** Operators' controls: the platform kill switch, users' accounts (find, suspend, reinstate, sign out everywhere), one
+ * user's halts and usage, price shocks on the simulated market, subscriptions (grant, extend, cancel, and the local
+ * provider's simulations), and Risk's and Billing's audit trails.
  * Shown to the admin role; the services refuse everyone else whatever this page offers. */
 export function AdminPage() {
   const { role } = useAuth();
@@ -47,6 +49,7 @@ export function AdminPage() {
         </div>
       </header>
       <KillSwitchPanel />
+      <UsersPanel />
       <UserPanel />
       <MarketShocksPanel />
       <SubscriptionsPanel />
