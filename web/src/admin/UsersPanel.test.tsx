@@ -43,13 +43,14 @@ const usersTable = () => screen.findByRole('table', { name: 'Users' });
 const rowOf = async (email: string) => within(await usersTable()).getByRole('rowheader', { name: new RegExp(email) }).closest('tr')!;
 const usersStatus = () => within(screen.getByRole('region', { name: 'Users' })).getByRole('status');
 
-test('the users panel sits after the kill switch', async () => {
+test('the users panel sits after the kill switch, and the Identity audit log after Billing’s', async () => {
   renderAdmin({ [firstPage()]: () => json(200, []) });
 
   await screen.findByText('No users yet.');
   const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
   expect(headings.indexOf('Users')).toBe(headings.indexOf('Kill switch') + 1);
   expect(headings.indexOf('One trader')).toBe(headings.indexOf('Users') + 1);
+  expect(headings.indexOf('Identity audit log')).toBe(headings.indexOf('Billing audit log') + 1);
   expect(screen.getByRole('region', { name: 'Users' }).textContent).toMatch(/tokens already issued last up to 15 minutes/);
 });
 
@@ -109,6 +110,8 @@ test('suspending needs a reason and a confirmation; then the list and the audit 
   const row = await rowOf('ada@example.test');
   await waitFor(() => expect(row.textContent).toContain('Card fraud'));
   expect(within(row).getByRole('button', { name: 'Reinstate…' })).toBeTruthy();
+  const audit = await screen.findByRole('table', { name: 'Identity audit log' });
+  expect(within(audit).getByText(`by ${ADMIN}: Card fraud`)).toBeTruthy();
 });
 
 test('an admin reinstates a suspended user, and signs a user out everywhere without suspending them', async () => {
@@ -189,4 +192,26 @@ test('Identity’s reason error is shown by the reason field, and a search too l
   await userEvent.click(screen.getByRole('button', { name: 'Search' }));
   await waitFor(() => expect(search.getAttribute('aria-invalid')).toBe('true'));
   expect(screen.getByText('Search with at most 254 characters.')).toBeTruthy();
+});
+
+test('the Identity audit log lists sign-ins by email (or id) and address, and narrows to one user by id', async () => {
+  renderAdmin({
+    [firstPage()]: () => json(200, []),
+    [`GET ${AUDIT}`]: () => json(200, [
+      auditEntry(3, 'login.failed', { userId: null, email: 'nobody@example.test', detail: 'unknown email' }),
+      auditEntry(2, 'login.succeeded', { email: null }),
+    ]),
+    [`GET ${AUDIT}?userId=${USER}`]: () => json(200, [auditEntry(1, 'sessions.ended_by_admin', { detail: `by ${ADMIN}: Lost phone` })]),
+  });
+
+  const log = await screen.findByRole('table', { name: 'Identity audit log' });
+  const rows = within(log).getAllByRole('row').slice(1).map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
+  expect(rows.map((r) => r.slice(1))).toEqual([
+    ['login.failed', 'nobody@example.test', '203.0.113.7', 'unknown email'],
+    ['login.succeeded', USER, '203.0.113.7', '—'],
+  ]);
+
+  await userEvent.type(within(screen.getByRole('region', { name: 'Identity audit log' })).getByLabelText('Only this trader (user id)'), USER);
+  await screen.findByText(`by ${ADMIN}: Lost phone`);
+  await waitFor(() => expect(screen.queryByText('unknown email')).toBeNull());
 });
