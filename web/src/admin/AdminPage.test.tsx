@@ -15,10 +15,13 @@ const limits = (halts: { code: string; reason: string; since: string; canResume:
   halt: { halted: halts.length > 0, halts },
 });
 
-// The page's subscriptions panel, answered so that it stays quiet (its own tests are in SubscriptionsPanel.test.tsx).
-const quietBilling = {
+// The page's subscriptions and users panels, answered so that they stay quiet (their own tests are in
+// SubscriptionsPanel.test.tsx and UsersPanel.test.tsx).
+const quietPanels = {
   'GET /api/v1/billing/admin/subscriptions?offset=0&limit=26': () => json(200, []),
   'GET /api/v1/billing/admin/audit': () => json(200, []),
+  'GET /api/v1/identity/admin/users?offset=0&limit=26': () => json(200, []),
+  'GET /api/v1/identity/admin/audit': () => json(200, []),
 };
 
 test('a trader without the admin role gets no controls and asks nothing of Risk', () => {
@@ -32,7 +35,7 @@ test('a trader without the admin role gets no controls and asks nothing of Risk'
 test('an admin engages the kill switch with a reason and sees it engaged and audited', async () => {
   let engaged = false;
   const { fetch, calls } = fakeFetch({
-    ...quietBilling,
+    ...quietPanels,
     'GET /api/v1/market/admin/shocks': () => json(200, []),
     'GET /api/v1/risk/admin/kill-switch': () =>
       json(200, engaged
@@ -67,7 +70,7 @@ test('an admin engages the kill switch with a reason and sees it engaged and aud
 test('an admin looks a trader up by id, sees the halts, and halts them with a reason', async () => {
   let halted = false;
   const { fetch, calls } = fakeFetch({
-    ...quietBilling,
+    ...quietPanels,
     'GET /api/v1/risk/admin/kill-switch': () => json(200, { engaged: false, reason: null, changedBy: null, changedAt: null }),
     'GET /api/v1/risk/admin/audit': () => json(200, []),
     'GET /api/v1/market/admin/shocks': () => json(200, []),
@@ -110,7 +113,7 @@ test('an admin shocks a price with a reason, sees it active, and resets it', asy
     actorId: 'a1', reason,
   });
   const { fetch, calls } = fakeFetch({
-    ...quietBilling,
+    ...quietPanels,
     'GET /api/v1/risk/admin/kill-switch': () => json(200, { engaged: false, reason: null, changedBy: null, changedAt: null }),
     'GET /api/v1/risk/admin/audit': () => json(200, []),
     'GET /api/v1/market/admin/shocks': () => json(200, [...records].reverse()),
@@ -156,7 +159,7 @@ test("Risk's audit log narrows to the trader whose whole user id is pasted", asy
     id, at: '2026-12-05T12:00:00Z', actorId: 'a1', actorRole: 'admin', action: 'halt', subjectUserId, oldValue: null, newValue: null, reason,
   });
   const { fetch } = fakeFetch({
-    ...quietBilling,
+    ...quietPanels,
     'GET /api/v1/market/admin/shocks': () => json(200, []),
     'GET /api/v1/risk/admin/kill-switch': () => json(200, { engaged: false, reason: null, changedBy: null, changedAt: null }),
     'GET /api/v1/risk/admin/audit': () => json(200, [entry(2, null, 'Exchange outage'), entry(1, USER, 'Runaway client')]),

@@ -18,14 +18,17 @@ import {
 } from './api';
 import { BillingAuditPanel } from './BillingAuditPanel';
 import { when } from './format';
+import { IdentityAuditPanel } from './IdentityAuditPanel';
 import { MarketShocksPanel } from './MarketShocksPanel';
 import { AuditLog } from './AuditLog';
 import { SubscriptionsPanel } from './SubscriptionsPanel';
+import { UsersPanel } from './UsersPanel';
 import '../trading/trading.css';
 import './admin.css';
 
-/** Operators' controls: the platform kill switch, one user's halts and usage, price shocks on the simulated market,
- * subscriptions (grant, extend, cancel, and the local provider's simulations), and Risk's and Billing's audit trails.
+/** Operators' controls: the platform kill switch, users' accounts (find, suspend, reinstate, sign out everywhere), one
+ * user's halts and usage, price shocks on the simulated market, subscriptions (grant, extend, cancel, and the local
+ * provider's simulations), and Risk's, Billing's and Identity's audit trails.
  * Shown to the admin role; the services refuse everyone else whatever this page offers. */
 export function AdminPage() {
   const { role } = useAuth();
@@ -47,11 +50,13 @@ export function AdminPage() {
         </div>
       </header>
       <KillSwitchPanel />
+      <UsersPanel />
       <UserPanel />
       <MarketShocksPanel />
       <SubscriptionsPanel />
       <AuditPanel />
       <BillingAuditPanel />
+      <IdentityAuditPanel />
     </div>
   );
 }

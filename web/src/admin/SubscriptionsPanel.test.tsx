@@ -16,6 +16,8 @@ const otherPanels = {
   'GET /api/v1/risk/admin/kill-switch': () => json(200, { engaged: false, reason: null, changedBy: null, changedAt: null }),
   'GET /api/v1/risk/admin/audit': () => json(200, []),
   'GET /api/v1/market/admin/shocks': () => json(200, []),
+  'GET /api/v1/identity/admin/users?offset=0&limit=26': () => json(200, []),
+  'GET /api/v1/identity/admin/audit': () => json(200, []),
 };
 
 const subscription = (overrides: Partial<AdminSubscription> = {}): AdminSubscription => ({
@@ -93,7 +95,7 @@ test("an admin grants days with a reason; the list and Billing's audit log show 
   const post = calls.find((c) => c.method === 'POST');
   expect(post?.url).toBe(`${LIST}/${USER}/grant`);
   expect(post?.body).toEqual({ reason: 'Support goodwill', days: 30 });
-  await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Access granted for ada@example.test. Status: Active, /));
+  await waitFor(() => expect(within(screen.getByRole('region', { name: 'Subscriptions' })).getByRole('status').textContent).toMatch(/^Access granted for ada@example.test. Status: Active, /));
   const audit = await screen.findByRole('table', { name: 'Billing audit log' });
   expect(within(audit).getByText('Support goodwill')).toBeTruthy();
   await waitFor(() => expect(within(screen.getByRole('table', { name: 'Subscriptions' })).getByText(/^Active/)).toBeTruthy());

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { checkUserId } from './api';
 import { billingAdminKeys, listSubscriptions, type AdminSubscription } from './billingApi';
 import { day, when } from './format';
+import { OffsetPager } from './OffsetPager';
 import { SubscriptionActions } from './SubscriptionActions';
 
 const PAGE = 25;
@@ -56,26 +57,16 @@ export function SubscriptionsPanel() {
         <p className="muted">{status ? `No subscription is ${statusLabels[status]?.toLowerCase() ?? status} here.` : 'No subscriptions yet.'}</p>
       ) : null}
       {rows.length > 0 ? <SubscriptionsTable rows={rows} chosenId={chosenId} onChoose={setUserId} /> : null}
-      {offset > 0 || hasNext ? (
-        <nav className="pager" aria-label="Subscription pages">
-          <span className="muted" data-testid="subscriptions-range">
-            {rows.length > 0 ? `Showing ${offset + 1}–${offset + rows.length}` : 'Nothing on this page'}
-          </span>
-          <span className="pager__buttons">
-            <button
-              type="button"
-              className="button button--ghost button--small"
-              disabled={offset === 0 || list.isFetching}
-              onClick={() => setOffset(Math.max(0, offset - PAGE))}
-            >
-              Previous
-            </button>
-            <button type="button" className="button button--ghost button--small" disabled={!hasNext || list.isFetching} onClick={() => setOffset(offset + PAGE)}>
-              Next
-            </button>
-          </span>
-        </nav>
-      ) : null}
+      <OffsetPager
+        label="Subscription pages"
+        rangeTestId="subscriptions-range"
+        offset={offset}
+        shown={rows.length}
+        pageSize={PAGE}
+        hasNext={hasNext}
+        busy={list.isFetching}
+        onOffset={setOffset}
+      />
       <SubscriptionActions userId={userId} onUserId={setUserId} subscription={chosen} />
     </section>
   );
