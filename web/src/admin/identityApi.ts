@@ -57,7 +57,6 @@ export function listUsers(api: ApiClient, page: UserPage) {
   return api.request<AdminUser[]>('GET', `${base}/users?${query}`);
 }
 
-export const getUser = (api: ApiClient, id: string) => api.request<AdminUser>('GET', userPath(id));
 
 /** Suspend and reinstate answer with the user as it now is; ending the sessions answers with nothing (204). */
 export const actOnUser = (api: ApiClient, id: string, action: UserAction, reason: string) =>
