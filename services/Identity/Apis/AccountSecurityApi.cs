@@ -65,6 +65,12 @@ public static class AccountSecurityApi
             return ProblemResults.Unauthorized("unknown-user", "The signed-in account no longer exists.");
         }
 
+        if (user.SuspendedAt is not null)
+        {
+            // An access token issued before the suspension must not buy a new session.
+            return IdentityProblems.AccountSuspended();
+        }
+
         // A stolen access token must not become a way to guess the password: wrong current passwords count as failed
         // sign-ins of this account from this address, and a lock applies to both.
         var accountKey = LoginThrottle.AccountKeyOf(user.NormalizedEmail);

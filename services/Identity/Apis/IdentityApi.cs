@@ -132,7 +132,7 @@ public static class IdentityApi
             // Only after the right password, so the answer tells nothing to someone who does not know it.
             audit.Record(AuditActions.LoginSuspended, user.Id, user.Email);
             await db.SaveChangesAsync(cancellationToken);
-            return AccountSuspended();
+            return IdentityProblems.AccountSuspended();
         }
 
         var issued = await tokens.IssueAsync(user, familyId: Guid.NewGuid(), cancellationToken);
@@ -169,13 +169,6 @@ public static class IdentityApi
             .SingleOrDefaultAsync(cancellationToken);
         return me is null ? TypedResults.NotFound() : TypedResults.Ok(me);
     }
-
-    private static ProblemHttpResult AccountSuspended() =>
-        TypedResults.Problem(
-            detail: "An administrator has suspended this account. Contact support to have it reinstated.",
-            statusCode: StatusCodes.Status403Forbidden,
-            title: "Account suspended",
-            type: ProblemTypes.For("account-suspended"));
 
     private static ProblemHttpResult DuplicateEmail() =>
         ProblemResults.Conflict("email-taken", "An account with this email already exists.");

@@ -68,6 +68,12 @@ public sealed class IdentityAdminTests(IdentityFixture identity)
 
         (await client.LoginAsync(account.Email, "Wrong-password-123")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized,
             "without the password, a suspended account looks like any other");
+        using (var newSession = await client.SendAsync(HttpMethod.Post, "/api/v1/identity/password", laptop.AccessToken,
+                   new { currentPassword = account.Password, newPassword = "Brand-new-Passw0rd-42" }))
+        {
+            (await ReadProblemAsync(newSession, HttpStatusCode.Forbidden, "password change with a token from before the suspension"))
+                .GetProperty("type").GetString().ShouldBe("https://tradenova.dev/problems/account-suspended");
+        }
 
         using var reinstated = await client.SendAsync(HttpMethod.Post, $"/api/v1/identity/admin/users/{account.UserId}/reinstate", admin,
             new { reason = "resolved" });
