@@ -1,14 +1,16 @@
+using TradeNova.Contracts.Identity;
 using TradeNova.Identity.Audit;
 using TradeNova.Identity.Tokens;
 using TradeNova.ServiceDefaults.Auth;
+using TradeNova.ServiceDefaults.Messaging.Outbox;
 using TradeNova.ServiceDefaults.Problems;
 
 namespace TradeNova.Identity.Admin;
 
 /// <summary>
 /// Operators' account controls (role admin): find users, suspend and reinstate sign-in, end a user's sessions, and read
-/// Identity's audit log. Suspending ends every session at once; access tokens already issued live out their 15 minutes,
-/// so an operator who must stop trading at once also halts the user in Risk.
+/// Identity's audit log. Suspending ends every session at once and announces <see cref="UserSuspended"/>, on which Risk
+/// halts the user's trading: access tokens already issued live out their 15 minutes.
 /// </summary>
 public static class IdentityAdminApi
 {
@@ -70,7 +72,7 @@ public static class IdentityAdminApi
 
     public static async Task<Results<Ok<AdminUserResponse>, ValidationProblem, ProblemHttpResult>> SuspendAsync(
         Guid userId, AdminReasonRequest? request, ClaimsPrincipal principal, IdentityContext db, TokenService tokens, AuditLog audit,
-        TimeProvider time, CancellationToken cancellationToken)
+        IOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
     {
         if (CheckReason(request) is { } invalid)
         {
@@ -90,15 +92,18 @@ public static class IdentityAdminApi
             return UnknownUser();
         }
 
-        // Suspending again keeps the first suspension's time and reason; every session is ended either way.
+        // Suspending again keeps the first suspension's time and reason; every session is ended and Risk halts trading
+        // either way (an administrator may have resumed it there meanwhile).
         var reason = request!.Reason!.Trim();
+        var now = time.GetUtcNow();
         if (user.SuspendedAt is null)
         {
-            user.SuspendedAt = time.GetUtcNow();
+            user.SuspendedAt = now;
             user.SuspendedReason = reason;
         }
 
         audit.Record(AuditActions.Suspended, user.Id, user.Email, $"by {adminId}: {reason}");
+        outbox.Add(new UserSuspended(user.Id, adminId, reason, now));
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await tokens.EndAllSessionsAsync(user.Id, cancellationToken);

@@ -30,6 +30,7 @@ public static class Extensions
             bus.AddConsumer<OrderFilledIntegrationEventHandler>();
             bus.AddConsumer<SubscriptionActivatedIntegrationEventHandler>();
             bus.AddConsumer<SubscriptionDeactivatedIntegrationEventHandler>();
+            bus.AddConsumer<UserSuspendedIntegrationEventHandler>();
             bus.AddConsumer<CheckOrderRiskConsumer>();
             // Every instance needs every price: a per-instance, auto-deleted queue.
             bus.AddConsumer<MarketPricesUpdatedConsumer>()

@@ -34,16 +34,23 @@ public sealed class HaltCommands(RiskContext db, IOutbox outbox, TimeProvider ti
     public async Task AdminHaltAsync(Guid userId, Guid adminId, string? reason, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = time.GetUtcNow();
         var account = await db.LockAccountAsync(userId, cancellationToken);
+        StageAdminHalt(account, adminId, reason);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>An administrator's halt of the user whose paper row <paramref name="account"/> is (locked by the caller),
+    /// audited and announced; the caller saves, in its own transaction.</summary>
+    public void StageAdminHalt(RiskAccount account, Guid adminId, string? reason)
+    {
+        var now = time.GetUtcNow();
         var text = string.IsNullOrWhiteSpace(reason) ? "Trading on your account is halted by an administrator." : reason.Trim();
         account.AdminHalted = true;
         account.AdminHaltReason = text;
         account.AdminHaltedAt = now;
-        Audit(adminId, "admin", RiskActions.AdminHalted, userId, reason, now);
-        outbox.Add(new TradingHalted(userId, HaltCodes.KillSwitch, text, now, null));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        Audit(adminId, "admin", RiskActions.AdminHalted, account.UserId, reason, now);
+        outbox.Add(new TradingHalted(account.UserId, HaltCodes.KillSwitch, text, now, null));
     }
 
     /// <summary>Lifts every halt of the user, on both accounts: the admin's own, a drawdown halt (peak restarts from

@@ -78,4 +78,27 @@ public sealed class RiskControlsTests(PlatformFixture platform)
         (await gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/admin/kill-switch", admin.AccessToken))
             .GetProperty("engaged").GetBoolean().ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Suspending_an_account_halts_its_trading_though_its_access_token_still_works()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var user = await gateway.NewTraderAsync();
+        var admin = await gateway.PromoteToAdminAsync(platform, await gateway.NewUserAsync());
+        await using var bus = await TradingBus.StartAsync(platform.Infrastructure.Vhost.AmqpUri);
+        await bus.PricesAsync(("IBM", 10m));
+        await Poll.UntilAsync(() => bus.CheckAsync(Buy(user.UserId, "IBM", 1m, 10m)), r => r.Approved, Eventually, "approved before");
+
+        var suspended = await gateway.JsonAsync(HttpMethod.Post, $"/api/v1/identity/admin/users/{user.UserId}/suspend", admin.AccessToken,
+            new { reason = "card fraud" });
+        suspended.GetProperty("suspendedReason").GetString().ShouldBe("card fraud");
+
+        var state = await Poll.UntilAsync(() => gateway.JsonAsync(HttpMethod.Get, "/api/v1/risk/halt", user.AccessToken),
+            s => s.GetProperty("halts").GetArrayLength() > 0, Eventually, "Risk halts the suspended user");
+        state.GetProperty("halts")[0].GetProperty("reason").GetString().ShouldBe("Account suspended: card fraud");
+        (await bus.CheckAsync(Buy(user.UserId, "IBM", 1m, 10m))).Codes().ShouldBe([RiskReasonCodes.Halted]);
+        var audit = await gateway.JsonAsync(HttpMethod.Get, $"/api/v1/risk/admin/audit?userId={user.UserId}", admin.AccessToken);
+        audit.EnumerateArray().ShouldContain(a => a.GetProperty("action").GetString() == "halt.admin_halted"
+                                                  && a.GetProperty("actorId").GetGuid() == admin.UserId);
+    }
 }
