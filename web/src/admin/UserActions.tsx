@@ -12,8 +12,8 @@ const texts: Record<UserAction, { ask: (email: string) => string; effect: string
   suspend: {
     ask: (email) => `Suspend ${email}?`,
     effect:
-      'Every session ends now and sign-in is refused until reinstated. Access tokens already issued last up to 15 minutes: ' +
-      'to stop trading at once, also halt this trader in Risk (One trader, below).',
+      'Every session ends now, sign-in is refused until reinstated, and Risk halts their trading at once (access tokens ' +
+      'already issued last up to 15 minutes).',
     yes: 'Yes, suspend',
     no: 'Keep active',
   },

@@ -96,7 +96,7 @@ test('suspending needs a reason and a confirmation; then the list and the audit 
 
   await userEvent.click(within(await rowOf('ada@example.test')).getByRole('button', { name: 'Suspend…' }));
   const dialog = screen.getByRole('alertdialog', { name: /Suspend ada@example.test\?/ });
-  expect(dialog.textContent).toMatch(/halt this trader in Risk/);
+  expect(dialog.textContent).toMatch(/Risk halts their trading at once/);
   const yes = within(dialog).getByRole('button', { name: 'Yes, suspend' });
   expect((yes as HTMLButtonElement).disabled).toBe(true);
   expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);

@@ -57,8 +57,9 @@ export function UsersPanel() {
     <section className="panel" aria-labelledby="users-title">
       <h2 id="users-title">Users</h2>
       <p className="muted">
-        Suspending ends every session at once and refuses sign-in, but access tokens already issued last up to 15 minutes: to
-        stop trading at once, also halt the trader in One trader below (copy the id from the row).
+        Suspending ends every session at once, refuses sign-in and halts the trader in Risk (access tokens already
+        issued last up to 15 minutes). Reinstating restores sign-in only: resume trading in One trader below (copy the
+        id from the row).
       </p>
       <form className="filters" onSubmit={find} aria-label="Find users" noValidate>
         <TextField
