@@ -257,3 +257,46 @@ test('when endAllSessions fails the user stays signed in here to try again', asy
   await expect(new ApiClient({ tokens, fetch }).endAllSessions()).rejects.toMatchObject({ status: 503 });
   expect(tokens.accessToken).toBe('old-access');
 });
+
+test('a refresh answered after logging out does not sign the user back in', async () => {
+  let answer: ((response: Response) => void) | undefined;
+  const { fetch } = fakeFetch({
+    'GET /api/v1/portfolio': (call) => (call.headers.Authorization === 'Bearer late-access' ? json(200, portfolio) : problem(401, {})),
+    'POST /api/v1/identity/refresh': () => new Promise<Response>((resolve) => (answer = resolve)),
+    'POST /api/v1/identity/logout': () => new Response(null, { status: 204 }),
+  });
+  const tokens = signedIn();
+  const api = new ApiClient({ tokens, fetch });
+
+  const request = api.getPortfolio().catch((e: unknown) => e);
+  await vi.waitFor(() => expect(answer).toBeDefined());
+  await api.logout();
+  answer!(json(200, { accessToken: 'late-access', tokenType: 'Bearer', expiresIn: 900, refreshToken: 'late-refresh' }));
+
+  expect(await request).toBeInstanceOf(ApiError);
+  expect(tokens.accessToken).toBeNull();
+  expect(tokens.refreshToken).toBeNull();
+});
+
+test('a refresh refused after a password change keeps the new pair', async () => {
+  let answer: ((response: Response) => void) | undefined;
+  const onSessionExpired = vi.fn();
+  const { fetch } = fakeFetch({
+    'GET /api/v1/portfolio': (call) => (call.headers.Authorization === 'Bearer changed-access' ? json(200, portfolio) : problem(401, {})),
+    'POST /api/v1/identity/refresh': () => new Promise<Response>((resolve) => (answer = resolve)),
+    'POST /api/v1/identity/password': () =>
+      json(200, { accessToken: 'changed-access', tokenType: 'Bearer', expiresIn: 900, refreshToken: 'changed-refresh' }),
+  });
+  const tokens = signedIn();
+  const api = new ApiClient({ tokens, fetch, onSessionExpired });
+
+  const request = api.getPortfolio();
+  await vi.waitFor(() => expect(answer).toBeDefined());
+  await api.changePassword({ currentPassword: 'Old-password-1', newPassword: 'New-password-2' });
+  // The old refresh token was revoked by the change, so Identity refuses it.
+  answer!(problem(401, { title: 'The refresh token is not valid.' }));
+
+  await expect(request).resolves.toEqual(portfolio);
+  expect(onSessionExpired).not.toHaveBeenCalled();
+  expect(tokens.refreshToken).toBe('changed-refresh');
+});

@@ -110,6 +110,10 @@ export class ApiClient {
         { body: { refreshToken } },
         false,
       );
+      // Signed out, or given a new pair (a password change), while this refresh was on its way: its answer is stale,
+      // and must neither bring the old session back nor clear the new one.
+      const current = this.tokens.refreshToken;
+      if (current !== refreshToken) return current !== null;
       if (!response.ok) return false;
       this.storePair((await response.json()) as TokenResponse);
       return true;
