@@ -173,3 +173,26 @@ test("Risk's audit log narrows to the trader whose whole user id is pasted", asy
   await screen.findByText('Runaway client');
   await waitFor(() => expect(screen.queryByText('Exchange outage')).toBeNull());
 });
+
+test('Risk ▸ in the Users panel opens that user in One trader, looked up in Risk', async () => {
+  const { fetch, calls } = fakeFetch({
+    ...quietPanels,
+    'GET /api/v1/risk/admin/kill-switch': () => json(200, { engaged: false, reason: null, changedBy: null, changedAt: null }),
+    'GET /api/v1/risk/admin/audit': () => json(200, []),
+    'GET /api/v1/market/admin/shocks': () => json(200, []),
+    'GET /api/v1/identity/admin/users?offset=0&limit=26': () =>
+      json(200, [{ id: USER, email: 'ada@example.test', displayName: 'Ada', role: 'subscriber', subscriptionStatus: 'active',
+        createdAt: '2026-12-01T09:00:00Z', suspendedAt: '2026-12-05T12:00:00Z', suspendedReason: 'Card fraud' }]),
+    [`GET /api/v1/risk/admin/users/${USER}/limits`]: () =>
+      json(200, limits([{ code: 'risk.kill_switch', reason: 'Account suspended: Card fraud', since: '2026-12-05T12:00:00Z', canResume: false }])),
+  });
+  renderApp(<AdminPage />, { fetch, path: '/admin', signedInAs: 'ops@example.test', role: 'admin' });
+
+  await userEvent.click(await screen.findByRole('button', { name: 'Risk controls for ada@example.test' }));
+
+  const panel = screen.getByRole('region', { name: 'One trader' });
+  expect((within(panel).getByLabelText('User id') as HTMLInputElement).value).toBe(USER);
+  expect(await within(panel).findByText(/Account suspended: Card fraud/)).toBeTruthy();
+  expect(calls.filter((c) => c.url === `/api/v1/risk/admin/users/${USER}/limits`)).toHaveLength(1);
+});
+

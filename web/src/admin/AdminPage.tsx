@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -32,6 +32,8 @@ import './admin.css';
  * Shown to the admin role; the services refuse everyone else whatever this page offers. */
 export function AdminPage() {
   const { role } = useAuth();
+  // A user opened from the Users panel in One trader (a new request each time, even for the same id).
+  const [trader, setTrader] = useState<{ id: string; at: number } | null>(null);
   if (role !== 'admin') {
     return (
       <section className="panel panel--status">
@@ -50,8 +52,8 @@ export function AdminPage() {
         </div>
       </header>
       <KillSwitchPanel />
-      <UsersPanel />
-      <UserPanel />
+      <UsersPanel onOpenTrader={(id) => setTrader({ id, at: Date.now() })} />
+      <UserPanel requested={trader} />
       <MarketShocksPanel />
       <SubscriptionsPanel />
       <AuditPanel />
@@ -111,13 +113,21 @@ function KillSwitchPanel() {
   );
 }
 
-function UserPanel() {
+function UserPanel({ requested }: { requested: { id: string; at: number } | null }) {
   const { api } = useAuth();
   const refresh = useRefreshAfter();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [userId, setUserId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!requested) return;
+    setText(requested.id);
+    setError(undefined);
+    setUserId(requested.id);
+    section.current?.scrollIntoView?.({ block: 'start' });
+  }, [requested]);
   const user = useQuery({
     queryKey: adminKeys.user(userId ?? ''),
     queryFn: () => getUserLimits(api, userId!),
@@ -136,7 +146,7 @@ function UserPanel() {
 
   const data = user.data;
   return (
-    <section className="panel" aria-labelledby="user-title">
+    <section className="panel" aria-labelledby="user-title" ref={section}>
       <h2 id="user-title">One trader</h2>
       <form className="filters" onSubmit={lookUp} aria-label="Find a trader" noValidate>
         <label className="field">

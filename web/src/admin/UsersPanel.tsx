@@ -14,7 +14,7 @@ const PAGE = 25;
 const COLUMNS = 7;
 
 /** Identity's users, newest first, found by email, name or id; suspend or reinstate one, or sign them out everywhere. */
-export function UsersPanel() {
+export function UsersPanel({ onOpenTrader }: { onOpenTrader: (id: string) => void }) {
   const { api } = useAuth();
   const [text, setText] = useState('');
   const [search, setSearch] = useState('');
@@ -94,7 +94,7 @@ export function UsersPanel() {
       {list.data && rows.length === 0 ? (
         <p className="muted">{search ? `No ${suspendedOnly ? 'suspended ' : ''}user matches “${search}”.` : suspendedOnly ? 'No user is suspended.' : 'No users yet.'}</p>
       ) : null}
-      {rows.length > 0 ? <UsersTable rows={rows} chosen={chosen} onChoose={(id, action) => setChosen({ id, action })} confirm={confirm} /> : null}
+      {rows.length > 0 ? <UsersTable rows={rows} chosen={chosen} onChoose={(id, action) => setChosen({ id, action })} onOpenTrader={onOpenTrader} confirm={confirm} /> : null}
       <OffsetPager
         label="User pages"
         rangeTestId="users-range"
@@ -114,11 +114,13 @@ function UsersTable({
   rows,
   chosen,
   onChoose,
+  onOpenTrader,
   confirm,
 }: {
   rows: AdminUser[];
   chosen: { id: string; action: UserAction } | null;
   onChoose: (id: string, action: UserAction) => void;
+  onOpenTrader: (id: string) => void;
   confirm: (user: AdminUser, action: UserAction) => ReactNode;
 }) {
   return (
@@ -145,7 +147,12 @@ function UsersTable({
                 <tr className={open ? 'admin__chosen' : undefined}>
                   <th scope="row">
                     <span className="admin__clip" title={u.email}>{u.email}</span>
-                    <div className="muted admin__user-id" title="The user id, for Risk's One trader panel">{u.id}</div>
+                    <div className="muted">
+                      <span className="admin__user-id">{u.id}</span>{' '}
+                      <button type="button" className="admin__open-trader" onClick={() => onOpenTrader(u.id)} aria-label={`Risk controls for ${u.email}`}>
+                        Risk ▸
+                      </button>
+                    </div>
                   </th>
                   <td>
                     <span className="admin__clip admin__clip--short" title={u.displayName}>
