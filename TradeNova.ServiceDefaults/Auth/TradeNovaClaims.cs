@@ -9,4 +9,7 @@ public static class TradeNovaClaims
     public const string Plan = "plan";
     public const string SubscriptionStatus = "sub_status";
     public const string TokenId = "jti";
+
+    /// <summary>The sign-in (session) the token belongs to: Identity's refresh-token family.</summary>
+    public const string SessionId = "sid";
 }

@@ -21,7 +21,9 @@ public static class AccountSecurityApi
         // Anonymous: the refresh token proves the session, and the access token may have expired already.
         api.MapPost("/logout", LogoutAsync).AllowAnonymous();
         api.MapPost("/password", ChangePasswordAsync).RequireAuthorization().WithNoStore();
+        api.MapGet("/sessions", ListSessionsAsync).RequireAuthorization();
         api.MapDelete("/sessions", EndAllSessionsAsync).RequireAuthorization();
+        api.MapDelete("/sessions/{sessionId:guid}", EndOneSessionAsync).RequireAuthorization();
         return api;
     }
 
@@ -123,6 +125,49 @@ public static class AccountSecurityApi
 
         await throttle.ResetAsync(accountKey, clientAddress, cancellationToken);
         return TypedResults.Ok(issued);
+    }
+
+    /// <summary>The caller's sessions that can still refresh, the latest active first; <c>Current</c> marks the one the
+    /// access token belongs to.</summary>
+    public static async Task<Ok<List<SessionResponse>>> ListSessionsAsync(
+        ClaimsPrincipal principal, IdentityContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var userId = principal.GetUserId();
+        var now = time.GetUtcNow();
+        // A session's live token is the newest of its family: neither rotated nor revoked.
+        var live = await db.RefreshTokens.AsNoTracking()
+            .Where(t => t.UserId == userId && t.RevokedAt == null && t.RotatedAt == null && t.ExpiresAt > now)
+            .ToListAsync(cancellationToken);
+        var families = live.Select(t => t.FamilyId).ToList();
+        var signedIn = await db.RefreshTokens.AsNoTracking()
+            .Where(t => t.UserId == userId && families.Contains(t.FamilyId))
+            .GroupBy(t => t.FamilyId)
+            .Select(g => new { FamilyId = g.Key, At = g.Min(t => t.CreatedAt) })
+            .ToDictionaryAsync(g => g.FamilyId, g => g.At, cancellationToken);
+        var current = principal.FindFirst(TradeNovaClaims.SessionId)?.Value;
+        var sessions = live
+            .OrderByDescending(t => t.CreatedAt)
+            .Select(t => new SessionResponse(t.FamilyId, signedIn.GetValueOrDefault(t.FamilyId, t.CreatedAt), t.CreatedAt, t.ExpiresAt,
+                t.ClientAddress, t.UserAgent, current == t.FamilyId.ToString()))
+            .ToList();
+        return TypedResults.Ok(sessions);
+    }
+
+    /// <summary>Ends one of the caller's sessions (another device's, or this one's, which is logging out).</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> EndOneSessionAsync(
+        Guid sessionId, ClaimsPrincipal principal, IdentityContext db, TokenService tokens, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var userId = principal.GetUserId();
+        if (!await db.RefreshTokens.AnyAsync(t => t.UserId == userId && t.FamilyId == sessionId, cancellationToken))
+        {
+            // Someone else's session is as unknown as one that never was.
+            return ProblemResults.NotFound("No such session.");
+        }
+
+        await tokens.EndSessionAsync(userId, sessionId, cancellationToken);
+        audit.Record(AuditActions.LoggedOut, userId, null, $"session {sessionId} ended from the sessions list");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
     }
 
     public static async Task<NoContent> EndAllSessionsAsync(

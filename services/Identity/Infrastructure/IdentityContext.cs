@@ -38,6 +38,8 @@ public sealed class IdentityContext(DbContextOptions<IdentityContext> options) :
         modelBuilder.Entity<RefreshToken>(token =>
         {
             token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.Property(t => t.ClientAddress).HasMaxLength(45);
+            token.Property(t => t.UserAgent).HasMaxLength(RefreshToken.MaxUserAgentLength);
             token.HasIndex(t => t.TokenHash).IsUnique();
             token.HasIndex(t => t.FamilyId);
             token.HasIndex(t => t.UserId);

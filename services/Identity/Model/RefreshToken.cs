@@ -22,4 +22,12 @@ public sealed class RefreshToken
     public DateTimeOffset? RotatedAt { get; set; }
 
     public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>The address the token was issued to (sign-in or refresh), as the gateway forwarded it.</summary>
+    public string? ClientAddress { get; init; }
+
+    /// <summary>The browser or client that asked for the token (its User-Agent, cut to <see cref="MaxUserAgentLength"/>).</summary>
+    public string? UserAgent { get; init; }
+
+    public const int MaxUserAgentLength = 200;
 }

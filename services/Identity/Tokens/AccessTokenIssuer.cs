@@ -19,7 +19,7 @@ public sealed class AccessTokenIssuer(
     /// <summary>The signing keys, loaded (on a connection of their own) when the cache has run out.</summary>
     public ValueTask<SigningKeySet> KeysAsync(CancellationToken cancellationToken) => keys.GetAsync(cancellationToken);
 
-    public string Sign(User user, SigningKeySet keySet)
+    public string Sign(User user, Guid sessionId, SigningKeySet keySet)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var jwt = jwtOptions.CurrentValue;
@@ -39,6 +39,7 @@ public sealed class AccessTokenIssuer(
                 [TradeNovaClaims.Plan] = user.Plan,
                 [TradeNovaClaims.SubscriptionStatus] = user.SubscriptionStatus,
                 [TradeNovaClaims.TokenId] = Guid.NewGuid().ToString("N"),
+                [TradeNovaClaims.SessionId] = sessionId.ToString(),
             },
         });
     }

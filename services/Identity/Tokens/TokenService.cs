@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TradeNova.Identity.Apis;
 using TradeNova.Identity.Audit;
 
 namespace TradeNova.Identity.Tokens;
@@ -9,6 +10,7 @@ public sealed class TokenService(
     AccessTokenIssuer accessTokens,
     AuditLog audit,
     TimeProvider time,
+    IHttpContextAccessor http,
     IOptions<IdentityTokenOptions> options)
 {
     /// <summary>Stages a new refresh token for <paramref name="user"/> (caller saves) and signs an access token. Loads the
@@ -28,8 +30,12 @@ public sealed class TokenService(
             TokenHash = RefreshTokenHasher.Hash(refreshToken),
             CreatedAt = now,
             ExpiresAt = now + options.Value.RefreshTokenLifetime,
+            ClientAddress = http.HttpContext is { } request ? SignInThrottling.ClientAddress(request) : null,
+            UserAgent = http.HttpContext?.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent
+                ? AuditLog.Truncate(agent, RefreshToken.MaxUserAgentLength)
+                : null,
         });
-        var accessToken = accessTokens.Sign(user, signingKeys);
+        var accessToken = accessTokens.Sign(user, familyId, signingKeys);
         return new IssuedTokens(accessToken, "Bearer", (int)accessTokens.Lifetime.TotalSeconds, refreshToken);
     }
 
@@ -102,11 +108,18 @@ public sealed class TokenService(
             return null;
         }
 
-        var now = time.GetUtcNow();
-        await db.RefreshTokens
-            .Where(t => t.FamilyId == session.FamilyId && t.RevokedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        await EndSessionAsync(session.UserId, session.FamilyId, cancellationToken);
         return session.UserId;
+    }
+
+    /// <summary>Revokes every token of the session (refresh-token family) <paramref name="sessionId"/> of
+    /// <paramref name="userId"/>; returns how many were still unrevoked.</summary>
+    public Task<int> EndSessionAsync(Guid userId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return db.RefreshTokens
+            .Where(t => t.UserId == userId && t.FamilyId == sessionId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
     }
 
     /// <summary>Revokes every refresh token of <paramref name="userId"/> not revoked yet: each of their sessions ends at

@@ -174,4 +174,60 @@ public sealed class AccountSecurityTests(IdentityFixture identity)
         (await identity.Database.AuditEntriesAsync(account.UserId, email: null))
             .ShouldContain(entry => entry.Action == "sessions.all_ended");
     }
+
+    [Fact]
+    public async Task A_user_sees_where_they_are_signed_in_and_ends_one_session()
+    {
+        using var laptop = identity.CreateClient();
+        using var phone = identity.CreateClient();
+        laptop.DefaultRequestHeaders.UserAgent.ParseAdd("Laptop-Browser/1.0");
+        phone.DefaultRequestHeaders.UserAgent.ParseAdd("Phone-App/2.0");
+        var account = await laptop.NewAccountAsync("sessions");
+        var onLaptop = await ReadTokensAsync(await laptop.SendAsync(HttpMethod.Post, "/api/v1/identity/login", null,
+            new { account.Email, account.Password }, from: "203.0.113.10"), "laptop login");
+        var onPhone = await ReadTokensAsync(await phone.SendAsync(HttpMethod.Post, "/api/v1/identity/login", null,
+            new { account.Email, account.Password }, from: "198.51.100.20"), "phone login");
+        onPhone = await ReadTokensAsync(await phone.SendAsync(HttpMethod.Post, "/api/v1/identity/refresh", null,
+            new { onPhone.RefreshToken }, from: "198.51.100.21"), "phone refresh");
+        var laptopSession = SignedJwt.Parse(onLaptop.AccessToken).Claim("sid");
+
+        var sessions = (await ReadAsync(await laptop.SendAsync(HttpMethod.Get, "/api/v1/identity/sessions", onLaptop.AccessToken), HttpStatusCode.OK, "list"))
+            .EnumerateArray().ToList();
+
+        sessions.Count.ShouldBe(2);
+        var mine = sessions.Single(s => s.GetProperty("current").GetBoolean());
+        mine.GetProperty("id").GetString().ShouldBe(laptopSession);
+        mine.GetProperty("userAgent").GetString().ShouldBe("Laptop-Browser/1.0");
+        mine.GetProperty("clientAddress").GetString().ShouldBe("203.0.113.10");
+        var other = sessions.Single(s => !s.GetProperty("current").GetBoolean());
+        other.GetProperty("id").GetString().ShouldBe(SignedJwt.Parse(onPhone.AccessToken).Claim("sid"), "a refresh stays in its session");
+        other.GetProperty("clientAddress").GetString().ShouldBe("198.51.100.21", "where it was last refreshed from");
+        other.GetProperty("signedInAt").GetDateTimeOffset().ShouldBeLessThan(other.GetProperty("lastActiveAt").GetDateTimeOffset());
+        sessions[0].GetProperty("id").GetString().ShouldBe(other.GetProperty("id").GetString(), "the latest active first");
+
+        (await laptop.SendAsync(HttpMethod.Delete, $"/api/v1/identity/sessions/{other.GetProperty("id").GetString()}", onLaptop.AccessToken))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        (await phone.RefreshAsync(onPhone.RefreshToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await ReadTokensAsync(await laptop.RefreshAsync(onLaptop.RefreshToken), "the laptop's session goes on");
+        (await ReadAsync(await laptop.SendAsync(HttpMethod.Get, "/api/v1/identity/sessions", onLaptop.AccessToken), HttpStatusCode.OK, "list"))
+            .GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Another_users_session_or_an_unknown_one_cannot_be_ended()
+    {
+        using var client = identity.CreateClient();
+        var owner = await client.LoginAsync(await client.NewAccountAsync("session-owner"));
+        var intruder = await client.LoginAsync(await client.NewAccountAsync("session-intruder"));
+        var ownersSession = SignedJwt.Parse(owner.AccessToken).Claim("sid");
+
+        using var foreign = await client.SendAsync(HttpMethod.Delete, $"/api/v1/identity/sessions/{ownersSession}", intruder.AccessToken);
+        using var unknown = await client.SendAsync(HttpMethod.Delete, $"/api/v1/identity/sessions/{Guid.NewGuid()}", intruder.AccessToken);
+
+        await ReadProblemAsync(foreign, HttpStatusCode.NotFound, "someone else's session");
+        await ReadProblemAsync(unknown, HttpStatusCode.NotFound, "unknown session");
+        await ReadTokensAsync(await client.RefreshAsync(owner.RefreshToken), "the owner's session goes on");
+    }
 }
+
