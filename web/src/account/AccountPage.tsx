@@ -1,10 +1,11 @@
 import { useAuth } from '../auth/AuthContext';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { SessionsList } from './SessionsList';
 import { SignOutEverywhere } from './SignOutEverywhere';
 import '../broker/broker.css';
 import './account.css';
 
-/** Account & security: the password, and the sessions on other devices. */
+/** Account & security: the password, where the user is signed in, and signing out everywhere. */
 export function AccountPage() {
   const { email } = useAuth();
   return (
@@ -16,6 +17,7 @@ export function AccountPage() {
         </div>
       </header>
       <ChangePasswordForm />
+      <SessionsList />
       <SignOutEverywhere />
     </div>
   );

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, fieldMessages } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/TextField';
 import { PasswordStrengthMeter } from '../register/PasswordStrengthMeter';
 import { PASSWORD_MIN_LENGTH } from '../register/passwordRules';
+import { sessionsKey } from './sessions';
 import { hasErrors } from '../register/validation';
 import {
   SERVER_FIELDS,
@@ -25,6 +27,7 @@ function allPlaced(error: unknown): boolean {
 /** Current, new and confirmed password; Identity signs out the user's other sessions and this one carries on. */
 export function ChangePasswordForm() {
   const { api, email } = useAuth();
+  const queryClient = useQueryClient();
   const account = email ?? '';
   const [input, setInput] = useState<PasswordChangeInput>(EMPTY);
   const [errors, setErrors] = useState<PasswordChangeErrors>({});
@@ -61,6 +64,8 @@ export function ChangePasswordForm() {
       await api.changePassword({ currentPassword: input.currentPassword, newPassword: input.newPassword });
       setInput(EMPTY);
       setChanged(true);
+      // The other sessions have just ended.
+      void queryClient.invalidateQueries({ queryKey: sessionsKey });
     } catch (error) {
       const messages = fieldMessages(error);
       const placed: PasswordChangeErrors = {};

@@ -6,6 +6,7 @@ import type {
   Portfolio,
   RegisterRequest,
   RegisterResponse,
+  SessionInfo,
   TokenResponse,
 } from './types';
 
@@ -189,6 +190,16 @@ export class ApiClient {
   /** Changes the password; Identity signs out every other session and answers with this one's new pair. */
   async changePassword(body: ChangePasswordRequest): Promise<void> {
     this.storePair(await this.request<TokenResponse>('POST', '/api/v1/identity/password', { body }));
+  }
+
+  /** The user's sessions that can still refresh, the latest active first; `current` is this browser's. */
+  listSessions(signal?: AbortSignal): Promise<SessionInfo[]> {
+    return this.request('GET', '/api/v1/identity/sessions', signal ? { signal } : {});
+  }
+
+  /** Ends one session (another device's); its refresh token stops working. */
+  endSession(id: string): Promise<void> {
+    return this.request('DELETE', `/api/v1/identity/sessions/${encodeURIComponent(id)}`);
   }
 
   /** Ends every session of the user on the server, this one included; the tokens go only once the server agreed. */

@@ -22,6 +22,17 @@ export interface ChangePasswordRequest {
   newPassword: string;
 }
 
+/** One sign-in that can still refresh (`GET /api/v1/identity/sessions`). */
+export interface SessionInfo {
+  id: string;
+  signedInAt: string;
+  lastActiveAt: string;
+  expiresAt: string;
+  clientAddress: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
 export interface TokenResponse {
   accessToken: string;
   tokenType: string;
