@@ -146,7 +146,7 @@ function UserPanel({ requested }: { requested: { id: string; at: number } | null
 
   const data = user.data;
   return (
-    <section className="panel" aria-labelledby="user-title" ref={section}>
+    <section className="panel admin__trader" aria-labelledby="user-title" ref={section}>
       <h2 id="user-title">One trader</h2>
       <form className="filters" onSubmit={lookUp} aria-label="Find a trader" noValidate>
         <label className="field">

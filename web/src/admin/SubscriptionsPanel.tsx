@@ -92,7 +92,9 @@ function SubscriptionsTable({ rows, chosenId, onChoose }: { rows: AdminSubscript
           {rows.map((s) => (
             <tr key={s.userId} className={s.userId === chosenId ? 'admin__chosen' : undefined}>
               <th scope="row">
-                {s.email}
+                <span className="admin__clip" title={s.email}>
+                  {s.email}
+                </span>
                 <div className="muted admin__user-id">{s.userId}</div>
               </th>
               <td>{s.plan}</td>
