@@ -69,18 +69,21 @@ public sealed class TokenService(
         // this request holds one (enough concurrent refreshes would hold the whole pool and wait on each other).
         var signingKeys = await accessTokens.KeysAsync(cancellationToken);
 
-        // Conditional update: of two concurrent refreshes with the same token exactly one wins; the other is a reuse.
+        // The user's row lock orders this refresh with anything that ends the user's sessions (they take it too): either
+        // this refresh commits its new token before they revoke, or its claim finds the token revoked.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = await LockUserAsync(stored.UserId, cancellationToken);
+        // Conditional update: of two concurrent refreshes with the same token exactly one wins; the other is a reuse.
         var claimed = await db.RefreshTokens
             .Where(t => t.Id == stored.Id && t.RotatedAt == null && t.RevokedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.RotatedAt, now), cancellationToken);
         if (claimed == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return (await RevokeFamilyAsync(stored, now, cancellationToken), null);
+            var ended = await db.RefreshTokens.AnyAsync(t => t.Id == stored.Id && t.RevokedAt != null, cancellationToken);
+            return (ended ? RefreshOutcome.Revoked : await RevokeFamilyAsync(stored, now, cancellationToken), null);
         }
 
-        var user = await db.Users.SingleAsync(u => u.Id == stored.UserId, cancellationToken);
         if (user.SuspendedAt is not null)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -114,23 +117,37 @@ public sealed class TokenService(
 
     /// <summary>Revokes every token of the session (refresh-token family) <paramref name="sessionId"/> of
     /// <paramref name="userId"/>; returns how many were still unrevoked.</summary>
-    public Task<int> EndSessionAsync(Guid userId, Guid sessionId, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        return db.RefreshTokens
-            .Where(t => t.UserId == userId && t.FamilyId == sessionId && t.RevokedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
-    }
+    public Task<int> EndSessionAsync(Guid userId, Guid sessionId, CancellationToken cancellationToken) =>
+        RevokeUnderUserLockAsync(userId, db.RefreshTokens.Where(t => t.UserId == userId && t.FamilyId == sessionId), cancellationToken);
 
     /// <summary>Revokes every refresh token of <paramref name="userId"/> not revoked yet: each of their sessions ends at
     /// its next refresh (an access token already issued lives out its short lifetime).</summary>
-    public Task EndAllSessionsAsync(Guid userId, CancellationToken cancellationToken)
+    public Task EndAllSessionsAsync(Guid userId, CancellationToken cancellationToken) =>
+        RevokeUnderUserLockAsync(userId, db.RefreshTokens.Where(t => t.UserId == userId), cancellationToken);
+
+    /// <summary>Revokes the unrevoked <paramref name="tokens"/> while holding the user's row lock, in the caller's
+    /// transaction or one of its own. A refresh takes the lock before it claims and commits its new token, so none is
+    /// issued between the lock and the revocation and then missed by it.</summary>
+    private async Task<int> RevokeUnderUserLockAsync(Guid userId, IQueryable<RefreshToken> tokens, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        return db.RefreshTokens
-            .Where(t => t.UserId == userId && t.RevokedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (own)
+        {
+            await LockUserAsync(userId, cancellationToken);
+            var now = time.GetUtcNow();
+            var revoked = await tokens.Where(t => t.RevokedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now), cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return revoked;
+        }
     }
+
+    private Task<User> LockUserAsync(Guid userId, CancellationToken cancellationToken) =>
+        db.Users.FromSql($"SELECT * FROM identity.users WHERE id = {userId} FOR UPDATE").SingleAsync(cancellationToken);
 
     private async Task<RefreshOutcome> RevokeFamilyAsync(RefreshToken reused, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -229,5 +229,30 @@ public sealed class AccountSecurityTests(IdentityFixture identity)
         await ReadProblemAsync(unknown, HttpStatusCode.NotFound, "unknown session");
         await ReadTokensAsync(await client.RefreshAsync(owner.RefreshToken), "the owner's session goes on");
     }
+
+    [Fact]
+    public async Task A_refresh_racing_a_password_change_never_leaves_a_session_the_change_missed()
+    {
+        using var client = identity.CreateClient();
+        // Twenty accounts, each with a refresh and a password change sent at the same moment.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            var account = await client.NewAccountAsync($"race-{i}");
+            var session = await client.LoginAsync(account);
+            var refresh = client.RefreshAsync(session.RefreshToken);
+            var change = client.SendAsync(HttpMethod.Post, "/api/v1/identity/password", session.AccessToken,
+                new { currentPassword = account.Password, newPassword = $"Raced-new-Passw0rd-{i}" });
+            using var refreshed = await refresh;
+            using var changed = await change;
+            changed.StatusCode.ShouldBe(HttpStatusCode.OK, await changed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            if (refreshed.StatusCode != HttpStatusCode.OK)
+                return (Refreshed: false, Survived: false);
+            var pair = await ReadTokensAsync(refreshed, "refresh");
+            using var after = await client.RefreshAsync(pair.RefreshToken);
+            return (Refreshed: true, Survived: after.StatusCode == HttpStatusCode.OK);
+        }));
+
+        outcomes.Count(o => o.Survived).ShouldBe(0, $"{outcomes.Count(o => o.Refreshed)} of 20 refreshes answered 200 first");
+    }
 }
 
