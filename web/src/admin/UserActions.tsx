@@ -32,7 +32,7 @@ const texts: Record<UserAction, { ask: (email: string) => string; effect: string
 };
 
 const done: Record<UserAction, (email: string) => string> = {
-  suspend: (email) => `${email} is suspended and every session has ended. Halt them in Risk to stop trading at once.`,
+  suspend: (email) => `${email} is suspended: every session has ended, and Risk halts their trading.`,
   reinstate: (email) => `${email} is reinstated and can sign in again.`,
   'sessions/end': (email) => `${email} is signed out on every device.`,
 };

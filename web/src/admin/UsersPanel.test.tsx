@@ -105,7 +105,7 @@ test('suspending needs a reason and a confirmation; then the list and the audit 
   await userEvent.click(yes);
 
   expect(calls.find((c) => c.method === 'POST')).toMatchObject({ url: `${USERS}/${USER}/suspend`, body: { reason: 'Card fraud' } });
-  await waitFor(() => expect(usersStatus().textContent).toMatch(/^ada@example.test is suspended and every session has ended\./));
+  await waitFor(() => expect(usersStatus().textContent).toMatch(/^ada@example.test is suspended: every session has ended, and Risk halts their trading\./));
   expect(screen.queryByRole('alertdialog')).toBeNull();
   const row = await rowOf('ada@example.test');
   await waitFor(() => expect(row.textContent).toContain('Card fraud'));
