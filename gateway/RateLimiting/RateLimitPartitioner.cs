@@ -4,15 +4,15 @@ namespace TradeNova.Gateway.RateLimiting;
 
 /// <summary>
 /// Decides which budget a request spends. Only <c>/api</c> is limited (SPA files, hubs and health are not).
-/// Register, login, refresh and password change always spend their client address's tight budget, whatever Authorization
-/// header comes with them (a token must not lift an attacker out of the IP limit for password guessing). Logout is not
-/// among them: it checks no password, and a refused logout would leave a session open.
+/// Register, login, refresh, password change and password reset always spend their client address's tight budget,
+/// whatever Authorization header comes with them (a token must not lift an attacker out of the IP limit for password
+/// guessing). Logout is not among them: it checks no password, and a refused logout would leave a session open.
 /// Otherwise an authenticated caller spends their user's budget wherever they connect from; anyone else spends their IP's.
 /// The IP is the TCP peer: the gateway is the edge, so a client-supplied X-Forwarded-For is not trusted.
 /// </summary>
 public static class RateLimitPartitioner
 {
-    private static readonly string[] AuthEndpoints = ["register", "login", "refresh", "password"];
+    private static readonly string[] AuthEndpoints = ["register", "login", "refresh", "password", "password/reset"];
 
     public static RateLimitPartitionKey? GetKey(HttpContext context)
     {
@@ -29,7 +29,7 @@ public static class RateLimitPartitioner
         return new RateLimitPartitionKey(RateLimitPartitionKind.Ip, ClientAddress(context));
     }
 
-    /// <summary><c>/api/v1/identity/{register|login|refresh|password}</c>, in any case and with or without a trailing slash.</summary>
+    /// <summary><c>/api/v1/identity/{register|login|refresh|password|password/reset}</c>, in any case and with or without a trailing slash.</summary>
     public static bool IsAuthEndpoint(PathString path)
     {
         if (!path.StartsWithSegments("/api/v1/identity", StringComparison.OrdinalIgnoreCase, out var rest) || !rest.HasValue)

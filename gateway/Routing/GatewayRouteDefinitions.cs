@@ -9,6 +9,7 @@ public static class GatewayRouteDefinitions
         new("identity-login", GatewayServiceNames.Identity, "/api/v1/identity/login", Anonymous: true),
         new("identity-refresh", GatewayServiceNames.Identity, "/api/v1/identity/refresh", Anonymous: true),
         new("identity-logout", GatewayServiceNames.Identity, "/api/v1/identity/logout", Anonymous: true),
+        new("identity-password-reset", GatewayServiceNames.Identity, "/api/v1/identity/password/reset", Anonymous: true),
         new("identity-jwks", GatewayServiceNames.Identity, "/api/v1/identity/.well-known/jwks.json", Anonymous: true),
         new("identity", GatewayServiceNames.Identity, "/api/v1/identity/{**rest}"),
         // A catch-all also matches the bare prefix, so these cover /api/v1/portfolio and /hubs/account too.

@@ -1,4 +1,5 @@
 using TradeNova.Contracts.Identity;
+using TradeNova.Identity.Apis;
 using TradeNova.Identity.Audit;
 using TradeNova.Identity.Tokens;
 using TradeNova.ServiceDefaults.Auth;
@@ -25,6 +26,7 @@ public static class IdentityAdminApi
         api.MapPost("/users/{userId:guid}/suspend", SuspendAsync);
         api.MapPost("/users/{userId:guid}/reinstate", ReinstateAsync);
         api.MapPost("/users/{userId:guid}/sessions/end", EndSessionsAsync);
+        api.MapPost("/users/{userId:guid}/password-reset", IssuePasswordResetAsync).WithNoStore();
         api.MapGet("/audit", ListAuditAsync);
         return api;
     }
@@ -159,6 +161,45 @@ public static class IdentityAdminApi
         audit.Record(AuditActions.SessionsEndedByAdmin, user.Id, user.Email, $"by {principal.GetUserId()}: {request!.Reason!.Trim()}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>A one-time link for a trader who forgot the password, valid <see cref="PasswordReset.Lifetime"/>; the
+    /// user's earlier unused links stop working. The token is in this answer only.</summary>
+    public static async Task<Results<Ok<PasswordResetLinkResponse>, ValidationProblem, ProblemHttpResult>> IssuePasswordResetAsync(
+        Guid userId, AdminReasonRequest? request, ClaimsPrincipal principal, IdentityContext db, AuditLog audit, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (CheckReason(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return UnknownUser();
+        }
+
+        var now = time.GetUtcNow();
+        var token = RefreshTokenHasher.NewToken();
+        var reset = new PasswordReset
+        {
+            Id = Guid.CreateVersion7(now),
+            UserId = user.Id,
+            TokenHash = RefreshTokenHasher.Hash(token),
+            IssuedBy = principal.GetUserId(),
+            IssuedAt = now,
+            ExpiresAt = now + PasswordReset.Lifetime,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.PasswordResets
+            .Where(r => r.UserId == user.Id && r.ClosedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.ClosedAt, now), cancellationToken);
+        db.PasswordResets.Add(reset);
+        audit.Record(AuditActions.PasswordResetIssued, user.Id, user.Email, $"by {reset.IssuedBy}: {request!.Reason!.Trim()}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(new PasswordResetLinkResponse(token, reset.ExpiresAt));
     }
 
     /// <summary>The latest 200 entries, or those about one user.</summary>

@@ -15,12 +15,16 @@ namespace TradeNova.Identity.Apis;
 /// </summary>
 public static class AccountSecurityApi
 {
+    private const string DeadResetLink = "This reset link is not valid: it was used, replaced or has expired. Ask support for a new one.";
+
     public static RouteGroupBuilder MapAccountSecurityApiV1(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/identity").WithTags("Identity");
         // Anonymous: the refresh token proves the session, and the access token may have expired already.
         api.MapPost("/logout", LogoutAsync).AllowAnonymous();
         api.MapPost("/password", ChangePasswordAsync).RequireAuthorization().WithNoStore();
+        // Anonymous: whoever holds the one-time link an administrator issued sets the password.
+        api.MapPost("/password/reset", ResetPasswordAsync).AllowAnonymous();
         api.MapGet("/sessions", ListSessionsAsync).RequireAuthorization();
         api.MapDelete("/sessions", EndAllSessionsAsync).RequireAuthorization();
         api.MapDelete("/sessions/{sessionId:guid}", EndOneSessionAsync).RequireAuthorization();
@@ -125,6 +129,63 @@ public static class AccountSecurityApi
 
         await throttle.ResetAsync(accountKey, clientAddress, cancellationToken);
         return TypedResults.Ok(issued);
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem>> ResetPasswordAsync(
+        ResetPasswordRequest request,
+        IdentityContext db,
+        IPasswordHasher<User> hasher,
+        TokenService tokens,
+        AuditLog audit,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var hash = string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 256 ? null : RefreshTokenHasher.Hash(request.Token);
+        var reset = hash is null
+            ? null
+            : await db.PasswordResets.SingleOrDefaultAsync(r => r.TokenHash == hash && r.ClosedAt == null && r.ExpiresAt > now, cancellationToken);
+        var user = reset is null ? null : await db.Users.SingleAsync(u => u.Id == reset.UserId, cancellationToken);
+        var errors = new ValidationErrors();
+        if (user is null)
+        {
+            errors.Add("token", DeadResetLink);
+        }
+        else if (PasswordPolicy.Check(request.NewPassword, user.Email) is { } broken)
+        {
+            errors.Add("newPassword", broken.Message);
+        }
+
+        if (errors.HasErrors || user is null || reset is null)
+        {
+            if (user is not null)
+            {
+                audit.Record(AuditActions.PasswordResetRefused, user.Id, user.Email, "the new password breaks the rules");
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return errors.ToProblem();
+        }
+
+        // Hashed before the transaction holds a connection. The link closes in the same statement that checks it is
+        // open, so two uses at once set the password once.
+        var newHash = hasher.HashPassword(user, request.NewPassword!);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var closed = await db.PasswordResets
+            .Where(r => r.Id == reset.Id && r.ClosedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.ClosedAt, now), cancellationToken);
+        if (closed == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new ValidationErrors().Add("token", DeadResetLink).ToProblem();
+        }
+
+        user.PasswordHash = newHash;
+        await tokens.EndAllSessionsAsync(user.Id, cancellationToken);
+        audit.Record(AuditActions.PasswordReset, user.Id, user.Email, "with an administrator's link; every session ended");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
     }
 
     /// <summary>The caller's sessions that can still refresh, the latest active first; <c>Current</c> marks the one the

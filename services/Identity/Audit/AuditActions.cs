@@ -16,4 +16,7 @@ public static class AuditActions
     public const string AllSessionsEnded = "sessions.all_ended";
     public const string PasswordChanged = "password.changed";
     public const string PasswordChangeFailed = "password.change_failed";
+    public const string PasswordResetIssued = "password.reset_issued";
+    public const string PasswordReset = "password.reset";
+    public const string PasswordResetRefused = "password.reset_refused";
 }

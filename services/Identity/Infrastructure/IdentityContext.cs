@@ -16,6 +16,8 @@ public sealed class IdentityContext(DbContextOptions<IdentityContext> options) :
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
 
     public DbSet<LoginThrottleEntry> LoginThrottles => Set<LoginThrottleEntry>();
+
+    public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
     public DbSet<SubscriptionStamp> SubscriptionStamps => Set<SubscriptionStamp>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -62,6 +64,14 @@ public sealed class IdentityContext(DbContextOptions<IdentityContext> options) :
             entry.Property(e => e.IpAddress).HasMaxLength(64);
             entry.Property(e => e.Detail).HasMaxLength(1000);
             entry.HasIndex(e => new { e.UserId, e.OccurredAt });
+        });
+
+        modelBuilder.Entity<PasswordReset>(reset =>
+        {
+            reset.ToTable("password_resets");
+            reset.Property(r => r.TokenHash).HasMaxLength(64);
+            reset.HasIndex(r => r.TokenHash).IsUnique();
+            reset.HasIndex(r => r.UserId);
         });
 
         modelBuilder.Entity<LoginThrottleEntry>(entry =>

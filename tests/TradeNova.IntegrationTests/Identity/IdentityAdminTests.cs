@@ -149,6 +149,80 @@ public sealed class IdentityAdminTests(IdentityFixture identity)
         entries[1].GetProperty("detail").GetString()!.ShouldEndWith(": lost phone");
     }
 
+    [Fact]
+    public async Task A_reset_link_sets_a_new_password_once_and_ends_every_session()
+    {
+        using var client = identity.CreateClient();
+        var admin = await NewAdminAsync(client);
+        var account = await client.NewAccountAsync("reset");
+        var session = await client.LoginAsync(account);
+        var first = await IssueResetAsync(client, admin, account.UserId);
+        var link = await IssueResetAsync(client, admin, account.UserId);
+        link.GetProperty("expiresAt").GetDateTimeOffset().ShouldBeInRange(DateTimeOffset.UtcNow.AddHours(23), DateTimeOffset.UtcNow.AddHours(25));
+        var token = link.GetProperty("token").GetString();
+
+        using (var weak = await client.SendAsync(HttpMethod.Post, "/api/v1/identity/password/reset", null, new { token, newPassword = "password123" }))
+        {
+            (await ReadProblemAsync(weak, HttpStatusCode.BadRequest, "weak password")).GetProperty("errors").TryGetProperty("newPassword", out _).ShouldBeTrue();
+        }
+
+        using (var voided = await client.SendAsync(HttpMethod.Post, "/api/v1/identity/password/reset", null,
+                   new { token = first.GetProperty("token").GetString(), newPassword = "Reset-new-Passw0rd-7" }))
+        {
+            (await ReadProblemAsync(voided, HttpStatusCode.BadRequest, "a link replaced by a newer one")).GetProperty("errors").TryGetProperty("token", out _).ShouldBeTrue();
+        }
+
+        (await client.SendAsync(HttpMethod.Post, "/api/v1/identity/password/reset", null, new { token, newPassword = "Reset-new-Passw0rd-7" }))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        (await client.RefreshAsync(session.RefreshToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await client.LoginAsync(account.Email, account.Password)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await client.LoginAsync(account with { Password = "Reset-new-Passw0rd-7" });
+        using var again = await client.SendAsync(HttpMethod.Post, "/api/v1/identity/password/reset", null, new { token, newPassword = "Another-Passw0rd-8" });
+        (await ReadProblemAsync(again, HttpStatusCode.BadRequest, "a used link")).GetProperty("errors").TryGetProperty("token", out _).ShouldBeTrue();
+        var actions = (await identity.Database.AuditEntriesAsync(account.UserId, email: null)).Select(e => e.Action).ToList();
+        actions.Count(a => a == "password.reset_issued").ShouldBe(2);
+        actions.ShouldContain("password.reset");
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"token\":\"never-issued\",\"newPassword\":\"Reset-new-Passw0rd-7\"}")]
+    [InlineData("{\"token\":5}")]
+    public async Task A_reset_without_a_live_link_is_refused(string body)
+    {
+        using var client = identity.CreateClient();
+
+        using var response = await client.PostRawJsonAsync("/api/v1/identity/password/reset", body);
+
+        var problem = await ReadProblemAsync(response, HttpStatusCode.BadRequest, "no live link");
+        problem.GetProperty("status").GetInt32().ShouldBe(400);
+    }
+
+    [Fact]
+    public async Task Only_an_admin_issues_a_reset_link_and_only_with_a_reason()
+    {
+        using var client = identity.CreateClient();
+        var admin = await NewAdminAsync(client);
+        var trader = await client.LoginAsync(await client.NewAccountAsync("reset-self"));
+        var userId = Guid.Parse(SignedJwt.Parse(trader.AccessToken).Claim("sub"));
+
+        (await client.SendAsync(HttpMethod.Post, $"/api/v1/identity/admin/users/{userId}/password-reset", trader.AccessToken, new { reason = "me" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await client.SendAsync(HttpMethod.Post, $"/api/v1/identity/admin/users/{userId}/password-reset", admin, new { reason = " " }))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.SendAsync(HttpMethod.Post, $"/api/v1/identity/admin/users/{Guid.NewGuid()}/password-reset", admin, new { reason = "x" }))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static async Task<JsonElement> IssueResetAsync(HttpClient client, string admin, Guid userId)
+    {
+        using var response = await client.SendAsync(HttpMethod.Post, $"/api/v1/identity/admin/users/{userId}/password-reset", admin,
+            new { reason = "forgot the password" });
+        response.Headers.CacheControl?.NoStore.ShouldBeTrue();
+        return await ReadAsync(response, HttpStatusCode.OK, "issue a reset link");
+    }
+
     private async Task<string> NewAdminAsync(HttpClient client)
     {
         var account = await client.NewAccountAsync("admin");

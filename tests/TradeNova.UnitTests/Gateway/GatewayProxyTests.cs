@@ -16,6 +16,7 @@ public sealed class GatewayProxyTests(GatewayFixture fixture) : IClassFixture<Ga
     [InlineData("/api/v1/identity/login")]
     [InlineData("/api/v1/identity/refresh")]
     [InlineData("/api/v1/identity/logout")]
+    [InlineData("/api/v1/identity/password/reset")]
     [InlineData("/api/v1/identity/.well-known/jwks.json")]
     public async Task Anonymous_identity_endpoints_are_forwarded_without_a_token(string path)
     {

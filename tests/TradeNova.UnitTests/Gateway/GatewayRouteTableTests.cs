@@ -24,6 +24,7 @@ public sealed class GatewayRouteTableTests
             ("/api/v1/identity/login", "identity"),
             ("/api/v1/identity/refresh", "identity"),
             ("/api/v1/identity/logout", "identity"),
+            ("/api/v1/identity/password/reset", "identity"),
             ("/api/v1/identity/.well-known/jwks.json", "identity"),
             ("/api/v1/identity/{**rest}", "identity"),
             ("/api/v1/portfolio/{**rest}", "portfolio"),
@@ -42,14 +43,14 @@ public sealed class GatewayRouteTableTests
     }
 
     [Fact]
-    public void Only_register_login_refresh_logout_jwks_and_the_stripe_webhook_are_anonymous()
+    public void Only_register_login_refresh_logout_password_reset_jwks_and_the_stripe_webhook_are_anonymous()
     {
         var table = Build([.. GatewayServiceNames.All]);
 
         table.Routes.Where(r => r.AuthorizationPolicy == GatewayRouteTable.AnonymousPolicy).Select(r => r.Match.Path).ShouldBe(
         [
             "/api/v1/identity/register", "/api/v1/identity/login", "/api/v1/identity/refresh", "/api/v1/identity/logout",
-            "/api/v1/identity/.well-known/jwks.json", "/api/v1/billing/webhooks/stripe",
+            "/api/v1/identity/password/reset", "/api/v1/identity/.well-known/jwks.json", "/api/v1/billing/webhooks/stripe",
         ], ignoreOrder: true);
         table.Routes.Where(r => r.AuthorizationPolicy != GatewayRouteTable.AnonymousPolicy)
             .ShouldAllBe(r => r.AuthorizationPolicy == GatewayRouteTable.AuthenticatedPolicy);

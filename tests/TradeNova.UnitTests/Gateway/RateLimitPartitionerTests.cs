@@ -75,6 +75,7 @@ public sealed class RateLimitPartitionerTests
     [InlineData("/api/v1/identity/register")]
     [InlineData("/api/v1/identity/refresh")]
     [InlineData("/api/v1/identity/password")]
+    [InlineData("/api/v1/identity/password/reset")]
     [InlineData("/API/V1/Identity/Login/")]
     public void Endpoints_that_take_a_password_or_a_refresh_token_spend_the_client_address_budget_even_with_a_valid_token(string path)
     {

@@ -1,0 +1,3 @@
+namespace TradeNova.Identity.Apis;
+
+public sealed record ResetPasswordRequest(string? Token, string? NewPassword);
