@@ -81,6 +81,15 @@ test('an anonymous visitor is sent to the sign-in page', async () => {
   expect(calls).toHaveLength(0);
 });
 
+test('a reset link opens its public page for an anonymous visitor, without a detour to sign-in', async () => {
+  const { fetch, calls } = fakeFetch({});
+  renderWholeApp(fetch, '/reset-password#tok');
+
+  expect(await screen.findByRole('heading', { name: 'Set a new password' })).toBeTruthy();
+  expect(location()).toBe('/reset-password');
+  expect(calls).toHaveLength(0);
+});
+
 test('after a reload the refresh token in sessionStorage restores the session', async () => {
   hub.startFails = true;
   sessionStorage.setItem('tradenova.refreshToken', 'stored-refresh');

@@ -8,6 +8,8 @@ import { AppLayout } from './components/AppLayout';
 import { LoginPage } from './pages/LoginPage';
 import { PortfolioPage } from './pages/PortfolioPage';
 import { RegisterPage } from './pages/RegisterPage';
+import { ResetPasswordPage } from './pages/ResetPasswordPage';
+import { RESET_PASSWORD_PATH } from './account/passwordReset';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { DashboardPage } from './trading/DashboardPage';
 import { OrderTicketPage } from './trading/OrderTicketPage';
@@ -24,6 +26,7 @@ export function App({ tokens }: { tokens: TokenStore }) {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/register" element={<RegisterPage />} />
+      <Route path={RESET_PASSWORD_PATH} element={<ResetPasswordPage />} />
       <Route
         element={
           <RequireAuth>

@@ -4,7 +4,7 @@ import { ApiError, fieldMessages } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/TextField';
-import { actOnUser, identityAdminKeys, MAX_REASON, type AdminUser, type UserAction } from './identityApi';
+import { actOnUser, identityAdminKeys, issueResetLink, MAX_REASON, type AdminUser, type ResetLink, type UserAction } from './identityApi';
 
 const PLACED_FIELDS = ['reason'];
 
@@ -29,9 +29,18 @@ const texts: Record<UserAction, { ask: (email: string) => string; effect: string
     yes: 'Yes, sign out everywhere',
     no: 'Cancel',
   },
+  'password-reset': {
+    ask: (email) => `Issue a reset link for ${email}?`,
+    effect:
+      'The user gets a one-time link to set a new password, valid 24 hours; their sessions end when they use it. ' +
+      'An earlier unused link stops working.',
+    yes: 'Yes, issue a link',
+    no: 'Cancel',
+  },
 };
 
 const done: Record<UserAction, (email: string) => string> = {
+  'password-reset': (email) => `A reset link for ${email} is ready below.`,
   suspend: (email) => `${email} is suspended: every session has ended, and Risk halts their trading.`,
   reinstate: (email) => `${email} is reinstated and can sign in again.`,
   'sessions/end': (email) => `${email} is signed out on every device.`,
@@ -57,7 +66,8 @@ export function UserActions({
   user: AdminUser;
   action: UserAction;
   onStart: () => void;
-  onDone: (outcome: string) => void;
+  /** The outcome to say, and for a reset the link, which Identity shows only this once. */
+  onDone: (outcome: string, link?: ResetLink) => void;
   onCancel: () => void;
 }) {
   const { api } = useAuth();
@@ -65,9 +75,13 @@ export function UserActions({
   const id = useId();
   const [reason, setReason] = useState('');
   const act = useMutation({
-    mutationFn: () => actOnUser(api, user.id, action, reason.trim()),
+    mutationFn: async (): Promise<{ email: string; link?: ResetLink }> => {
+      if (action === 'password-reset') return { email: user.email, link: await issueResetLink(api, user.id, reason.trim()) };
+      const result = await actOnUser(api, user.id, action, reason.trim());
+      return { email: result?.email ?? user.email };
+    },
     onMutate: onStart,
-    onSuccess: (result) => onDone(done[action](result?.email ?? user.email)),
+    onSuccess: ({ email, link }) => onDone(done[action](email), link),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: identityAdminKeys.all }),
   });
   const fields = fieldMessages(act.error);

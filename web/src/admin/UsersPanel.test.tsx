@@ -1,5 +1,5 @@
-import { expect, test } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { expect, onTestFinished, test, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AdminPage } from './AdminPage';
 import type { AdminUser, IdentityAuditEntry } from './identityApi';
@@ -140,6 +140,50 @@ test('an admin reinstates a suspended user, and signs a user out everywhere with
   expect(calls.filter((c) => c.method === 'POST').at(-1)).toMatchObject({ url: `${USERS}/${USER}/sessions/end`, body: { reason: 'Lost phone' } });
   await waitFor(() => expect(usersStatus().textContent).toBe('ada@example.test is signed out on every device.'));
   expect((await rowOf('ada@example.test')).textContent).toContain('Active');
+});
+
+test('a reset link needs a reason, and the link it gives carries the token after # with its expiry, ready to copy', async () => {
+  const expiresAt = '2026-12-06T12:00:00Z';
+  const { calls } = renderAdmin({
+    [firstPage()]: () => json(200, [user()]),
+    [`POST ${USERS}/${USER}/password-reset`]: () => json(200, { token: 'tok_-123', expiresAt }),
+  });
+
+  await userEvent.click(within(await rowOf('ada@example.test')).getByRole('button', { name: 'Reset link…' }));
+  const dialog = screen.getByRole('alertdialog', { name: /Issue a reset link for ada@example.test\?/ });
+  expect(dialog.textContent).toMatch(/one-time link to set a new password, valid 24 hours; their sessions end when they use it/);
+  const yes = within(dialog).getByRole('button', { name: 'Yes, issue a link' });
+  expect((yes as HTMLButtonElement).disabled).toBe(true);
+
+  await userEvent.type(within(dialog).getByLabelText("Reason (kept in Identity's audit log)"), ' Lost password, ticket 42 ');
+  await userEvent.click(yes);
+
+  expect(calls.filter((c) => c.method === 'POST')).toEqual([
+    expect.objectContaining({ url: `${USERS}/${USER}/password-reset`, body: { reason: 'Lost password, ticket 42' } }),
+  ]);
+  const field = (await screen.findByLabelText('Reset link for ada@example.test')) as HTMLInputElement;
+  expect(field.value).toBe(`${window.location.origin}/reset-password#tok_-123`);
+  expect(field.readOnly).toBe(true);
+  expect(usersStatus().textContent).toBe('A reset link for ada@example.test is ready below.');
+  const notice = field.closest('.alert')!;
+  expect(notice.textContent).toContain(`Valid until ${new Date(expiresAt).toLocaleString()}. Give it to the trader privately; it is shown only once.`);
+  expect(screen.queryByRole('alertdialog')).toBeNull();
+
+  const writeText = vi.fn(() => Promise.resolve());
+  const clipboard = Object.getOwnPropertyDescriptor(navigator, 'clipboard');
+  onTestFinished(() => {
+    if (clipboard) Object.defineProperty(navigator, 'clipboard', clipboard);
+    else delete (navigator as { clipboard?: unknown }).clipboard;
+  });
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  fireEvent.click(within(notice as HTMLElement).getByRole('button', { name: 'Copy' }));
+  expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/reset-password#tok_-123`);
+  expect(await within(notice as HTMLElement).findByRole('button', { name: 'Copied' })).toBeTruthy();
+
+  // Without a clipboard the button does nothing, and nothing breaks.
+  Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+  fireEvent.click(within(notice as HTMLElement).getByRole('button', { name: 'Copied' }));
+  expect(field.value).toContain('#tok_-123');
 });
 
 test('suspending oneself is refused with Identity’s explanation, and the dialog can be closed', async () => {

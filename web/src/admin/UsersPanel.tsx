@@ -6,14 +6,16 @@ import { statusLabels } from '../billing/format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/TextField';
 import { day, when } from './format';
-import { identityAdminKeys, listUsers, MAX_SEARCH, type AdminUser, type UserAction } from './identityApi';
+import { identityAdminKeys, listUsers, MAX_SEARCH, type AdminUser, type ResetLink, type UserAction } from './identityApi';
 import { OffsetPager } from './OffsetPager';
+import { ResetLinkNotice } from './ResetLinkNotice';
 import { UserActions } from './UserActions';
 
 const PAGE = 25;
 const COLUMNS = 7;
 
-/** Identity's users, newest first, found by email, name or id; suspend or reinstate one, or sign them out everywhere. */
+/** Identity's users, newest first, found by email, name or id; suspend or reinstate one, sign them out everywhere, or
+ * issue them a link to set a new password. */
 export function UsersPanel({ onOpenTrader }: { onOpenTrader: (id: string) => void }) {
   const { api } = useAuth();
   const [text, setText] = useState('');
@@ -22,6 +24,8 @@ export function UsersPanel({ onOpenTrader }: { onOpenTrader: (id: string) => voi
   const [offset, setOffset] = useState(0);
   const [chosen, setChosen] = useState<{ id: string; action: UserAction } | null>(null);
   const [outcome, setOutcome] = useState('');
+  // Stays until the next action: a search or another page must not lose a link that cannot be shown again.
+  const [issued, setIssued] = useState<{ email: string; link: ResetLink } | null>(null);
   // One more than a page: the API gives no total, so the extra row says whether there is a next page.
   const page = { search, suspendedOnly, offset, limit: PAGE + 1 };
   const list = useQuery({
@@ -44,9 +48,13 @@ export function UsersPanel({ onOpenTrader }: { onOpenTrader: (id: string) => voi
     <UserActions
       user={user}
       action={action}
-      onStart={() => setOutcome('')}
-      onDone={(message) => {
+      onStart={() => {
+        setOutcome('');
+        setIssued(null);
+      }}
+      onDone={(message, link) => {
         setOutcome(message);
+        if (link) setIssued({ email: user.email, link });
         setChosen(null);
       }}
       onCancel={() => setChosen(null)}
@@ -59,7 +67,7 @@ export function UsersPanel({ onOpenTrader }: { onOpenTrader: (id: string) => voi
       <p className="muted">
         Suspending ends every session at once, refuses sign-in and halts the trader in Risk (access tokens already
         issued last up to 15 minutes). Reinstating restores sign-in only: resume trading in One trader below (copy the
-        id from the row).
+        id from the row). A reset link lets a trader who lost their password set a new one.
       </p>
       <form className="filters" onSubmit={find} aria-label="Find users" noValidate>
         <TextField
@@ -91,6 +99,7 @@ export function UsersPanel({ onOpenTrader }: { onOpenTrader: (id: string) => voi
       <p className="alert__message" role="status">
         {outcome}
       </p>
+      {issued ? <ResetLinkNotice email={issued.email} link={issued.link} /> : null}
       {list.data && rows.length === 0 ? (
         <p className="muted">{search ? `No ${suspendedOnly ? 'suspended ' : ''}user matches “${search}”.` : suspendedOnly ? 'No user is suspended.' : 'No users yet.'}</p>
       ) : null}
@@ -184,6 +193,9 @@ function UsersTable({
                       )}
                       <button type="button" className="button button--ghost button--small" onClick={() => onChoose(u.id, 'sessions/end')}>
                         Sign out everywhere…
+                      </button>
+                      <button type="button" className="button button--ghost button--small" onClick={() => onChoose(u.id, 'password-reset')}>
+                        Reset link…
                       </button>
                     </div>
                   </td>

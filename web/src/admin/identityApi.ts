@@ -25,7 +25,13 @@ export interface IdentityAuditEntry {
 }
 
 /** The route tails under `/users/{id}/`; each takes `{ reason }`. */
-export type UserAction = 'suspend' | 'reinstate' | 'sessions/end';
+export type UserAction = 'suspend' | 'reinstate' | 'sessions/end' | 'password-reset';
+
+/** A one-time link's token (Identity keeps only its hash, so it is shown once) and when the link stops working. */
+export interface ResetLink {
+  token: string;
+  expiresAt: string;
+}
 
 export interface UserPage {
   /** A user id, or part of an email address or display name (case-insensitive); at most 254 characters. */
@@ -59,8 +65,12 @@ export function listUsers(api: ApiClient, page: UserPage) {
 
 
 /** Suspend and reinstate answer with the user as it now is; ending the sessions answers with nothing (204). */
-export const actOnUser = (api: ApiClient, id: string, action: UserAction, reason: string) =>
+export const actOnUser = (api: ApiClient, id: string, action: Exclude<UserAction, 'password-reset'>, reason: string) =>
   api.request<AdminUser | undefined>('POST', `${userPath(id)}/${action}`, { body: { reason } });
+
+/** A link valid 24 hours for the user to set a new password; it voids their earlier unused ones. */
+export const issueResetLink = (api: ApiClient, id: string, reason: string) =>
+  api.request<ResetLink>('POST', `${userPath(id)}/password-reset`, { body: { reason } });
 
 /** The latest entries, or one user's (`userId`, as Identity filters it). */
 export const listIdentityAudit = (api: ApiClient, userId?: string) =>

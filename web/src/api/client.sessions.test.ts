@@ -5,7 +5,7 @@ import { TokenStore } from '../auth/tokenStore';
 import { fakeFetch, json, problem } from '../test/helpers';
 import { portfolio, signedIn } from './clientTestFixtures';
 
-// The session's life on the client: logging out, changing the password, ending every session, and refreshes that
+// The session's life on the client: logging out, changing or resetting the password, ending every session, and refreshes that
 // come back after one of those.
 
 test('logout forgets the tokens at once and then ends the session on the server', async () => {
@@ -140,4 +140,29 @@ test('a refresh refused after a password change keeps the new pair', async () =>
   await expect(request).resolves.toEqual(portfolio);
   expect(onSessionExpired).not.toHaveBeenCalled();
   expect(tokens.refreshToken).toBe('changed-refresh');
+});
+
+test('resetPassword sends the token and the new password without a bearer, and leaves this browser signed in', async () => {
+  const { fetch, calls } = fakeFetch({ 'POST /api/v1/identity/password/reset': () => new Response(null, { status: 204 }) });
+  const tokens = signedIn();
+
+  await new ApiClient({ tokens, fetch }).resetPassword({ token: 'reset-token', newPassword: 'new horse stable 42' });
+
+  expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST /api/v1/identity/password/reset']);
+  expect(calls[0]?.body).toEqual({ token: 'reset-token', newPassword: 'new horse stable 42' });
+  expect(calls[0]?.headers.Authorization).toBeUndefined();
+  // The link may be for another user than the one signed in here; their session is not this request's to end.
+  expect(tokens.accessToken).toBe('old-access');
+});
+
+test('a dead reset link is refused with the token field and no refresh is tried', async () => {
+  const { fetch, calls } = fakeFetch({
+    'POST /api/v1/identity/password/reset': () =>
+      problem(400, { title: 'One or more validation errors occurred.', errors: { Token: ['This reset link is not valid.'] } }),
+  });
+
+  await expect(
+    new ApiClient({ tokens: new TokenStore(sessionStorage), fetch }).resetPassword({ token: 'used', newPassword: 'new horse stable 42' }),
+  ).rejects.toMatchObject({ status: 400, fieldErrors: { token: ['This reset link is not valid.'] } });
+  expect(calls).toHaveLength(1);
 });

@@ -4,6 +4,7 @@ import type {
   ChangePasswordRequest,
   LoginRequest,
   Portfolio,
+  ResetPasswordRequest,
   RegisterRequest,
   RegisterResponse,
   SessionInfo,
@@ -190,6 +191,14 @@ export class ApiClient {
   /** Changes the password; Identity signs out every other session and answers with this one's new pair. */
   async changePassword(body: ChangePasswordRequest): Promise<void> {
     this.storePair(await this.request<TokenResponse>('POST', '/api/v1/identity/password', { body }));
+  }
+
+  /**
+   * Sets a new password with a reset link's token, anonymously: the visitor may be signed in as someone else, and the
+   * token alone says whose password it is. Identity ends every session of that user.
+   */
+  resetPassword(body: ResetPasswordRequest): Promise<void> {
+    return this.request('POST', '/api/v1/identity/password/reset', { body, auth: false });
   }
 
   /** The user's sessions that can still refresh, the latest active first; `current` is this browser's. */

@@ -22,6 +22,12 @@ export interface ChangePasswordRequest {
   newPassword: string;
 }
 
+/** A new password set with the one-time token of a reset link an operator issued (`POST /api/v1/identity/password/reset`). */
+export interface ResetPasswordRequest {
+  token: string;
+  newPassword: string;
+}
+
 /** One sign-in that can still refresh (`GET /api/v1/identity/sessions`). */
 export interface SessionInfo {
   id: string;

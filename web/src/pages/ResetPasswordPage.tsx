@@ -1,0 +1,136 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation } from 'react-router';
+import { ApiError, fieldMessages } from '../api/problem';
+import { useAuth } from '../auth/AuthContext';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { TextField } from '../components/TextField';
+import { validateNewPassword, type NewPasswordErrors } from '../account/passwordChange';
+import { tokenFromHash } from '../account/passwordReset';
+import { PasswordStrengthMeter } from '../register/PasswordStrengthMeter';
+import { PASSWORD_MIN_LENGTH } from '../register/passwordRules';
+import { hasErrors } from '../register/validation';
+import { AuthCard } from './AuthCard';
+
+type Input = { newPassword: string; confirmPassword: string };
+const EMPTY: Input = { newPassword: '', confirmPassword: '' };
+/** The fields of Identity's ValidationProblem that this page places: a dead token at the top, the password under it. */
+const PLACED = ['token', 'newPassword'];
+// The link does not say whose account it is; the email rule is Identity's to apply.
+const NO_EMAIL = '';
+
+/**
+ * Where a reset link an operator issued lands. Signed in or not, the page works on the link's token alone (from the
+ * fragment, which never reached a server); no redirect, since the link may be for another account than this browser's.
+ */
+export function ResetPasswordPage() {
+  const token = tokenFromHash(useLocation().hash);
+  return (
+    <AuthCard title="Set a new password" subtitle="Choose the password you will sign in to TradeNova with.">
+      {token ? (
+        // A different link pasted into the same tab starts afresh.
+        <ResetPasswordForm key={token} token={token} />
+      ) : (
+        <div className="alert alert--error" role="alert">
+          <p className="alert__message">This reset link is incomplete: part of it is missing. Ask support for a new one.</p>
+        </div>
+      )}
+      <p className="auth__switch">
+        Remember your password? <Link to="/login">Sign in</Link>
+      </p>
+    </AuthCard>
+  );
+}
+
+function ResetPasswordForm({ token }: { token: string }) {
+  const { api } = useAuth();
+  const [input, setInput] = useState<Input>(EMPTY);
+  const [errors, setErrors] = useState<NewPasswordErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [deadLink, setDeadLink] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [done, setDone] = useState(false);
+
+  const update = (field: keyof Input) => (value: string) => {
+    const next = { ...input, [field]: value };
+    setInput(next);
+    // A message goes as soon as its field is fixed, not on the next submit.
+    if (errors[field]) {
+      setErrors((current) => {
+        const kept = { ...current };
+        const still = validateNewPassword(next, NO_EMAIL)[field];
+        if (still) kept[field] = still;
+        else delete kept[field];
+        return kept;
+      });
+    }
+  };
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const found = validateNewPassword(input, NO_EMAIL);
+    setErrors(found);
+    setFailure(null);
+    if (hasErrors(found)) return;
+
+    setSubmitting(true);
+    try {
+      await api.resetPassword({ token, newPassword: input.newPassword });
+      setDone(true);
+    } catch (error) {
+      const messages = fieldMessages(error);
+      // Used, replaced or expired: another try with this link cannot succeed.
+      if (messages.token) setDeadLink(messages.token);
+      else {
+        if (messages.newPassword) setErrors({ newPassword: messages.newPassword });
+        const fields = error instanceof ApiError ? Object.keys(error.fieldErrors) : [];
+        if (fields.length === 0 || fields.some((field) => !PLACED.includes(field))) setFailure(error);
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  if (done) {
+    return (
+      <p className="alert alert--info" role="status">
+        Your password is set. Every session of your account has ended. <Link to="/login">Sign in</Link> with the new
+        password.
+      </p>
+    );
+  }
+  if (deadLink) {
+    return (
+      <div className="alert alert--error" role="alert">
+        <p className="alert__message">{deadLink}</p>
+      </div>
+    );
+  }
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <ErrorAlert error={failure} shownFields={PLACED} />
+      <TextField
+        label="New password"
+        type="password"
+        name="newPassword"
+        autoComplete="new-password"
+        value={input.newPassword}
+        onChange={(e) => update('newPassword')(e.target.value)}
+        error={errors.newPassword}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters; not a common password, pattern or your email.`}
+      />
+      <PasswordStrengthMeter password={input.newPassword} email={NO_EMAIL} showReason={!errors.newPassword} />
+      <TextField
+        label="Confirm new password"
+        type="password"
+        name="confirmPassword"
+        autoComplete="new-password"
+        value={input.confirmPassword}
+        onChange={(e) => update('confirmPassword')(e.target.value)}
+        error={errors.confirmPassword}
+      />
+      <button type="submit" className="button button--primary" disabled={submitting}>
+        {submitting ? 'Setting password…' : 'Set password'}
+      </button>
+    </form>
+  );
+}
