@@ -4,8 +4,7 @@ import { ApiError, fieldMessages } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/TextField';
-import { PasswordStrengthMeter } from '../register/PasswordStrengthMeter';
-import { PASSWORD_MIN_LENGTH } from '../register/passwordRules';
+import { NewPasswordFields } from './NewPasswordFields';
 import { sessionsKey } from './sessions';
 import { hasErrors } from '../register/validation';
 import {
@@ -99,25 +98,13 @@ export function ChangePasswordForm() {
           onChange={(e) => update('currentPassword')(e.target.value)}
           error={errors.currentPassword}
         />
-        <TextField
-          label="New password"
-          type="password"
-          name="newPassword"
-          autoComplete="new-password"
-          value={input.newPassword}
-          onChange={(e) => update('newPassword')(e.target.value)}
-          error={errors.newPassword}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters; not a common password, pattern or your email.`}
-        />
-        <PasswordStrengthMeter password={input.newPassword} email={account} showReason={!errors.newPassword} />
-        <TextField
-          label="Confirm new password"
-          type="password"
-          name="confirmPassword"
-          autoComplete="new-password"
-          value={input.confirmPassword}
-          onChange={(e) => update('confirmPassword')(e.target.value)}
-          error={errors.confirmPassword}
+        <NewPasswordFields
+          newPassword={input.newPassword}
+          confirmPassword={input.confirmPassword}
+          email={account}
+          errors={errors}
+          onNewPassword={update('newPassword')}
+          onConfirmPassword={update('confirmPassword')}
         />
         <button type="submit" className="button button--primary" disabled={submitting}>
           {submitting ? 'Changing password…' : 'Change password'}

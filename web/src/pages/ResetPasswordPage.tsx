@@ -3,11 +3,9 @@ import { Link, useLocation } from 'react-router';
 import { ApiError, fieldMessages } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { TextField } from '../components/TextField';
 import { validateNewPassword, type NewPasswordErrors } from '../account/passwordChange';
+import { NewPasswordFields } from '../account/NewPasswordFields';
 import { tokenFromHash } from '../account/passwordReset';
-import { PasswordStrengthMeter } from '../register/PasswordStrengthMeter';
-import { PASSWORD_MIN_LENGTH } from '../register/passwordRules';
 import { hasErrors } from '../register/validation';
 import { AuthCard } from './AuthCard';
 
@@ -108,25 +106,13 @@ function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       <ErrorAlert error={failure} shownFields={PLACED} />
-      <TextField
-        label="New password"
-        type="password"
-        name="newPassword"
-        autoComplete="new-password"
-        value={input.newPassword}
-        onChange={(e) => update('newPassword')(e.target.value)}
-        error={errors.newPassword}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters; not a common password, pattern or your email.`}
-      />
-      <PasswordStrengthMeter password={input.newPassword} email={NO_EMAIL} showReason={!errors.newPassword} />
-      <TextField
-        label="Confirm new password"
-        type="password"
-        name="confirmPassword"
-        autoComplete="new-password"
-        value={input.confirmPassword}
-        onChange={(e) => update('confirmPassword')(e.target.value)}
-        error={errors.confirmPassword}
+      <NewPasswordFields
+        newPassword={input.newPassword}
+        confirmPassword={input.confirmPassword}
+        email={NO_EMAIL}
+        errors={errors}
+        onNewPassword={update('newPassword')}
+        onConfirmPassword={update('confirmPassword')}
       />
       <button type="submit" className="button button--primary" disabled={submitting}>
         {submitting ? 'Setting password…' : 'Set password'}
