@@ -121,3 +121,14 @@ test('a password that breaks a rule, or a confirmation that differs, is explaine
   expect(errorUnder('Confirm new password')).toBe('The two new passwords do not match.');
   expect(calls).toHaveLength(0);
 });
+
+test('the token leaves the address bar once the page has read it, and the form still sends it', async () => {
+  window.history.replaceState(null, '', '/reset-password#tok-in-url');
+  const { calls, user } = renderReset('#tok-in-url', { [RESET]: () => new Response(null, { status: 204 }) });
+
+  await waitFor(() => expect(window.location.hash).toBe(''));
+  expect(window.location.pathname).toBe('/reset-password');
+  await fill(user, GOOD);
+  expect(calls[0]?.body).toEqual({ token: 'tok-in-url', newPassword: GOOD });
+});
+

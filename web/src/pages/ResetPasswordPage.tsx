@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { ApiError, fieldMessages } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
@@ -22,6 +22,12 @@ const NO_EMAIL = '';
  */
 export function ResetPasswordPage() {
   const token = tokenFromHash(useLocation().hash);
+  // Read once, the token leaves the address bar and this history entry: it is not left for the next person at the
+  // screen, or in the browser's history. The router keeps its location, so the form still has it.
+  useEffect(() => {
+    if (!token || !window.location.hash) return;
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  }, [token]);
   return (
     <AuthCard title="Set a new password" subtitle="Choose the password you will sign in to TradeNova with.">
       {token ? (
