@@ -136,6 +136,7 @@ public static class AccountSecurityApi
         IdentityContext db,
         IPasswordHasher<User> hasher,
         TokenService tokens,
+        LoginThrottle throttle,
         AuditLog audit,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -183,6 +184,7 @@ public static class AccountSecurityApi
         user.PasswordHash = newHash;
         await tokens.EndAllSessionsAsync(user.Id, cancellationToken);
         audit.Record(AuditActions.PasswordReset, user.Id, user.Email, "with an administrator's link; every session ended");
+        await throttle.ForgetAccountAsync(LoginThrottle.AccountKeyOf(user.NormalizedEmail), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();

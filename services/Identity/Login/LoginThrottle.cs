@@ -57,6 +57,11 @@ public sealed class LoginThrottle(IdentityContext db, IOptions<LoginThrottleOpti
             .Where(t => t.AccountKey == accountKey && t.ClientAddress == clientAddress)
             .ExecuteDeleteAsync(cancellationToken);
 
+    /// <summary>A password set by a reset link forgets the account's failures from every address: the guesses were at
+    /// a password that no longer exists.</summary>
+    public Task ForgetAccountAsync(string accountKey, CancellationToken cancellationToken) =>
+        db.LoginThrottles.Where(t => t.AccountKey == accountKey).ExecuteDeleteAsync(cancellationToken);
+
     /// <summary>Removes counters nobody has failed on for <see cref="LoginThrottleOptions.ForgetAfter"/>.</summary>
     public Task<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

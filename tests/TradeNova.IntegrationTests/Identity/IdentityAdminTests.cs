@@ -185,6 +185,28 @@ public sealed class IdentityAdminTests(IdentityFixture identity)
         actions.ShouldContain("password.reset");
     }
 
+    [Fact]
+    public async Task A_password_set_by_a_reset_link_signs_in_at_once_from_an_address_locked_out_by_guesses()
+    {
+        using var client = identity.CreateClient();
+        var admin = await NewAdminAsync(client);
+        var account = await client.NewAccountAsync("reset-locked");
+        const string owner = "203.0.113.77";
+        for (var i = 0; i < 6; i++)
+        {
+            using var _ = await client.SendAsync(HttpMethod.Post, "/api/v1/identity/login", null,
+                new { account.Email, password = $"Forgotten-guess-{i}" }, from: owner);
+        }
+
+        var token = (await IssueResetAsync(client, admin, account.UserId)).GetProperty("token").GetString();
+        (await client.SendAsync(HttpMethod.Post, "/api/v1/identity/password/reset", null, new { token, newPassword = "Reset-new-Passw0rd-9" }, from: owner))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        using var login = await client.SendAsync(HttpMethod.Post, "/api/v1/identity/login", null,
+            new { account.Email, password = "Reset-new-Passw0rd-9" }, from: owner);
+        await ReadTokensAsync(login, "sign-in from the address that was locked out");
+    }
+
     [Theory]
     [InlineData("{}")]
     [InlineData("{\"token\":\"never-issued\",\"newPassword\":\"Reset-new-Passw0rd-7\"}")]
